@@ -1,0 +1,245 @@
+"""`python -m bot` (also `posko`): run the bot, the demo, and operator tasks."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging, redact
+
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Posko Pemilu")
+    parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="run the bot (long polling)")
+
+    demo = sub.add_parser(
+        "demo", help="play a scripted scenario against the built-in Telegram double"
+    )
+    demo.add_argument("--quiet", action="store_true", help="print only the transcripts")
+
+    db = sub.add_parser("db", help="database tasks")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply migrations")
+
+    regions = sub.add_parser("regions", help="region tasks")
+    regions_sub = regions.add_subparsers(dest="regions_command", required=True)
+    region_import = regions_sub.add_parser(
+        "import", help="import a CSV: code,parent_code,name,level"
+    )
+    region_import.add_argument("file", type=Path)
+
+    invite = sub.add_parser("invite", help="create an invite link from the shell")
+    invite.add_argument("--role", required=True, help="koordinator/coordinator or petugas/officer")
+    invite.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    invite.add_argument(
+        "--uses", type=int, default=1, help="how many people may use it (default 1)"
+    )
+    invite.add_argument(
+        "--days", type=int, default=None, help="valid for N days (default INVITE_TTL_DAYS)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    load_dotenv(args.env_file, override=False)
+    settings: Settings | None = None
+    try:
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            configure_logging(level=logging.WARNING)
+            return asyncio.run(run_demo(quiet=args.quiet))
+        settings = load_settings(require_token=args.command == "run")
+        configure_logging(secrets=settings.secrets(), level=logging.INFO)
+        if args.command == "run":
+            return asyncio.run(_run(settings))
+        if args.command == "db":
+            return asyncio.run(_db_upgrade(settings))
+        if args.command == "regions":
+            return asyncio.run(_regions_import(settings, args.file))
+        if args.command == "invite":
+            return asyncio.run(_invite(settings, args.role, args.region, args.uses, args.days))
+    except ConfigError as error:
+        secrets = settings.secrets() if settings else []
+        print(f"posko: configuration error: {redact(str(error), secrets)}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+async def _run(settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import PoskoRuntime
+    from bot.intake import FatalIntakeError
+
+    runtime = PoskoRuntime(settings=settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        await runtime.start()
+        waiter = asyncio.create_task(runtime.wait())
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        stopper.cancel()
+        if waiter in done:
+            waiter.result()
+        else:
+            waiter.cancel()
+    except (InvalidToken, FatalIntakeError):
+        print(
+            "posko: Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    except NetworkError as error:
+        message = redact(str(error), settings.secrets())
+        print(
+            f"posko: cannot reach Telegram at {settings.telegram_api_base_url}: {message}",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        await runtime.stop()
+    return 0
+
+
+async def _db_upgrade(settings: Settings) -> int:
+    from bot.app import prepare_database
+    from storage.engine import create_engine, create_session_factory
+    from storage.migrate import current_revision
+
+    engine = create_engine(settings.database_url)
+    try:
+        await prepare_database(engine, settings, create_session_factory(engine))
+        print(f"database at revision {await current_revision(engine)}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _regions_import(settings: Settings, file: Path) -> int:
+    from bot.app import import_regions_text
+    from bot.domain.regions import RegionFileError
+    from storage.engine import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+
+    try:
+        text = await asyncio.to_thread(file.read_text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"posko: cannot read {file}: {error}", file=sys.stderr)
+        return 1
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with create_session_factory(engine)() as session:
+            try:
+                counts = await import_regions_text(session, text)
+            except RegionFileError as error:
+                print(f"posko: nothing imported from {file}:", file=sys.stderr)
+                for problem in error.problems[:50]:
+                    print(f"  {problem}", file=sys.stderr)
+                if len(error.problems) > 50:
+                    print(f"  … and {len(error.problems) - 50} more", file=sys.stderr)
+                return 1
+            await session.commit()
+        print(
+            f"regions: {counts.added} added, {counts.renamed} renamed, {counts.unchanged} unchanged"
+        )
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _invite(
+    settings: Settings, role_word: str, region: str, uses: int, days: int | None
+) -> int:
+    from bot.app import prepare_database
+    from bot.clock import SystemClock
+    from bot.domain.invites import deep_link
+    from bot.domain.onboarding import InviteRefused, create_invite
+    from bot.domain.roles import parse_role
+    from bot.i18n import format_moment
+    from storage.engine import create_engine, create_session_factory
+    from storage.models import Role
+
+    role = parse_role(role_word)
+    if role is None or role == Role.ADMIN:
+        print("posko: --role must be koordinator/coordinator or petugas/officer", file=sys.stderr)
+        return 1
+    if not 1 <= uses <= 500:
+        print("posko: --uses must be from 1 to 500", file=sys.stderr)
+        return 1
+    ttl = days if days is not None else settings.invite_ttl_days
+    if not 1 <= ttl <= 90:
+        print("posko: --days must be from 1 to 90", file=sys.stderr)
+        return 1
+    username = settings.bot_username or await _fetch_bot_username(settings)
+    if username is None:
+        return 1
+    engine = create_engine(settings.database_url)
+    try:
+        session_factory = create_session_factory(engine)
+        await prepare_database(engine, settings, session_factory)
+        async with session_factory() as session:
+            try:
+                created = await create_invite(
+                    session,
+                    actor=None,
+                    role=role,
+                    region_code=region,
+                    now=SystemClock().now(),
+                    ttl_days=ttl,
+                    max_uses=uses,
+                )
+            except InviteRefused:
+                print(f"posko: region {region} is not in the region table", file=sys.stderr)
+                return 1
+            await session.commit()
+        expires = format_moment(created.invite.expires_at, "en", settings.timezone)
+        place = f"{created.region.name} ({region})"
+        print(f"{role.value} of {place}, {uses} use(s), valid until {expires}:")
+        print(deep_link(username, created.code))
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _fetch_bot_username(settings: Settings) -> str | None:
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    if settings.telegram_bot_token is None:
+        print(
+            "posko: set TELEGRAM_BOT_USERNAME (or TELEGRAM_BOT_TOKEN, to look it up)",
+            file=sys.stderr,
+        )
+        return None
+    bot = Bot(settings.telegram_bot_token, base_url=settings.bot_api_url)
+    try:
+        async with bot:
+            return bot.username
+    except TelegramError as error:
+        print(
+            f"posko: cannot look up the bot's username: {redact(str(error), settings.secrets())}",
+            file=sys.stderr,
+        )
+        return None

@@ -1,0 +1,139 @@
+"""Settings: read once from the environment (and a `.env` file), validated, then passed down.
+
+Nothing else in the project reads `os.environ`; a missing or malformed value stops the
+program with one line naming the variable, never a traceback, and never the token itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+OFFICIAL_API_BASE_URL = "https://api.telegram.org"
+DEFAULT_DATABASE_URL = "sqlite:///posko.db"
+SUPPORTED_LANGUAGES = ("id", "en")
+_TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
+_REGION_CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable, never its secret."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings. Build with `load_settings`; tests construct it directly."""
+
+    database_url: str
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = OFFICIAL_API_BASE_URL
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Makassar"))
+    admin_telegram_ids: frozenset[int] = frozenset()
+    admin_region_code: str = "74"
+    default_language: str = "id"
+    invite_ttl_days: int = 7
+    bot_username: str | None = None
+
+    @property
+    def bot_api_url(self) -> str:
+        """Prefix PTB puts the token after (`…/bot<token>/<method>`)."""
+        return f"{self.telegram_api_base_url}/bot"
+
+    @property
+    def bot_file_url(self) -> str:
+        return f"{self.telegram_api_base_url}/file/bot"
+
+    def secrets(self) -> list[str]:
+        """Values that must never reach a log line or an error message."""
+        return [self.telegram_bot_token] if self.telegram_bot_token else []
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the URLs people write (`sqlite:///x.db`, `postgresql://…`) and pick async drivers."""
+    url = url.strip()
+    if url.startswith("sqlite:"):
+        return "sqlite+aiosqlite:" + url[len("sqlite:") :]
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    if url.startswith(("sqlite+aiosqlite:", "postgresql+asyncpg:")):
+        return url
+    raise ConfigError(
+        "DATABASE_URL must start with sqlite:/// or postgresql:// (got a URL with another scheme)"
+    )
+
+
+def _parse_admin_ids(raw: str) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in re.split(r"[,\s]+", raw.strip()):
+        if not part:
+            continue
+        if not re.fullmatch(r"\d{1,20}", part):
+            raise ConfigError(
+                f"ADMIN_TELEGRAM_IDS must be numeric Telegram user ids separated by commas "
+                f"(bad entry: {part[:20]!r})"
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
+    """Validate the environment into `Settings`; raise `ConfigError` with one clear line."""
+    source = os.environ if env is None else env
+
+    def get(name: str, default: str = "") -> str:
+        return source.get(name, default).strip()
+
+    token = get("TELEGRAM_BOT_TOKEN") or None
+    if token is None and require_token:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set (get one from @BotFather; "
+            "or run `python -m bot demo`, which needs none)"
+        )
+    if token is not None and not _TOKEN_PATTERN.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed (expected <digits>:<35 characters>)")
+
+    base_url = get("TELEGRAM_API_BASE_URL", OFFICIAL_API_BASE_URL).rstrip("/")
+    if not re.match(r"^https?://[^\s/]+", base_url):
+        raise ConfigError(
+            "TELEGRAM_API_BASE_URL must be an http(s) URL such as https://api.telegram.org"
+        )
+
+    tz_name = get("TIMEZONE", "Asia/Makassar")
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"TIMEZONE {tz_name[:40]!r} is not a known time zone (e.g. Asia/Makassar)"
+        ) from None
+
+    language = get("DEFAULT_LANGUAGE", "id").lower()
+    if language not in SUPPORTED_LANGUAGES:
+        raise ConfigError(f"DEFAULT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+
+    admin_region = get("ADMIN_REGION_CODE", "74")
+    if not _REGION_CODE_PATTERN.match(admin_region):
+        raise ConfigError("ADMIN_REGION_CODE must be a Kemendagri code such as 74 or 74.09")
+
+    ttl_raw = get("INVITE_TTL_DAYS", "7")
+    if not ttl_raw.isdigit() or not 1 <= int(ttl_raw) <= 90:
+        raise ConfigError("INVITE_TTL_DAYS must be a whole number of days from 1 to 90")
+
+    username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
+    if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
+        raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
+
+    return Settings(
+        telegram_bot_token=token,
+        telegram_api_base_url=base_url,
+        database_url=normalize_database_url(get("DATABASE_URL", DEFAULT_DATABASE_URL)),
+        timezone=tz,
+        admin_telegram_ids=_parse_admin_ids(get("ADMIN_TELEGRAM_IDS")),
+        admin_region_code=admin_region,
+        default_language=language,
+        invite_ttl_days=int(ttl_raw),
+        bot_username=username,
+    )

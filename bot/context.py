@@ -1,0 +1,161 @@
+"""What a handler works with: the services, and the unit of work of the current update.
+
+Each update is handled inside one `UnitOfWork`: one database transaction that holds the
+update's effects, the messages the bot owes because of it (outbox rows) and the mark that
+the update is processed. Either all of it is committed or none of it.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import Html
+from bot.ui import Keyboard, inline_markup
+from storage.engine import SessionFactory
+from storage.models import Person
+from storage.outbox import add_outbox_message
+
+# Outbox priorities: lower goes first. A person waiting for a reply comes before an alert,
+# an alert before any bulk message (digests, reminders).
+PRIORITY_REPLY = 0
+PRIORITY_ALERT = 1
+PRIORITY_BULK = 2
+
+
+@dataclass
+class Services:
+    settings: Settings
+    session_factory: SessionFactory
+    clock: Clock
+    bot_username: str = ""
+    wake_outbox: Callable[[], None] = lambda: None
+
+
+@dataclass
+class UnitOfWork:
+    session: AsyncSession
+    now: datetime
+    update_id: int | None = None
+    actor: Person | None = None
+    language: str = "id"
+    failed: BaseException | None = None
+    after_commit: list[Callable[[], Awaitable[Any]]] = field(default_factory=list)
+    queued_messages: int = 0
+
+    def send(
+        self,
+        chat_id: int,
+        text: Html,
+        *,
+        buttons: Keyboard | None = None,
+        thread_id: int | None = None,
+        priority: int = PRIORITY_REPLY,
+    ) -> None:
+        payload: dict[str, Any] = {
+            "chat_id": chat_id,
+            "text": str(text),
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if buttons is not None:
+            payload["reply_markup"] = inline_markup(buttons)
+        if thread_id is not None:
+            payload["message_thread_id"] = thread_id
+        self.call(chat_id, "sendMessage", payload, priority=priority)
+
+    def edit(
+        self,
+        chat_id: int,
+        message_id: int,
+        text: Html,
+        *,
+        buttons: Keyboard | None = None,
+        priority: int = PRIORITY_REPLY,
+    ) -> None:
+        payload: dict[str, Any] = {
+            "chat_id": chat_id,
+            "message_id": message_id,
+            "text": str(text),
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if buttons is not None:
+            payload["reply_markup"] = inline_markup(buttons)
+        self.call(chat_id, "editMessageText", payload, priority=priority)
+
+    def call(self, chat_id: int, method: str, payload: dict[str, Any], *, priority: int) -> None:
+        """Owe any Bot API call to a chat, in order with everything else owed to it."""
+        add_outbox_message(
+            self.session,
+            chat_id=chat_id,
+            method=method,
+            payload=payload,
+            priority=priority,
+            now=self.now,
+        )
+        self.queued_messages += 1
+
+    def later(self, action: Callable[[], Awaitable[Any]]) -> None:
+        """Run `action` once the transaction has committed (never if it rolls back)."""
+        self.after_commit.append(action)
+
+
+_current_unit: contextvars.ContextVar[UnitOfWork] = contextvars.ContextVar("posko_unit")
+
+
+def current_unit() -> UnitOfWork:
+    return _current_unit.get()
+
+
+def bind_unit(unit: UnitOfWork) -> contextvars.Token[UnitOfWork]:
+    return _current_unit.set(unit)
+
+
+def release_unit(token: contextvars.Token[UnitOfWork]) -> None:
+    _current_unit.reset(token)
+
+
+class PoskoContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """The handler context: typed access to services and the current unit of work."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ):
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        services: Services = self.application.bot_data["services"]
+        return services
+
+    @property
+    def unit(self) -> UnitOfWork:
+        return current_unit()
+
+    @property
+    def session(self) -> AsyncSession:
+        return current_unit().session
+
+    @property
+    def actor(self) -> Person | None:
+        return current_unit().actor
+
+    @property
+    def lang(self) -> str:
+        return current_unit().language
+
+    @property
+    def now(self) -> datetime:
+        return current_unit().now

@@ -1,0 +1,67 @@
+"""The one place where handlers are registered. Order matters.
+
+Group -1 holds the gatekeeper, which runs for every update before anything else. Group 0
+holds the features; within it the first matching handler wins, so flows that consume
+plain text or /batal come before the generic fallbacks at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.context import PoskoContext, current_unit
+from bot.handlers import invites, onboarding
+
+log = logging.getLogger(__name__)
+
+
+def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    application.add_handler(TypeHandler(Update, onboarding.gatekeeper), group=-1)
+
+    commands = [
+        (("start",), onboarding.start),
+        (("bantuan", "help"), onboarding.help_command),
+        (("profil", "profile"), onboarding.profile),
+        (("bahasa", "language"), onboarding.language_command),
+        (("undang", "invite"), invites.invite_command),
+        (("batal", "cancel"), onboarding.cancel),
+    ]
+    for names, callback in commands:
+        application.add_handler(CommandHandler(names, callback))
+    application.add_handler(
+        CallbackQueryHandler(
+            onboarding.language_chosen, pattern=rf"^{onboarding.LANGUAGE_CALLBACK}:"
+        )
+    )
+    application.add_handler(
+        CallbackQueryHandler(invites.invite_button, pattern=rf"^{invites.CALLBACK}:")
+    )
+
+    # Fallbacks: last, and only in private chats (in groups the bot stays quiet).
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(private & filters.COMMAND, onboarding.unknown_command))
+    application.add_handler(MessageHandler(private & ~filters.COMMAND, onboarding.free_text))
+    application.add_handler(CallbackQueryHandler(onboarding.stale_button))
+
+    application.add_error_handler(on_error)
+
+
+async def on_error(update: object, context: PoskoContext) -> None:
+    """Mark the unit of work failed; the intake rolls it back and tells the person."""
+    try:
+        unit = current_unit()
+    except LookupError:  # an error outside update processing (e.g. a job): just log it
+        log.error("error outside an update", exc_info=context.error)
+        return
+    unit.failed = context.error or RuntimeError("unknown handler error")

@@ -1,0 +1,100 @@
+"""Small helpers every handler module uses: identity, region labels, replies, menus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update, User
+
+from bot.context import PoskoContext
+from bot.domain.onboarding import Identity
+from bot.i18n import Html, normalize_language, plain, t
+from bot.ui import Keyboard
+from storage.models import Person, Role
+from storage.regions import region_path
+
+# Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
+GUEST_COMMANDS = ("start", "bantuan")
+ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
+    Role.OFFICER: ("bantuan", "profil", "bahasa", "batal"),
+    Role.COORDINATOR: ("undang", "bantuan", "profil", "bahasa", "batal"),
+    Role.ADMIN: ("undang", "bantuan", "profil", "bahasa", "batal"),
+}
+
+
+def identity_of(user: User, default_language: str) -> Identity:
+    return Identity(
+        telegram_id=user.id,
+        full_name=(user.full_name or "")[:200] or None,
+        username=(user.username or "")[:64] or None,
+        language=normalize_language(user.language_code, default_language),
+    )
+
+
+def command_menu(names: tuple[str, ...], lang: str) -> list[dict[str, str]]:
+    return [{"command": name, "description": plain(lang, f"cmd.{name}")} for name in names]
+
+
+def set_person_menu(context: PoskoContext, person: Person) -> None:
+    """Owe the person a command menu for their role, in their language."""
+    context.unit.call(
+        person.telegram_id,
+        "setMyCommands",
+        {
+            "commands": command_menu(ROLE_COMMANDS[Role(person.role)], person.language),
+            "scope": {"type": "chat", "chat_id": person.telegram_id},
+        },
+        priority=0,
+    )
+
+
+async def region_label(session: AsyncSession, code: str) -> str:
+    """'Kabupaten Konawe Utara', or 'Asera, Kabupaten Konawe Utara' below regency level."""
+    path = await region_path(session, code=code)
+    if not path:
+        return code
+    names = [r.name for r in path]
+    return ", ".join(reversed(names[-2:])) if len(names) > 2 else names[-1]
+
+
+def reply(
+    update: Update, context: PoskoContext, text: Html, *, buttons: Keyboard | None = None
+) -> None:
+    """Answer in the chat (and forum topic) the update came from."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    message = update.effective_message
+    thread_id = (
+        message.message_thread_id if message is not None and message.is_topic_message else None
+    )
+    context.unit.send(chat.id, text, buttons=buttons, thread_id=thread_id)
+
+
+def answer_callback(
+    context: PoskoContext, update: Update, text: str | None = None, *, alert: bool = False
+) -> None:
+    """Answer the button press after the transaction commits (never holds the database)."""
+    query = update.callback_query
+    if query is None:
+        return
+
+    async def _answer() -> Any:
+        return await query.answer(text=text, show_alert=alert)
+
+    context.unit.later(_answer)
+
+
+async def require_actor(update: Update, context: PoskoContext) -> Person | None:
+    """The registered person behind the update, or None after telling them how to join."""
+    if context.actor is None:
+        if update.callback_query is not None:
+            answer_callback(context, update, plain(context.lang, "button.not_yours"))
+        else:
+            reply(update, context, t(context.lang, "not_registered"))
+    return context.actor
+
+
+def is_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == "private"

@@ -1,0 +1,212 @@
+"""/undang: invite coordinators and officers, with buttons or in one line."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import PoskoContext
+from bot.domain.invites import deep_link
+from bot.domain.onboarding import InviteRefused, create_invite
+from bot.domain.regions import is_within, level_of
+from bot.domain.roles import parse_role
+from bot.handlers.common import answer_callback, is_private, region_label, reply, require_actor
+from bot.handlers.region_picker import picker_keyboard
+from bot.i18n import format_moment, plain, t
+from bot.ui import Button
+from storage.models import Person, Role
+from storage.regions import find_regions_by_name, get_region
+
+CALLBACK = "inv1"
+_ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
+
+
+async def invite_command(update: Update, context: PoskoContext) -> None:
+    """/undang [peran wilayah]"""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang = context.lang
+    if not is_private(update):
+        reply(update, context, t(lang, "private_only"))
+        return
+    if actor.role == Role.OFFICER:
+        reply(update, context, t(lang, "invite.not_allowed", role=plain(lang, "role.officer")))
+        return
+    args = context.args or []
+    if not args:
+        buttons = [
+            [
+                Button(plain(lang, "role.coordinator"), f"{CALLBACK}:r:c"),
+                Button(plain(lang, "role.officer"), f"{CALLBACK}:r:o"),
+            ],
+            [Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")],
+        ]
+        reply(update, context, t(lang, "invite.choose_role"), buttons=buttons)
+        return
+    role = parse_role(args[0])
+    if role is None or role == Role.ADMIN:
+        reply(update, context, t(lang, "invite.usage", problem=t(lang, "invite.usage.role")))
+        return
+    query = " ".join(args[1:]).strip()
+    if not query:
+        reply(
+            update, context, t(lang, "invite.usage", problem=t(lang, "invite.usage.region_missing"))
+        )
+        return
+    region_code = await _resolve_region(update, context, actor, query)
+    if region_code is not None:
+        await _issue(update, context, actor, role, region_code)
+
+
+async def _resolve_region(
+    update: Update, context: PoskoContext, actor: Person, query: str
+) -> str | None:
+    lang = context.lang
+    if level_of(query) is not None:
+        if not is_within(query, actor.region_code):
+            reply(
+                update,
+                context,
+                t(lang, "invite.outside_region", region=query, own=actor.region_code),
+            )
+            return None
+        if await get_region(context.session, code=query) is None:
+            reply(update, context, t(lang, "invite.region_unknown", query=query))
+            return None
+        return query
+    matches = await find_regions_by_name(
+        context.session, name=query[:120], within=actor.region_code
+    )
+    if not matches:
+        reply(update, context, t(lang, "invite.region_unknown", query=query[:120]))
+        return None
+    if len(matches) > 1:
+        options = ", ".join(f"{m.code} ({m.name})" for m in matches)
+        reply(
+            update, context, t(lang, "invite.region_ambiguous", query=query[:120], options=options)
+        )
+        return None
+    return matches[0].code
+
+
+async def _issue(
+    update: Update,
+    context: PoskoContext,
+    actor: Person,
+    role: Role,
+    region_code: str,
+    *,
+    edit_message_id: int | None = None,
+) -> None:
+    lang = context.lang
+    settings = context.services.settings
+    try:
+        created = await create_invite(
+            context.session,
+            actor=actor,
+            role=role,
+            region_code=region_code,
+            now=context.now,
+            ttl_days=settings.invite_ttl_days,
+        )
+    except InviteRefused as refusal:
+        text = t(
+            lang,
+            refusal.reason,
+            role=plain(lang, f"role.{role.value}"),
+            region=region_code,
+            own=actor.region_code,
+            query=region_code,
+        )
+        reply(update, context, text)
+        return
+    link = deep_link(context.services.bot_username, created.code)
+    text = t(
+        lang,
+        "invite.created",
+        role=plain(lang, f"role.{role.value}"),
+        region=await region_label(context.session, region_code),
+        code=region_code,
+        link=link,
+        expires=format_moment(created.invite.expires_at, lang, settings.timezone),
+        uses=created.invite.max_uses,
+    )
+    chat = update.effective_chat
+    assert chat is not None
+    if edit_message_id is not None:
+        context.unit.edit(chat.id, edit_message_id, text)
+    else:
+        reply(update, context, text)
+
+
+async def invite_button(update: Update, context: PoskoContext) -> None:
+    """Buttons of the /undang message: role, region navigation, pick, cancel."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await require_actor(update, context)
+    if actor is None or query.message is None:
+        return
+    lang = context.lang
+    chat_id = query.message.chat.id
+    message_id = query.message.message_id
+    parts = query.data.split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    if actor.role == Role.OFFICER:
+        answer_callback(context, update, plain(lang, "button.not_yours"))
+        return
+    if action == "x" and len(parts) == 2:
+        context.unit.edit(chat_id, message_id, t(lang, "cancel.done"))
+        answer_callback(context, update)
+        return
+    if action == "r" and len(parts) == 3 and parts[2] in _ROLE_KEYS:
+        await _show_picker(context, actor, parts[2], actor.region_code, 0, chat_id, message_id)
+        answer_callback(context, update)
+        return
+    if action == "n" and len(parts) == 5 and parts[2] in _ROLE_KEYS and parts[4].isdigit():
+        code = parts[3]
+        if level_of(code) is None or not is_within(code, actor.region_code):
+            answer_callback(context, update, plain(lang, "button.stale"))
+            return
+        await _show_picker(context, actor, parts[2], code, int(parts[4]), chat_id, message_id)
+        answer_callback(context, update)
+        return
+    if action == "p" and len(parts) == 4 and parts[2] in _ROLE_KEYS:
+        code = parts[3]
+        if level_of(code) is None:
+            answer_callback(context, update, plain(lang, "button.stale"))
+            return
+        await _issue(update, context, actor, _ROLE_KEYS[parts[2]], code, edit_message_id=message_id)
+        answer_callback(context, update)
+        return
+    answer_callback(context, update, plain(lang, "button.stale"))
+
+
+async def _show_picker(
+    context: PoskoContext,
+    actor: Person,
+    role_key: str,
+    code: str,
+    page: int,
+    chat_id: int,
+    message_id: int,
+) -> None:
+    lang = context.lang
+    if await get_region(context.session, code=code) is None:
+        return
+    keyboard = await picker_keyboard(
+        context.session,
+        lang=lang,
+        open_prefix=f"{CALLBACK}:n:{role_key}",
+        pick_prefix=f"{CALLBACK}:p:{role_key}",
+        cancel_data=f"{CALLBACK}:x",
+        root=actor.region_code,
+        current=code,
+        page=page,
+    )
+    text = t(
+        lang,
+        "invite.choose_region",
+        role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}"),
+        region=await region_label(context.session, code),
+    )
+    context.unit.edit(chat_id, message_id, text, buttons=keyboard)

@@ -1,0 +1,197 @@
+"""/start (with or without an invite), /bantuan, /profil, /bahasa, /batal, and fallbacks."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.context import PoskoContext
+from bot.domain.onboarding import accept_invite, ensure_admin
+from bot.handlers.common import (
+    ROLE_COMMANDS,
+    answer_callback,
+    identity_of,
+    is_private,
+    region_label,
+    reply,
+    require_actor,
+    set_person_menu,
+)
+from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
+from bot.ui import Button
+from storage.models import Person, Role
+from storage.people import get_person, get_person_by_telegram_id, set_language
+
+LANGUAGE_CALLBACK = "lang1"
+
+
+async def gatekeeper(update: Update, context: PoskoContext) -> None:
+    """Runs first for every update: drops what no person sent, loads who is talking."""
+    user = update.effective_user
+    if user is None or user.is_bot or update.edited_message is not None:
+        # Channel posts, anonymous group admins, other bots, edits: nobody to answer.
+        raise ApplicationHandlerStop
+    settings = context.services.settings
+    unit = context.unit
+    unit.language = normalize_language(user.language_code, settings.default_language)
+    person: Person | None
+    if user.id in settings.admin_telegram_ids:
+        person, created = await ensure_admin(
+            context.session,
+            identity=identity_of(user, settings.default_language),
+            region_code=settings.admin_region_code,
+            now=context.now,
+        )
+        if created:
+            set_person_menu(context, person)
+    else:
+        person = await get_person_by_telegram_id(context.session, telegram_id=user.id)
+    if person is not None:
+        unit.language = person.language
+        unit.actor = person if person.active else None
+
+
+async def start(update: Update, context: PoskoContext) -> None:
+    """/start [code]: join with an invite, or learn how to get one."""
+    user = update.effective_user
+    assert user is not None
+    if not is_private(update):
+        return
+    lang = context.lang
+    actor = context.actor
+    code = context.args[0] if context.args else None
+    if (
+        actor is not None
+        and actor.role == Role.ADMIN
+        and actor.telegram_id in context.services.settings.admin_telegram_ids
+        and code is None
+    ):
+        region = await region_label(context.session, actor.region_code)
+        reply(update, context, t(lang, "start.welcome_admin", name=user.full_name, region=region))
+        return
+    if code is None:
+        if actor is not None:
+            region = await region_label(context.session, actor.region_code)
+            role = plain(lang, f"role.{actor.role}")
+            reply(
+                update,
+                context,
+                t(lang, "start.known", name=user.full_name, role=role, region=region),
+            )
+        else:
+            # Stores nothing: only explains how to get access.
+            reply(update, context, t(lang, "start.no_access", name=user.first_name))
+        return
+    identity = identity_of(user, context.services.settings.default_language)
+    outcome = await accept_invite(context.session, code=code, identity=identity, now=context.now)
+    if outcome.problem is not None:
+        reply(update, context, t(lang, f"invite.problem.{outcome.problem.value}"))
+        return
+    person = outcome.person
+    assert person is not None
+    region = await region_label(context.session, person.region_code)
+    role = plain(person.language, f"role.{person.role}")
+    if outcome.already_registered:
+        reply(update, context, t(lang, "start.already_registered", role=role, region=region))
+        return
+    context.unit.actor = person
+    context.unit.language = person.language
+    reply(
+        update,
+        context,
+        t(person.language, "start.welcome", name=user.full_name, role=role, region=region),
+    )
+    set_person_menu(context, person)
+
+
+async def help_command(update: Update, context: PoskoContext) -> None:
+    """/bantuan: the commands this person can use."""
+    lang = context.lang
+    actor = context.actor
+    if actor is None:
+        reply(update, context, t(lang, "help.guest"))
+        return
+    lines = [t(lang, "help.header", role=plain(lang, f"role.{actor.role}"))]
+    for name in ROLE_COMMANDS[Role(actor.role)]:
+        lines.append(Html(f"/{name} — {t(lang, f'cmd.{name}')}"))
+    region = await region_label(context.session, actor.region_code)
+    lines.append(t(lang, "help.footer", region=region))
+    reply(update, context, Html("\n".join(lines)))
+
+
+async def profile(update: Update, context: PoskoContext) -> None:
+    """/profil: what the bot knows of the person."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang = context.lang
+    invited_by = Html("")
+    if actor.invited_by_id is not None:
+        inviter = await get_person(context.session, person_id=actor.invited_by_id)
+        if inviter is not None:
+            invited_by = t(lang, "profile.invited_by", name=inviter.full_name or "—")
+    reply(
+        update,
+        context,
+        t(
+            lang,
+            "profile",
+            name=actor.full_name or "—",
+            role=plain(lang, f"role.{actor.role}"),
+            region=await region_label(context.session, actor.region_code),
+            code=actor.region_code,
+            language=plain(lang, f"language.{actor.language}"),
+            since=format_moment(actor.created_at, lang, context.services.settings.timezone),
+            invited_by=invited_by,
+        ),
+    )
+
+
+async def language_command(update: Update, context: PoskoContext) -> None:
+    """/bahasa: choose Indonesian or English."""
+    if await require_actor(update, context) is None:
+        return
+    buttons = [
+        [
+            Button(plain(code, f"language.{code}"), f"{LANGUAGE_CALLBACK}:{code}")
+            for code in LANGUAGES
+        ]
+    ]
+    reply(update, context, t(context.lang, "language.choose"), buttons=buttons)
+
+
+async def language_chosen(update: Update, context: PoskoContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await require_actor(update, context)
+    if actor is None or query.message is None:
+        return
+    choice = query.data.split(":", 1)[1]
+    if choice not in LANGUAGES:
+        answer_callback(context, update, plain(context.lang, "button.stale"))
+        return
+    assert actor.id is not None
+    await set_language(context.session, person_id=actor.id, language=choice)
+    actor.language = choice
+    context.unit.language = choice
+    context.unit.edit(query.message.chat.id, query.message.message_id, t(choice, "language.set"))
+    set_person_menu(context, actor)
+    answer_callback(context, update)
+
+
+async def cancel(update: Update, context: PoskoContext) -> None:
+    """/batal: nothing in progress at this level; flows register their own /batal first."""
+    reply(update, context, t(context.lang, "cancel.nothing"))
+
+
+async def unknown_command(update: Update, context: PoskoContext) -> None:
+    reply(update, context, t(context.lang, "unknown_command"))
+
+
+async def free_text(update: Update, context: PoskoContext) -> None:
+    reply(update, context, t(context.lang, "free_text"))
+
+
+async def stale_button(update: Update, context: PoskoContext) -> None:
+    """A button no handler claims: an old message, or forged data."""
+    answer_callback(context, update, plain(context.lang, "button.stale"))

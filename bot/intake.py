@@ -1,0 +1,228 @@
+"""Intake that loses nothing: store every update before confirming it, then process it once.
+
+python-telegram-bot's own polling confirms an update (moves the getUpdates offset) before
+its handlers have run, so a crash loses it. Here the poller writes each batch to the
+database first and only then asks for the next batch, which is what confirms the previous
+one to Telegram. A separate processor handles stored updates in order; the mark that an
+update is processed is written in the same transaction as its effects, so after a crash an
+update is either fully done or not done at all, and is never done twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from telegram import Update
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application
+
+from bot.context import Services, UnitOfWork, bind_unit, release_unit
+from bot.i18n import normalize_language, t
+from storage.models import InboundUpdate
+from storage.updates import (
+    claim_update,
+    highest_update_id,
+    pending_updates,
+    record_failure,
+    store_updates,
+)
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError, TimeoutError)
+STORE_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, DBAPIError)
+
+
+class FatalIntakeError(Exception):
+    """Polling cannot go on (token rejected); the process must stop with this message."""
+
+
+class UpdateIntake:
+    def __init__(
+        self,
+        *,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        services: Services,
+        poll_timeout: int = 25,
+    ):
+        self._application = application
+        self._services = services
+        self._poll_timeout = poll_timeout
+        self._stored = asyncio.Event()
+        self._stopping = False
+        self.processed_count = 0
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._stored.set()
+
+    # -- polling ------------------------------------------------------------------------
+    async def run_polling(self) -> None:
+        async with self._services.session_factory() as session:
+            highest = await highest_update_id(session)
+        offset = highest + 1 if highest is not None else None
+        failures = 0
+        while not self._stopping:
+            try:
+                batch = await self._get_updates(offset)
+                failures = 0
+            except InvalidToken as error:
+                raise FatalIntakeError("Telegram rejected the bot token") from error
+            except RetryAfter as error:
+                await asyncio.sleep(_seconds(error.retry_after))
+                continue
+            except (Conflict, NetworkError, TelegramError) as error:
+                failures += 1
+                delay = min(30.0, 0.5 * 2**failures)
+                log.warning(
+                    "getUpdates failed (%s); retrying in %.1fs", type(error).__name__, delay
+                )
+                await asyncio.sleep(delay)
+                continue
+            if not batch:
+                continue
+            await self._store(batch)
+            offset = max(int(u["update_id"]) for u in batch) + 1
+            self._stored.set()
+
+    async def _get_updates(self, offset: int | None) -> list[dict[str, Any]]:
+        data: dict[str, Any] = {
+            "timeout": self._poll_timeout,
+            "limit": 100,
+            "allowed_updates": ALLOWED_UPDATES,
+        }
+        if offset is not None:
+            data["offset"] = offset
+        # The raw call returns Telegram's JSON untouched, which is what we store.
+        bot = self._application.bot
+        result = await bot._post("getUpdates", data, read_timeout=self._poll_timeout + 10)
+        return list(result) if isinstance(result, list) else []
+
+    async def _store(self, batch: list[dict[str, Any]]) -> None:
+        """Write a batch; retry until it is stored, since the offset must not move past it."""
+        delay = 0.5
+        while True:
+            try:
+                async with self._services.session_factory() as session:
+                    await store_updates(session, updates=batch, now=self._services.clock.now())
+                    await session.commit()
+                return
+            except STORE_RETRY_ERRORS:
+                log.exception("could not store updates; retrying in %.1fs", delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
+    # -- processing ---------------------------------------------------------------------
+    async def run_processing(self) -> None:
+        while not self._stopping:
+            self._stored.clear()
+            handled = await self.process_stored()
+            if handled == 0 and not self._stopping:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stored.wait(), 1.0)
+
+    async def process_stored(self) -> int:
+        """Process every stored, unprocessed update in id order; return how many."""
+        count = 0
+        while not self._stopping:
+            async with self._services.session_factory() as session:
+                rows = await pending_updates(session, limit=100)
+            if not rows:
+                return count
+            for row in rows:
+                if self._stopping:
+                    return count
+                await self._process_with_retry(row)
+                count += 1
+        return count
+
+    async def _process_with_retry(self, row: InboundUpdate) -> None:
+        delay = 0.5
+        for attempt in range(1, 6):
+            try:
+                await self._process(row)
+                return
+            except TRANSIENT_ERRORS as error:
+                log.warning(
+                    "update %s: transient error %s (attempt %d)",
+                    row.update_id,
+                    type(error).__name__,
+                    attempt,
+                )
+                await asyncio.sleep(delay)
+                delay *= 2
+        await self._fail(row, "gave up after transient errors", notify=True)
+
+    async def _process(self, row: InboundUpdate) -> None:
+        services = self._services
+        async with services.session_factory() as session:
+            unit = UnitOfWork(
+                session=session,
+                now=services.clock.now(),
+                update_id=row.update_id,
+                language=services.settings.default_language,
+            )
+            if not await claim_update(session, update_id=row.update_id, now=unit.now):
+                return  # already processed: a replay after a crash, or a duplicate delivery
+            try:
+                update = Update.de_json(row.payload, self._application.bot)
+            except (ValueError, TypeError, KeyError) as error:
+                await session.commit()  # unreadable: keep the claim, nothing else to do
+                log.warning(
+                    "update %s could not be parsed: %s", row.update_id, type(error).__name__
+                )
+                return
+            token = bind_unit(unit)
+            try:
+                await self._application.process_update(update)
+            finally:
+                release_unit(token)
+            if unit.failed is not None:
+                await session.rollback()
+                if isinstance(unit.failed, TRANSIENT_ERRORS):
+                    raise unit.failed
+                await self._fail(row, repr(unit.failed)[:500], notify=True, update=update)
+                return
+            await session.commit()
+        self.processed_count += 1
+        if unit.queued_messages:
+            services.wake_outbox()
+        for action in unit.after_commit:
+            try:
+                await action()
+            except TelegramError as error:  # e.g. a callback query answered too late
+                log.info("after-commit action failed: %s", error.message)
+
+    async def _fail(
+        self, row: InboundUpdate, error: str, *, notify: bool, update: Update | None = None
+    ) -> None:
+        """Record a failed update once, and tell the person who is waiting, if any."""
+        log.error("update %s failed: %s", row.update_id, error)
+        services = self._services
+        async with services.session_factory() as session:
+            await record_failure(
+                session,
+                update_id=row.update_id,
+                error=error,
+                now=services.clock.now(),
+                give_up=True,
+            )
+            chat = update.effective_chat if update is not None else None
+            user = update.effective_user if update is not None else None
+            if notify and chat is not None and chat.type == "private":
+                unit = UnitOfWork(session=session, now=services.clock.now())
+                language = normalize_language(
+                    user.language_code if user else None, services.settings.default_language
+                )
+                unit.send(chat.id, t(language, "error.generic"))
+            await session.commit()
+        services.wake_outbox()
+
+
+def _seconds(value: Any) -> float:
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)

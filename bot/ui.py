@@ -1,0 +1,36 @@
+"""Inline keyboards as plain data, so replies can be stored in the outbox as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+MAX_CALLBACK_BYTES = 64
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str | None = None
+    url: str | None = None
+
+    def to_api(self) -> dict[str, str]:
+        if self.url is not None:
+            return {"text": self.text, "url": self.url}
+        assert self.data is not None
+        if len(self.data.encode()) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {self.data!r}")
+        return {"text": self.text, "callback_data": self.data}
+
+
+Keyboard = list[list[Button]]
+
+
+def inline_markup(rows: Keyboard | None) -> dict[str, Any] | None:
+    if rows is None:
+        return None
+    return {"inline_keyboard": [[b.to_api() for b in row] for row in rows]}
+
+
+def in_rows(buttons: list[Button], per_row: int) -> Keyboard:
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]

@@ -1,0 +1,119 @@
+"""The outbox: Bot API calls the bot owes, sent by one sender in order per chat."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from storage.models import OutboxMessage
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+
+
+def add_outbox_message(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    method: str,
+    payload: dict[str, Any],
+    priority: int,
+    now: datetime,
+) -> OutboxMessage:
+    message = OutboxMessage(
+        chat_id=chat_id,
+        method=method,
+        payload=payload,
+        priority=priority,
+        created_at=now,
+    )
+    session.add(message)
+    return message
+
+
+async def next_sendable(
+    session: AsyncSession, *, now: datetime, limit: int = 50
+) -> list[OutboxMessage]:
+    """The oldest pending message of each chat, when due, most urgent first.
+
+    Only a chat's oldest pending message is a candidate, so a message never overtakes an
+    earlier one to the same chat, whatever their priorities.
+    """
+    heads = (
+        select(func.min(col(OutboxMessage.id)))
+        .where(col(OutboxMessage.status) == PENDING)
+        .group_by(col(OutboxMessage.chat_id))
+    )
+    result = await session.execute(
+        select(OutboxMessage)
+        .where(
+            col(OutboxMessage.id).in_(heads),
+            col(OutboxMessage.not_before).is_(None) | (col(OutboxMessage.not_before) <= now),
+        )
+        .order_by(col(OutboxMessage.priority), col(OutboxMessage.id))
+        .limit(limit)
+    )
+    return list(result.scalars())
+
+
+async def mark_sent(
+    session: AsyncSession, *, message_id: int, now: datetime, sent_message_id: int | None
+) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message_id)
+        .values(
+            status=SENT,
+            sent_at=now,
+            sent_message_id=sent_message_id,
+            attempts=col(OutboxMessage.attempts) + 1,
+        )
+    )
+
+
+async def mark_failed(session: AsyncSession, *, message_id: int, now: datetime, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message_id)
+        .values(
+            status=FAILED, sent_at=now, error=error[:500], attempts=col(OutboxMessage.attempts) + 1
+        )
+    )
+
+
+async def postpone(
+    session: AsyncSession, *, message_id: int, until: datetime, error: str, count_attempt: bool
+) -> None:
+    values: dict[str, Any] = {"not_before": until, "error": error[:500]}
+    if count_attempt:
+        values["attempts"] = col(OutboxMessage.attempts) + 1
+    await session.execute(
+        update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values)
+    )
+
+
+async def earliest_retry_time(session: AsyncSession) -> datetime | None:
+    """When the next postponed message falls due (None: nothing postponed)."""
+    result = await session.execute(
+        select(func.min(col(OutboxMessage.not_before))).where(col(OutboxMessage.status) == PENDING)
+    )
+    return result.scalar_one_or_none()
+
+
+async def pending_count(session: AsyncSession) -> int:
+    result = await session.execute(
+        select(func.count()).select_from(OutboxMessage).where(col(OutboxMessage.status) == PENDING)
+    )
+    return int(result.scalar_one())
+
+
+async def count_by_status(session: AsyncSession) -> dict[str, int]:
+    result = await session.execute(
+        select(col(OutboxMessage.status), func.count()).group_by(col(OutboxMessage.status))
+    )
+    return {status: int(n) for status, n in result.all()}

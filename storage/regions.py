@@ -1,0 +1,106 @@
+"""Region queries and the bulk import."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from bot.domain.regions import RegionRow, subtree_bounds
+from storage.models import Region
+
+_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    added: int
+    renamed: int
+    unchanged: int
+
+
+async def all_region_codes(session: AsyncSession) -> set[str]:
+    result = await session.execute(select(col(Region.code)))
+    return set(result.scalars())
+
+
+async def upsert_regions(session: AsyncSession, *, rows: Sequence[RegionRow]) -> ImportCounts:
+    """Insert new regions and rename changed ones; running it twice changes nothing."""
+    result = await session.execute(select(col(Region.code), col(Region.name)))
+    existing: dict[str, str] = {code: name for code, name in result.all()}
+    new_rows = [r for r in rows if r.code not in existing]
+    renamed = [r for r in rows if r.code in existing and existing[r.code] != r.name]
+    for start in range(0, len(new_rows), _CHUNK):
+        chunk = new_rows[start : start + _CHUNK]
+        await session.execute(
+            insert(Region),
+            [
+                {
+                    "code": r.code,
+                    "parent_code": r.parent_code,
+                    "name": r.name,
+                    "level": r.level.value,
+                }
+                for r in chunk
+            ],
+        )
+    for row in renamed:
+        await session.execute(
+            update(Region).where(col(Region.code) == row.code).values(name=row.name)
+        )
+    return ImportCounts(
+        added=len(new_rows),
+        renamed=len(renamed),
+        unchanged=len(rows) - len(new_rows) - len(renamed),
+    )
+
+
+async def count_regions(session: AsyncSession) -> int:
+    result = await session.execute(select(func.count()).select_from(Region))
+    return int(result.scalar_one())
+
+
+async def get_region(session: AsyncSession, *, code: str) -> Region | None:
+    return await session.get(Region, code)
+
+
+async def get_regions(session: AsyncSession, *, codes: Sequence[str]) -> dict[str, Region]:
+    if not codes:
+        return {}
+    result = await session.execute(select(Region).where(col(Region.code).in_(list(codes))))
+    return {r.code: r for r in result.scalars()}
+
+
+async def child_regions(session: AsyncSession, *, code: str) -> list[Region]:
+    result = await session.execute(
+        select(Region).where(col(Region.parent_code) == code).order_by(col(Region.name))
+    )
+    return list(result.scalars())
+
+
+async def find_regions_by_name(
+    session: AsyncSession, *, name: str, within: str, limit: int = 10
+) -> list[Region]:
+    """Regions in `within`'s subtree whose name matches case-insensitively (exact first)."""
+    low, high = subtree_bounds(within)
+    in_subtree = (col(Region.code) == within) | (
+        (col(Region.code) >= low) & (col(Region.code) < high)
+    )
+    result = await session.execute(
+        select(Region)
+        .where(in_subtree, func.lower(col(Region.name)) == name.lower())
+        .order_by(col(Region.code))
+        .limit(limit)
+    )
+    return list(result.scalars())
+
+
+async def region_path(session: AsyncSession, *, code: str) -> list[Region]:
+    """The region and its ancestors, top down."""
+    parts = code.split(".")
+    codes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    found = await get_regions(session, codes=codes)
+    return [found[c] for c in codes if c in found]

@@ -1,0 +1,96 @@
+"""Inbound updates: the durable intake queue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from storage.models import InboundUpdate
+
+
+async def store_updates(
+    session: AsyncSession, *, updates: Sequence[dict[str, Any]], now: datetime
+) -> int:
+    """Store raw updates; an update id already stored is left as it is. Returns rows added."""
+    if not updates:
+        return 0
+    rows = [
+        {"update_id": int(u["update_id"]), "payload": u, "received_at": now, "attempts": 0}
+        for u in updates
+    ]
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert_fn(InboundUpdate).values(rows).on_conflict_do_nothing()
+    result = await session.execute(statement)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def highest_update_id(session: AsyncSession) -> int | None:
+    result = await session.execute(select(func.max(col(InboundUpdate.update_id))))
+    value = result.scalar_one_or_none()
+    return int(value) if value is not None else None
+
+
+async def pending_updates(session: AsyncSession, *, limit: int = 100) -> list[InboundUpdate]:
+    result = await session.execute(
+        select(InboundUpdate)
+        .where(col(InboundUpdate.processed_at).is_(None))
+        .order_by(col(InboundUpdate.update_id))
+        .limit(limit)
+    )
+    return list(result.scalars())
+
+
+async def claim_update(session: AsyncSession, *, update_id: int, now: datetime) -> bool:
+    """Mark an update processed inside the unit of work that handled it.
+
+    Returns False when it was already processed: that unit must roll back, so that an
+    update delivered twice (or replayed after a crash) has its effects exactly once.
+    """
+    result = await session.execute(
+        update(InboundUpdate)
+        .where(
+            col(InboundUpdate.update_id) == update_id,
+            col(InboundUpdate.processed_at).is_(None),
+        )
+        .values(processed_at=now, attempts=col(InboundUpdate.attempts) + 1)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def record_failure(
+    session: AsyncSession, *, update_id: int, error: str, now: datetime, give_up: bool
+) -> None:
+    values: dict[str, Any] = {"attempts": col(InboundUpdate.attempts) + 1, "error": error[:500]}
+    if give_up:
+        values["processed_at"] = now
+    await session.execute(
+        update(InboundUpdate).where(col(InboundUpdate.update_id) == update_id).values(**values)
+    )
+
+
+async def prune_processed(session: AsyncSession, *, older_than: datetime) -> int:
+    """Forget processed updates (they hold names and texts), keeping the newest row, which
+    remembers the offset."""
+    newest = await highest_update_id(session)
+    if newest is None:
+        return 0
+    result = await session.execute(
+        delete(InboundUpdate).where(
+            col(InboundUpdate.processed_at).is_not(None),
+            col(InboundUpdate.processed_at) < older_than,
+            col(InboundUpdate.update_id) != newest,
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def retention_cutoff(now: datetime, *, days: int = 7) -> datetime:
+    return now - timedelta(days=days)

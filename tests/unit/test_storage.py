@@ -1,0 +1,58 @@
+"""Storage: migrations match the models, updates are stored once, UTC is enforced."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from storage.engine import create_engine, create_session_factory
+from storage.migrate import upgrade_database
+from storage.types import UTCDateTime
+from storage.updates import claim_update, highest_update_id, pending_updates, store_updates
+
+NOW = datetime(2024, 2, 7, 1, 0, tzinfo=UTC)
+
+
+async def test_migrations_create_exactly_the_models(database_url: str) -> None:
+    engine = create_engine(database_url)
+    await upgrade_database(engine)  # idempotent on an up-to-date database
+
+    def diff(connection: object) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})  # type: ignore[arg-type]
+        return list(compare_metadata(context, SQLModel.metadata))
+
+    async with engine.connect() as connection:
+        assert await connection.run_sync(diff) == []
+    await engine.dispose()
+
+
+async def test_updates_are_stored_once_and_claimed_once(database_url: str) -> None:
+    engine = create_engine(database_url)
+    factory = create_session_factory(engine)
+    batch = [
+        {"update_id": 10, "message": {"text": "a"}},
+        {"update_id": 11, "message": {"text": "b"}},
+    ]
+    async with factory() as session:
+        assert await store_updates(session, updates=batch, now=NOW) == 2
+        assert await store_updates(session, updates=batch, now=NOW) == 0  # delivered again
+        await session.commit()
+    async with factory() as session:
+        assert await highest_update_id(session) == 11
+        assert [u.update_id for u in await pending_updates(session)] == [10, 11]
+        assert await claim_update(session, update_id=10, now=NOW)
+        assert not await claim_update(session, update_id=10, now=NOW)
+        await session.commit()
+    async with factory() as session:
+        assert [u.update_id for u in await pending_updates(session)] == [11]
+    await engine.dispose()
+
+
+def test_naive_datetimes_are_refused() -> None:
+    column = UTCDateTime()
+    with pytest.raises(ValueError):
+        column.process_bind_param(datetime(2024, 2, 7), None)  # type: ignore[arg-type]
