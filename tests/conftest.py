@@ -31,6 +31,31 @@ _VOLATILE_TABLES = ("outbox_message", "inbound_update", "invite", "person")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--runslow", action="store_true", help="also run tests marked slow")
+    parser.addoption(
+        "--require-postgres",
+        action="store_true",
+        help="fail unless POSKO_TEST_DATABASE_URL points at a reachable PostgreSQL",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--require-postgres"):
+        return
+    if not POSTGRES_URL or not POSTGRES_URL.startswith(("postgresql", "postgres:")):
+        raise pytest.UsageError("--require-postgres: POSKO_TEST_DATABASE_URL is not PostgreSQL")
+
+    async def ping() -> None:
+        engine = create_engine(normalize_database_url(POSTGRES_URL or ""))
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(ping())
+    except Exception as error:
+        raise pytest.UsageError(f"--require-postgres: PostgreSQL unreachable: {error}") from None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -7,15 +7,18 @@ import asyncio
 import os
 import signal
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlmodel import col
 
+from bot.domain.onboarding import create_invite
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
-from storage.models import InboundUpdate, Person
+from storage.engine import create_engine, create_session_factory
+from storage.models import InboundUpdate, Person, Role
 from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
-from tests.helpers import count_rows, fetch_all, invite_code
+from tests.helpers import count_rows, fetch_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +51,30 @@ async def _start_bot(database_url: str, base_url: str, log: Path) -> asyncio.sub
     )
 
 
+async def _shell_invites(database_url: str, *, count: int) -> list[str]:
+    """Officer invites made as the operator's `invite` command makes them."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            codes = [
+                (
+                    await create_invite(
+                        session,
+                        actor=None,
+                        role=Role.OFFICER,
+                        region_code="74.09.01",
+                        now=datetime.now(UTC),
+                        ttl_days=7,
+                    )
+                ).code
+                for _ in range(count)
+            ]
+            await session.commit()
+        return codes
+    finally:
+        await engine.dispose()
+
+
 @pytest.mark.parametrize("kill_after_batches", [1, 2])
 async def test_sigkill_after_handout_processes_each_update_once(
     double: TelegramDouble,
@@ -56,16 +83,14 @@ async def test_sigkill_after_handout_processes_each_update_once(
     tmp_path: Path,
     kill_after_batches: int,
 ) -> None:
+    codes = await _shell_invites(database_url, count=10)
     log = tmp_path / "bot.log"
     bot = await _start_bot(database_url, double.base_url, log)
     try:
+        # The bot is up once it answers someone.
         admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
         await admin.send("/start")
         await admin.next_message(timeout=30)
-        codes = []
-        for _ in range(10):
-            await admin.send("/undang petugas 74.09.01")
-            codes.append(invite_code((await admin.next_message(timeout=10)).text))
 
         handouts_before = len(await sandbox.handouts())
         officers: list[SimUser] = [await sandbox.create_user(f"Petugas{i}") for i in range(10)]

@@ -1,0 +1,116 @@
+"""`python -m bot demo`: the bot against the built-in Telegram double, with a scripted
+scenario in Kabupaten Konawe Utara, printed as each person saw it. No token, no network."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.app import PoskoRuntime
+from bot.config import Settings
+from bot.sandbox import SandboxClient, SeenMessage, SimUser, TelegramDouble
+
+DEMO_TOKEN = "100000001:DEMO-token-for-the-built-in-double-0000"
+ADMIN_ID = 8800001
+INVITE_LINK_MARK = "?start="
+
+
+def _invite_code(message: SeenMessage) -> str:
+    link = next(word for word in message.text.split() if INVITE_LINK_MARK in word)
+    return link.split(INVITE_LINK_MARK, 1)[1]
+
+
+def format_transcript(person: str, messages: list[SeenMessage]) -> str:
+    lines = [f"── {person} " + "─" * max(4, 60 - len(person))]
+    for message in messages:
+        who = "Posko" if message.from_bot else person.split(" (")[0]
+        arrow = "←" if message.from_bot else "→"
+        body = message.text or message.caption or ("[foto]" if message.photo else "")
+        first, *rest = body.splitlines() or [""]
+        lines.append(f"  {arrow} {who}: {first}")
+        lines.extend(f"      {line}" for line in rest)
+        for row in message.buttons:
+            lines.append("      " + "  ".join(f"[{button['text']}]" for button in row))
+    return "\n".join(lines)
+
+
+async def run_demo(*, quiet: bool = False) -> int:
+    started = time.monotonic()
+    double = TelegramDouble()
+    await double.start()
+    with tempfile.TemporaryDirectory(prefix="posko-demo-") as folder:
+        settings = Settings(
+            database_url=f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}",
+            telegram_bot_token=DEMO_TOKEN,
+            telegram_api_base_url=double.base_url,
+            timezone=ZoneInfo("Asia/Makassar"),
+            admin_telegram_ids=frozenset({ADMIN_ID}),
+            admin_region_code="74.09",
+        )
+        runtime = PoskoRuntime(settings=settings, poll_timeout=1)
+        await runtime.start()
+        try:
+            async with SandboxClient(double.base_url) as sandbox:
+                people = await _scenario(sandbox, quiet=quiet)
+                print()
+                for label, person in people:
+                    print(format_transcript(label, await person.transcript()))
+                    print()
+        finally:
+            await runtime.stop()
+            await double.stop()
+    print(f"Demo selesai dalam {time.monotonic() - started:.1f} detik (tanpa token, tanpa internet).")
+    return 0
+
+
+async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, SimUser]]:
+    def say(step: str) -> None:
+        if not quiet:
+            print(f"• {step}")
+
+    rina = await sandbox.create_user("Rina", last_name="(Kesbangpol)", user_id=ADMIN_ID)
+    hasan = await sandbox.create_user("Hasan", last_name="(KPU Konawe Utara)", username="hasan_kpu")
+    camat = await sandbox.create_user("Camat", last_name="Asera")
+    stranger = await sandbox.create_user("Orang", last_name="Asing")
+
+    say("Admin Kesbangpol Konawe Utara membuka bot (ADMIN_TELEGRAM_IDS).")
+    await rina.send("/start")
+    await rina.next_message()
+
+    say("Admin mengundang koordinator KPU untuk Kabupaten Konawe Utara dalam satu baris.")
+    await rina.send("/undang koordinator 74.09")
+    coordinator_code = _invite_code(await rina.next_message())
+
+    say("Koordinator membuka tautan undangan dan terdaftar.")
+    await hasan.send(f"/start {coordinator_code}")
+    await hasan.next_message()
+
+    say("Koordinator mengundang petugas Kecamatan Asera dengan tombol.")
+    await hasan.send("/undang")
+    prompt = await hasan.next_message()
+    await hasan.press("Petugas", message_id=prompt.message_id)
+    picker = await hasan.wait_for_edit(prompt.message_id)
+    await hasan.press("Asera", message_id=prompt.message_id)
+    picker = await hasan.wait_for_edit(prompt.message_id)
+    await hasan.press("✅ Pilih Asera", message_id=prompt.message_id)
+    invite = await hasan.wait_for_edit(prompt.message_id)
+    officer_code = _invite_code(invite)
+
+    say("Camat Asera bergabung sebagai petugas dan melihat profilnya.")
+    await camat.send(f"/start {officer_code}")
+    await camat.next_message()
+    await camat.send("/profil")
+    await camat.next_message()
+
+    say("Orang lain mencoba memakai tautan yang sama: ditolak.")
+    await stranger.send(f"/start {officer_code}")
+    await stranger.next_message()
+
+    return [
+        ("Rina (Admin, Kesbangpol Konawe Utara)", rina),
+        ("Hasan (Koordinator KPU Konawe Utara)", hasan),
+        ("Camat Asera (Petugas)", camat),
+        ("Orang Asing", stranger),
+    ]
