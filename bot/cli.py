@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database tasks")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply migrations")
+    revision = db_sub.add_parser("revision", help="write a new migration from the model changes")
+    revision.add_argument("message")
 
     regions = sub.add_parser("regions", help="region tasks")
     regions_sub = regions.add_subparsers(dest="regions_command", required=True)
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(secrets=settings.secrets(), level=logging.INFO)
         if args.command == "run":
             return asyncio.run(_run(settings))
+        if args.command == "db" and args.db_command == "revision":
+            return asyncio.run(_db_revision(args.message))
         if args.command == "db":
             return asyncio.run(_db_upgrade(settings))
         if args.command == "regions":
@@ -133,6 +137,25 @@ async def _db_upgrade(settings: Settings) -> int:
         print(f"database at revision {await current_revision(engine)}")
     finally:
         await engine.dispose()
+    return 0
+
+
+async def _db_revision(message: str) -> int:
+    """Autogenerate a migration against a scratch SQLite database brought to head."""
+    import tempfile
+
+    from alembic import command
+
+    from storage.engine import create_engine
+    from storage.migrate import alembic_config, upgrade_database
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/scratch.db"
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        await upgrade_database(engine)
+        await engine.dispose()
+        config = alembic_config(f"sqlite:///{path}")
+        await asyncio.to_thread(command.revision, config, message=message, autogenerate=True)
     return 0
 
 

@@ -18,7 +18,7 @@ INVITE_LINK_MARK = "?start="
 
 
 def _invite_code(message: SeenMessage) -> str:
-    link = next(word for word in message.text.split() if INVITE_LINK_MARK in word)
+    link = next(word for word in (message.text or "").split() if INVITE_LINK_MARK in word)
     return link.split(INVITE_LINK_MARK, 1)[1]
 
 
@@ -61,7 +61,9 @@ async def run_demo(*, quiet: bool = False) -> int:
         finally:
             await runtime.stop()
             await double.stop()
-    print(f"Demo selesai dalam {time.monotonic() - started:.1f} detik (tanpa token, tanpa internet).")
+    print(
+        f"Demo selesai dalam {time.monotonic() - started:.1f} detik (tanpa token, tanpa internet)."
+    )
     return 0
 
 
@@ -91,9 +93,9 @@ async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, S
     await hasan.send("/undang")
     prompt = await hasan.next_message()
     await hasan.press("Petugas", message_id=prompt.message_id)
-    picker = await hasan.wait_for_edit(prompt.message_id)
+    await hasan.wait_for_edit(prompt.message_id)
     await hasan.press("Asera", message_id=prompt.message_id)
-    picker = await hasan.wait_for_edit(prompt.message_id)
+    await hasan.wait_for_edit(prompt.message_id)
     await hasan.press("✅ Pilih Asera", message_id=prompt.message_id)
     invite = await hasan.wait_for_edit(prompt.message_id)
     officer_code = _invite_code(invite)

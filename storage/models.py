@@ -122,3 +122,89 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = _utc_column(nullable=True)
     sent_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     error: str | None = Field(default=None, max_length=500)
+
+
+class ReportState(StrEnum):
+    READY = "ready"  # Siap
+    PARTIAL = "partial"  # Sebagian
+    NOT_READY = "not_ready"  # Belum siap
+
+
+class ReportStatus(StrEnum):
+    ACTIVE = "active"
+    CORRECTED = "corrected"  # replaced by a later report that names it in `corrects_id`
+    WITHDRAWN = "withdrawn"
+
+
+class Aspect(SQLModel, table=True):
+    """A readiness aspect from the Rakor agenda; configurable with `aspects import`."""
+
+    code: str = Field(sa_column=Column(String(32), primary_key=True))
+    label_id: str = Field(max_length=80)
+    label_en: str = Field(max_length=80)
+    aliases: str = Field(default="", max_length=300)  # comma separated, lower case
+    position: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class Report(SQLModel, table=True):
+    """One status report. Never updated in place except for its status: a correction is a
+    new report naming the one it corrects, so the history stays whole."""
+
+    __table_args__ = (
+        Index("ix_report_region_aspect", "region_code", "aspect_code", "id"),
+        Index("ix_report_person", "person_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    reporter_role: str = Field(max_length=16)
+    region_code: str = Field(
+        sa_column=Column(String(20), ForeignKey("region.code"), nullable=False)
+    )
+    aspect_code: str = Field(
+        sa_column=Column(String(32), ForeignKey("aspect.code"), nullable=False)
+    )
+    state: str = Field(max_length=10)
+    progress: int | None = Field(default=None)
+    note: str | None = Field(default=None, max_length=4000)
+    latitude: float | None = Field(default=None)
+    longitude: float | None = Field(default=None)
+    photo_file_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default=ReportStatus.ACTIVE.value, max_length=10)
+    corrects_id: int | None = Field(default=None, foreign_key="report.id")
+    created_at: datetime = _utc_column(index=True)
+    withdrawn_at: datetime | None = _utc_column(nullable=True)
+    source_update_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, unique=True, nullable=True)
+    )
+
+
+class Readiness(SQLModel, table=True):
+    """The current state of one region and aspect: its latest active report. Kept in step
+    with `report` in the same transaction, so summaries never scan the history."""
+
+    region_code: str = Field(
+        sa_column=Column(String(20), ForeignKey("region.code"), primary_key=True)
+    )
+    aspect_code: str = Field(
+        sa_column=Column(String(32), ForeignKey("aspect.code"), primary_key=True)
+    )
+    report_id: int = Field(foreign_key="report.id")
+    state: str = Field(max_length=10)
+    progress: int | None = Field(default=None)
+    reported_at: datetime = _utc_column()
+
+
+class Conversation(SQLModel, table=True):
+    """A guided flow in progress (e.g. a report draft), kept in the database so that it
+    survives a restart. One per person and chat."""
+
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    flow: str = Field(max_length=20)
+    step: str = Field(max_length=20)
+    token: str = Field(max_length=12)  # in every button of the flow: old buttons go stale
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = _utc_column()
+    expires_at: datetime = _utc_column(index=True)
