@@ -20,6 +20,7 @@ from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
 from bot.handlers.common import GUEST_COMMANDS, command_menu
 from bot.intake import UpdateIntake
+from bot.jobs import DRAFT_SWEEP_JOB, sweep_expired_drafts
 from bot.outbox import OutboxSender
 from storage.engine import create_engine, create_session_factory
 from storage.migrate import upgrade_database
@@ -107,6 +108,7 @@ class PoskoRuntime:
         await bot.delete_webhook(drop_pending_updates=False)
         await _set_default_menus(bot)
         await self.application.start()
+        _schedule_jobs(self.application)
         self.outbox = OutboxSender(bot=bot, session_factory=session_factory)
         services.wake_outbox = self.outbox.wake
         self.intake = UpdateIntake(
@@ -143,6 +145,13 @@ class PoskoRuntime:
             await self.application.shutdown()
         if self.engine is not None:
             await self.engine.dispose()
+
+
+def _schedule_jobs(application: PoskoApplication) -> None:
+    """Named jobs, so they can be found (and run by tests) by name."""
+    job_queue = application.job_queue
+    assert job_queue is not None
+    job_queue.run_repeating(sweep_expired_drafts, interval=300, first=60, name=DRAFT_SWEEP_JOB)
 
 
 async def _set_default_menus(bot: Bot) -> None:

@@ -36,6 +36,8 @@ class Settings:
     default_language: str = "id"
     invite_ttl_days: int = 7
     bot_username: str | None = None
+    draft_ttl_minutes: int = 120
+    correction_window_minutes: int = 60
 
     @property
     def bot_api_url(self) -> str:
@@ -122,6 +124,11 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
     if not ttl_raw.isdigit() or not 1 <= int(ttl_raw) <= 90:
         raise ConfigError("INVITE_TTL_DAYS must be a whole number of days from 1 to 90")
 
+    draft_ttl = _minutes(get("DRAFT_TTL_MINUTES", "120"), "DRAFT_TTL_MINUTES", 5, 24 * 60)
+    window = _minutes(
+        get("CORRECTION_WINDOW_MINUTES", "60"), "CORRECTION_WINDOW_MINUTES", 0, 7 * 24 * 60
+    )
+
     username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
@@ -136,4 +143,12 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         default_language=language,
         invite_ttl_days=int(ttl_raw),
         bot_username=username,
+        draft_ttl_minutes=draft_ttl,
+        correction_window_minutes=window,
     )
+
+
+def _minutes(raw: str, name: str, low: int, high: int) -> int:
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(f"{name} must be a whole number of minutes from {low} to {high}")
+    return int(raw)

@@ -59,7 +59,10 @@ class UnitOfWork:
         buttons: Keyboard | None = None,
         thread_id: int | None = None,
         priority: int = PRIORITY_REPLY,
+        reply_markup: dict[str, Any] | None = None,
     ) -> None:
+        """Owe a message. `buttons` is an inline keyboard; `reply_markup` any other markup
+        (a reply keyboard, or its removal)."""
         payload: dict[str, Any] = {
             "chat_id": chat_id,
             "text": str(text),
@@ -68,6 +71,8 @@ class UnitOfWork:
         }
         if buttons is not None:
             payload["reply_markup"] = inline_markup(buttons)
+        elif reply_markup is not None:
+            payload["reply_markup"] = reply_markup
         if thread_id is not None:
             payload["message_thread_id"] = thread_id
         self.call(chat_id, "sendMessage", payload, priority=priority)

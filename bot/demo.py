@@ -106,6 +106,19 @@ async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, S
     await camat.send("/profil")
     await camat.next_message()
 
+    say("Camat Asera melapor dalam satu baris, lalu dengan tombol (4 ketukan).")
+    await camat.send("/lapor distribusi sebagian 80% kotak suara tiba di 12 dari 15 desa")
+    await camat.next_message()
+    await camat.send("/lapor")
+    card = await camat.next_message()
+    for button in ("✅ Pilih Asera", "Keamanan & ketertiban", "✅ Siap", "✅ Kirim"):
+        await camat.press(button, message_id=card.message_id)
+        await camat.wait_for_edit(card.message_id)
+
+    say("Koordinator melihat status kesiapan Konawe Utara per kecamatan.")
+    await hasan.send("/status")
+    await hasan.next_message()
+
     say("Orang lain mencoba memakai tautan yang sama: ditolak.")
     await stranger.send(f"/start {officer_code}")
     await stranger.next_message()

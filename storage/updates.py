@@ -21,9 +21,10 @@ async def store_updates(
     """Store raw updates; an update id already stored is left as it is. Returns rows added."""
     if not updates:
         return 0
+    unique = {int(u["update_id"]): u for u in updates}  # a batch may repeat an id
     rows = [
-        {"update_id": int(u["update_id"]), "payload": u, "received_at": now, "attempts": 0}
-        for u in updates
+        {"update_id": update_id, "payload": u, "received_at": now, "attempts": 0}
+        for update_id, u in unique.items()
     ]
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert

@@ -41,3 +41,32 @@ async def fetch_all(database_url: str, model: type[SQLModel], *where: Any) -> li
             return list((await session.execute(statement)).scalars())
     finally:
         await engine.dispose()
+
+
+async def register(sandbox: Any, database_url: str, *, name: str, role: str, region: str) -> Any:
+    """A person registered the way people register: an invite (made as the operator's
+    shell makes it), opened with /start. Returns the SimUser, welcome message consumed."""
+    from datetime import UTC, datetime
+
+    from bot.domain.onboarding import create_invite
+    from storage.models import Role
+
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            created = await create_invite(
+                session,
+                actor=None,
+                role=Role(role),
+                region_code=region,
+                now=datetime.now(UTC),
+                ttl_days=7,
+            )
+            await session.commit()
+    finally:
+        await engine.dispose()
+    person = await sandbox.create_user(name)
+    await person.send(f"/start {created.code}")
+    welcome = await person.next_message()
+    assert "✅" in welcome.text, welcome.text
+    return person

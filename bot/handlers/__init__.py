@@ -21,7 +21,7 @@ from telegram.ext import (
 )
 
 from bot.context import PoskoContext, current_unit
-from bot.handlers import invites, onboarding
+from bot.handlers import flows, invites, onboarding, reports
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,11 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("profil", "profile"), onboarding.profile),
         (("bahasa", "language"), onboarding.language_command),
         (("undang", "invite"), invites.invite_command),
-        (("batal", "cancel"), onboarding.cancel),
+        (("lapor", "report"), reports.report_command),
+        (("status",), reports.status_command),
+        (("ralat", "correct"), reports.correct_command),
+        (("tarik", "withdraw"), reports.withdraw_command),
+        (("batal", "cancel"), flows.cancel),
     ]
     for names, callback in commands:
         application.add_handler(CommandHandler(names, callback))
@@ -47,11 +51,24 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         CallbackQueryHandler(invites.invite_button, pattern=rf"^{invites.CALLBACK}:")
     )
+    application.add_handler(
+        CallbackQueryHandler(reports.report_button, pattern=rf"^{reports.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(reports.withdraw_button, pattern=rf"^{reports.WITHDRAW_CALLBACK}:")
+    )
+    # A photo whose caption is a report command is a one-line report with that photo.
+    application.add_handler(
+        MessageHandler(
+            filters.PHOTO & filters.CaptionRegex(r"^/(lapor|report)(@\w+)?(\s|$)"),
+            reports.report_command,
+        )
+    )
 
     # Fallbacks: last, and only in private chats (in groups the bot stays quiet).
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(private & filters.COMMAND, onboarding.unknown_command))
-    application.add_handler(MessageHandler(private & ~filters.COMMAND, onboarding.free_text))
+    application.add_handler(MessageHandler(private & ~filters.COMMAND, flows.route_input))
     application.add_handler(CallbackQueryHandler(onboarding.stale_button))
 
     application.add_error_handler(on_error)

@@ -16,10 +16,12 @@ from storage.regions import region_path
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")
+_EVERYONE = ("bantuan", "profil", "bahasa", "batal")
+_REPORTING = ("lapor", "status", "ralat", "tarik")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
-    Role.OFFICER: ("bantuan", "profil", "bahasa", "batal"),
-    Role.COORDINATOR: ("undang", "bantuan", "profil", "bahasa", "batal"),
-    Role.ADMIN: ("undang", "bantuan", "profil", "bahasa", "batal"),
+    Role.OFFICER: (*_REPORTING, *_EVERYONE),
+    Role.COORDINATOR: (*_REPORTING, "undang", *_EVERYONE),
+    Role.ADMIN: (*_REPORTING, "undang", *_EVERYONE),
 }
 
 
@@ -59,7 +61,12 @@ async def region_label(session: AsyncSession, code: str) -> str:
 
 
 def reply(
-    update: Update, context: PoskoContext, text: Html, *, buttons: Keyboard | None = None
+    update: Update,
+    context: PoskoContext,
+    text: Html,
+    *,
+    buttons: Keyboard | None = None,
+    reply_markup: dict[str, Any] | None = None,
 ) -> None:
     """Answer in the chat (and forum topic) the update came from."""
     chat = update.effective_chat
@@ -69,7 +76,9 @@ def reply(
     thread_id = (
         message.message_thread_id if message is not None and message.is_topic_message else None
     )
-    context.unit.send(chat.id, text, buttons=buttons, thread_id=thread_id)
+    context.unit.send(
+        chat.id, text, buttons=buttons, thread_id=thread_id, reply_markup=reply_markup
+    )
 
 
 def answer_callback(

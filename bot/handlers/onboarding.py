@@ -179,17 +179,8 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
     answer_callback(context, update)
 
 
-async def cancel(update: Update, context: PoskoContext) -> None:
-    """/batal: nothing in progress at this level; flows register their own /batal first."""
-    reply(update, context, t(context.lang, "cancel.nothing"))
-
-
 async def unknown_command(update: Update, context: PoskoContext) -> None:
     reply(update, context, t(context.lang, "unknown_command"))
-
-
-async def free_text(update: Update, context: PoskoContext) -> None:
-    reply(update, context, t(context.lang, "free_text"))
 
 
 async def stale_button(update: Update, context: PoskoContext) -> None:

@@ -127,4 +127,94 @@ MESSAGES: dict[str, str] = {
     "picker.prev": "◀️ Previous",
     "picker.next": "Next ▶️",
     "picker.cancel": "✖️ Cancel",
+    "cmd.lapor": "Report readiness (buttons or one line)",
+    "cmd.status": "Readiness of your area",
+    "cmd.ralat": "Correct your last report",
+    "cmd.tarik": "Withdraw your last report",
+    "state.ready": "Ready",
+    "state.partial": "Partial",
+    "state.not_ready": "Not ready",
+    "state.none": "no report yet",
+    "report.choose_region": "📋 <b>Readiness report</b>\nFor which area? Current: <b>{region}</b>.",
+    "report.choose_aspect": "📋 <b>Readiness report</b> — {region}\nWhich aspect are you reporting?",
+    "report.choose_state": "📋 {region} · <b>{aspect}</b>\nHow ready is it?",
+    "report.summary": (
+        "📋 <b>Check your report</b>\n"
+        "Area: {region}\n"
+        "Aspect: <b>{aspect}</b>\n"
+        "State: {emoji} <b>{state}</b>{progress}\n"
+        "{details}\n"
+        "Press <b>Send</b> to save it, or add details."
+    ),
+    "report.summary.correction": "✏️ Correction of <b>{reference}</b>",
+    "report.summary.note": "Note: {note}",
+    "report.summary.photos": "Photos: {count}",
+    "report.summary.location": "Location: {latitude}, {longitude}",
+    "report.summary.no_details": "Details: —",
+    "report.button.send": "✅ Send",
+    "report.button.percent": "➕ Percent",
+    "report.button.note": "📝 Note",
+    "report.button.photo": "📷 Photo",
+    "report.button.location": "📍 Location",
+    "report.button.change": "✏️ Change",
+    "report.button.cancel": "✖️ Cancel",
+    "report.button.skip": "Skip",
+    "report.button.photos_done": "Done",
+    "report.button.share_location": "📍 Send my location",
+    "report.ask.percent": "Type the progress percent, 0 to 100 (e.g. <code>80</code>), or press Skip.",
+    "report.ask.note": "Type a short note (at most 4,000 characters), or press Skip.",
+    "report.ask.photo": "Send one or more photos, then press Done. Or press Skip.",
+    "report.ask.location": "Press the <b>📍 Send my location</b> button below, or press Skip.",
+    "report.bad.percent": "The percent must be a number from 0 to 100, e.g. <code>80</code>. Try again, or press Skip.",
+    "report.bad.note": "The note is too long ({length} characters; at most 4,000). Shorten it and send it again.",
+    "report.bad.expected_text": "This step expects text. Type your answer, or press Skip.",
+    "report.bad.expected_photo": "This step expects photos. Send a photo, press Done, or press Skip.",
+    "report.bad.expected_location": "This step expects a location. Press the 📍 button below, or press Skip.",
+    "report.bad.expected_button": "Choose one of the buttons in the message above, or type /batal.",
+    "report.photo_added": "📷 Photo received ({count}). Send more, or press Done.",
+    "report.photo_limit": "At most 10 photos per report. Press Done.",
+    "report.location_removed_keyboard": "📍 Location recorded.",
+    "report.saved": (
+        "✅ Report <b>{reference}</b> received{corrects}.\n"
+        "{region} · {aspect} · {emoji} {state}{progress}\n"
+        "Recorded {time}."
+    ),
+    "report.saved.corrects": " (correcting {reference})",
+    "report.cancelled": "Report cancelled. Nothing was saved.",
+    "report.expired": (
+        "⌛ Your report draft was removed after {minutes} minutes without activity. "
+        "Nothing was saved. Start again with /lapor."
+    ),
+    "report.replaced_draft": "Your previous report draft was replaced by a new one.",
+    "report.outside_region": "❌ Area {region} is outside your area ({own}). You can only report inside your area.",
+    "report.region_unknown": "❌ Region code {region} is not known.",
+    "report.syntax": (
+        "❌ The report could not be read: {problem}\n\n"
+        "Format: <code>/lapor [region code] aspect state [percent] [note]</code>\n"
+        "Example: <code>/lapor distribusi sebagian 80% ballot boxes reached 12 of 15 villages</code>\n"
+        "Aspects: {aspects}\n"
+        "States: siap (ready), sebagian (partial), belum siap (not ready).\n"
+        "Or type just /lapor to choose with buttons."
+    ),
+    "report.syntax.empty": "no aspect and state given",
+    "report.syntax.aspect": "aspect <b>{detail}</b> is not known",
+    "report.syntax.state": "the state is missing or not known (<b>{detail}</b>)",
+    "report.syntax.percent": "percent <b>{detail}</b> is over 100",
+    "report.syntax.note_long": "the note is too long ({detail} characters; at most 4,000)",
+    "report.correct.none": (
+        "You have no report that can be corrected: only your last report, at most "
+        "{minutes} minutes after it was sent."
+    ),
+    "report.withdraw.confirm": "Withdraw report <b>{reference}</b> ({aspect} · {state}, {region})? It stays in the history as withdrawn.",
+    "report.withdraw.yes": "Yes, withdraw {reference}",
+    "report.withdraw.done": "🗑 Report <b>{reference}</b> withdrawn. Its history is kept.",
+    "report.withdraw.too_late": "Report {reference} can no longer be withdrawn (over {minutes} minutes, or already corrected/withdrawn).",
+    "status.header": "📊 <b>Readiness — {region}</b>\n<i>as of {time}</i>",
+    "status.aspect_line": "{emoji} {aspect} — {state}{progress}{when}",
+    "status.below_header": "\n<b>Areas below</b> (worst first):",
+    "status.area_line": "{emoji} <b>{name}</b> — {counts}{when}",
+    "status.area_none": "{emoji} <b>{name}</b> — no report yet",
+    "status.legend": "\n✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
+    "status.last": " · last {time}",
+    "status.reports": " ({count} reports)",
 }

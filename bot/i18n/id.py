@@ -143,4 +143,95 @@ MESSAGES: dict[str, str] = {
     "picker.prev": "◀️ Sebelumnya",
     "picker.next": "Berikutnya ▶️",
     "picker.cancel": "✖️ Batal",
+    # Reports
+    "cmd.lapor": "Laporkan kesiapan (dengan tombol atau satu baris)",
+    "cmd.status": "Status kesiapan wilayah Anda",
+    "cmd.ralat": "Ralat laporan terakhir Anda",
+    "cmd.tarik": "Tarik laporan terakhir Anda",
+    "state.ready": "Siap",
+    "state.partial": "Sebagian",
+    "state.not_ready": "Belum siap",
+    "state.none": "belum ada laporan",
+    "report.choose_region": "📋 <b>Laporan kesiapan</b>\nUntuk wilayah mana? Sekarang: <b>{region}</b>.",
+    "report.choose_aspect": "📋 <b>Laporan kesiapan</b> — {region}\nAspek apa yang Anda laporkan?",
+    "report.choose_state": "📋 {region} · <b>{aspect}</b>\nBagaimana kesiapannya?",
+    "report.summary": (
+        "📋 <b>Periksa laporan Anda</b>\n"
+        "Wilayah: {region}\n"
+        "Aspek: <b>{aspect}</b>\n"
+        "Status: {emoji} <b>{state}</b>{progress}\n"
+        "{details}\n"
+        "Tekan <b>Kirim</b> untuk menyimpan, atau tambahkan rincian."
+    ),
+    "report.summary.correction": "✏️ Ralat untuk <b>{reference}</b>",
+    "report.summary.note": "Catatan: {note}",
+    "report.summary.photos": "Foto: {count}",
+    "report.summary.location": "Lokasi: {latitude}, {longitude}",
+    "report.summary.no_details": "Rincian: —",
+    "report.button.send": "✅ Kirim",
+    "report.button.percent": "➕ Persen",
+    "report.button.note": "📝 Catatan",
+    "report.button.photo": "📷 Foto",
+    "report.button.location": "📍 Lokasi",
+    "report.button.change": "✏️ Ubah",
+    "report.button.cancel": "✖️ Batal",
+    "report.button.skip": "Lewati",
+    "report.button.photos_done": "Selesai",
+    "report.button.share_location": "📍 Kirim lokasi saya",
+    "report.ask.percent": "Ketik persen kemajuan, 0 sampai 100 (misalnya <code>80</code>), atau tekan Lewati.",
+    "report.ask.note": "Ketik catatan singkat (paling banyak 4.000 karakter), atau tekan Lewati.",
+    "report.ask.photo": "Kirim satu atau beberapa foto, lalu tekan Selesai. Atau tekan Lewati.",
+    "report.ask.location": "Tekan tombol <b>📍 Kirim lokasi saya</b> di bawah, atau tekan Lewati.",
+    "report.bad.percent": "Persen harus angka 0 sampai 100, misalnya <code>80</code>. Coba lagi, atau tekan Lewati.",
+    "report.bad.note": "Catatan terlalu panjang ({length} karakter; paling banyak 4.000). Persingkat lalu kirim lagi.",
+    "report.bad.expected_text": "Langkah ini menunggu teks. Ketik jawabannya, atau tekan Lewati.",
+    "report.bad.expected_photo": "Langkah ini menunggu foto. Kirim foto, tekan Selesai, atau tekan Lewati.",
+    "report.bad.expected_location": "Langkah ini menunggu lokasi. Tekan tombol 📍 di bawah, atau tekan Lewati.",
+    "report.bad.expected_button": "Pilih salah satu tombol pada pesan di atas, atau ketik /batal.",
+    "report.photo_added": "📷 Foto diterima ({count}). Kirim lagi, atau tekan Selesai.",
+    "report.photo_limit": "Paling banyak 10 foto per laporan. Tekan Selesai.",
+    "report.location_removed_keyboard": "📍 Lokasi dicatat.",
+    "report.saved": (
+        "✅ Laporan <b>{reference}</b> diterima{corrects}.\n"
+        "{region} · {aspect} · {emoji} {state}{progress}\n"
+        "Dicatat {time}."
+    ),
+    "report.saved.corrects": " (ralat untuk {reference})",
+    "report.cancelled": "Laporan dibatalkan. Tidak ada yang disimpan.",
+    "report.expired": (
+        "⌛ Draf laporan Anda dihapus karena tidak ada aktivitas selama {minutes} menit. "
+        "Tidak ada yang disimpan. Mulai lagi dengan /lapor."
+    ),
+    "report.replaced_draft": "Draf laporan sebelumnya diganti dengan yang baru.",
+    "report.outside_region": "❌ Wilayah {region} di luar wilayah Anda ({own}). Anda hanya bisa melapor di dalam wilayah Anda.",
+    "report.region_unknown": "❌ Kode wilayah {region} tidak dikenal.",
+    "report.syntax": (
+        "❌ Laporan tidak bisa dibaca: {problem}\n\n"
+        "Format: <code>/lapor [kode wilayah] aspek status [persen] [catatan]</code>\n"
+        "Contoh: <code>/lapor distribusi sebagian 80% kotak suara tiba di 12 dari 15 desa</code>\n"
+        "Aspek: {aspects}\n"
+        "Status: siap, sebagian, belum siap.\n"
+        "Atau ketik /lapor saja untuk memilih dengan tombol."
+    ),
+    "report.syntax.empty": "aspek dan status belum ditulis",
+    "report.syntax.aspect": "aspek <b>{detail}</b> tidak dikenal",
+    "report.syntax.state": "status belum ditulis atau tidak dikenal (<b>{detail}</b>)",
+    "report.syntax.percent": "persen <b>{detail}</b> lebih dari 100",
+    "report.syntax.note_long": "catatan terlalu panjang ({detail} karakter; paling banyak 4.000)",
+    "report.correct.none": (
+        "Tidak ada laporan Anda yang bisa diralat: hanya laporan terakhir, paling lama "
+        "{minutes} menit setelah dikirim."
+    ),
+    "report.withdraw.confirm": "Tarik laporan <b>{reference}</b> ({aspect} · {state}, {region})? Laporan tetap tercatat di riwayat sebagai ditarik.",
+    "report.withdraw.yes": "Ya, tarik {reference}",
+    "report.withdraw.done": "🗑 Laporan <b>{reference}</b> ditarik. Riwayatnya tetap tersimpan.",
+    "report.withdraw.too_late": "Laporan {reference} tidak bisa ditarik lagi (lewat {minutes} menit, atau sudah diralat/ditarik).",
+    "status.header": "📊 <b>Status kesiapan — {region}</b>\n<i>per {time}</i>",
+    "status.aspect_line": "{emoji} {aspect} — {state}{progress}{when}",
+    "status.below_header": "\n<b>Wilayah di bawah</b> (terburuk dulu):",
+    "status.area_line": "{emoji} <b>{name}</b> — {counts}{when}",
+    "status.area_none": "{emoji} <b>{name}</b> — belum ada laporan",
+    "status.legend": "\n✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
+    "status.last": " · terakhir {time}",
+    "status.reports": " ({count} laporan)",
 }

@@ -116,7 +116,7 @@ async def test_coordinator_cannot_invite_outside_their_region(
     await coordinator.next_message()
     invites_before = await count_rows(database_url, Invite)
 
-    await coordinator.send("/undang petugas 74.09.02")  # Lasolo: a sibling district
+    await coordinator.send("/undang petugas 74.09.02")  # Wiwirano: a sibling district
     assert "di luar wilayah Anda" in (await coordinator.next_message()).text
     await coordinator.send("/undang koordinator 74.01")  # another regency
     assert "di luar wilayah Anda" in (await coordinator.next_message()).text
