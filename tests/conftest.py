@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import SQLModel
 
 from bot.app import BUNDLED_REGIONS, PoskoRuntime, import_regions_text
 from bot.clock import ManualClock
@@ -25,8 +26,9 @@ from storage.migrate import upgrade_database
 
 POSTGRES_URL = os.environ.get("POSKO_TEST_DATABASE_URL")
 TEST_TOKEN = "123456789:TEST-token_for_the_double_000000000"
-# Tables wiped between PostgreSQL tests; regions are loaded once per session.
-_VOLATILE_TABLES = ("outbox_message", "inbound_update", "invite", "person")
+# Reference data loaded once per session and kept between PostgreSQL tests; every other
+# table is emptied before each test.
+_REFERENCE_TABLES = {"region", "aspect"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -99,8 +101,10 @@ async def database_url(database_template: str, tmp_path: Path) -> AsyncIterator[
     everything but the regions emptied (PostgreSQL)."""
     if database_template.startswith("postgresql"):
         engine = create_engine(database_template)
+        tables = ", ".join(
+            table for table in SQLModel.metadata.tables if table not in _REFERENCE_TABLES
+        )
         async with engine.begin() as connection:
-            tables = ", ".join(_VOLATILE_TABLES)
             await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         await engine.dispose()
         yield database_template
