@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import Bot
+from telegram import Bot, BotCommandScopeAllGroupChats
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.clock import Clock, SystemClock
@@ -18,9 +18,15 @@ from bot.config import ConfigError, Settings
 from bot.context import PoskoContext, Services
 from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
-from bot.handlers.common import GUEST_COMMANDS, command_menu
+from bot.handlers.common import GROUP_COMMANDS, GUEST_COMMANDS, command_menu
 from bot.intake import UpdateIntake
-from bot.jobs import DRAFT_SWEEP_JOB, sweep_expired_drafts
+from bot.jobs import (
+    DRAFT_SWEEP_JOB,
+    ESCALATION_JOB,
+    escalate_incidents,
+    sweep_expired_drafts,
+    unreachable_hook,
+)
 from bot.outbox import OutboxSender
 from storage.engine import create_engine, create_session_factory
 from storage.migrate import upgrade_database
@@ -109,7 +115,9 @@ class PoskoRuntime:
         await _set_default_menus(bot)
         await self.application.start()
         _schedule_jobs(self.application)
-        self.outbox = OutboxSender(bot=bot, session_factory=session_factory)
+        self.outbox = OutboxSender(
+            bot=bot, session_factory=session_factory, on_unreachable=unreachable_hook(services)
+        )
         services.wake_outbox = self.outbox.wake
         self.intake = UpdateIntake(
             application=self.application, services=services, poll_timeout=self.poll_timeout
@@ -152,11 +160,18 @@ def _schedule_jobs(application: PoskoApplication) -> None:
     job_queue = application.job_queue
     assert job_queue is not None
     job_queue.run_repeating(sweep_expired_drafts, interval=300, first=60, name=DRAFT_SWEEP_JOB)
+    job_queue.run_repeating(escalate_incidents, interval=15, first=0.5, name=ESCALATION_JOB)
 
 
 async def _set_default_menus(bot: Bot) -> None:
     for lang in ("id", "en"):
+        language = None if lang == "id" else lang
         await bot.set_my_commands(
             [(c["command"], c["description"]) for c in command_menu(GUEST_COMMANDS, lang)],
-            language_code=None if lang == "id" else lang,
+            language_code=language,
+        )
+        await bot.set_my_commands(
+            [(c["command"], c["description"]) for c in command_menu(GROUP_COMMANDS, lang)],
+            scope=BotCommandScopeAllGroupChats(),
+            language_code=language,
         )

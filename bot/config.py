@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.incidents import DEFAULT_ESCALATION_MINUTES, parse_escalation_minutes
+
 OFFICIAL_API_BASE_URL = "https://api.telegram.org"
 DEFAULT_DATABASE_URL = "sqlite:///posko.db"
 SUPPORTED_LANGUAGES = ("id", "en")
@@ -38,6 +40,9 @@ class Settings:
     bot_username: str | None = None
     draft_ttl_minutes: int = 120
     correction_window_minutes: int = 60
+    escalation_minutes: Mapping[str, int] = field(
+        default_factory=lambda: dict(DEFAULT_ESCALATION_MINUTES)
+    )
 
     @property
     def bot_api_url(self) -> str:
@@ -129,6 +134,14 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         get("CORRECTION_WINDOW_MINUTES", "60"), "CORRECTION_WINDOW_MINUTES", 0, 7 * 24 * 60
     )
 
+    escalation_raw = get("ESCALATION_MINUTES", "kritis=10,tinggi=30,sedang=120")
+    try:
+        escalation = parse_escalation_minutes(escalation_raw)
+    except ValueError as error:
+        raise ConfigError(
+            f"ESCALATION_MINUTES must look like kritis=10,tinggi=30,sedang=120 (bad: {error})"
+        ) from None
+
     username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
@@ -145,6 +158,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         bot_username=username,
         draft_ttl_minutes=draft_ttl,
         correction_window_minutes=window,
+        escalation_minutes=escalation,
     )
 
 

@@ -21,14 +21,18 @@ from bot.config import Settings
 from bot.i18n import Html
 from bot.ui import Keyboard, inline_markup
 from storage.engine import SessionFactory
-from storage.models import Person
-from storage.outbox import add_outbox_message
+from storage.models import OutboxMessage, Person
+from storage.outbox import EDIT_OF_OUTBOX, add_outbox_message
 
 # Outbox priorities: lower goes first. A person waiting for a reply comes before an alert,
 # an alert before any bulk message (digests, reminders).
 PRIORITY_REPLY = 0
 PRIORITY_ALERT = 1
 PRIORITY_BULK = 2
+
+
+async def _nothing() -> None:
+    return None
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Services:
     clock: Clock
     bot_username: str = ""
     wake_outbox: Callable[[], None] = lambda: None
+    # Run after a subscription change is committed, so that the digest schedule follows.
+    on_subscriptions_changed: Callable[[], Awaitable[None]] = field(default=_nothing)
 
 
 @dataclass
@@ -60,7 +66,7 @@ class UnitOfWork:
         thread_id: int | None = None,
         priority: int = PRIORITY_REPLY,
         reply_markup: dict[str, Any] | None = None,
-    ) -> None:
+    ) -> OutboxMessage:
         """Owe a message. `buttons` is an inline keyboard; `reply_markup` any other markup
         (a reply keyboard, or its removal)."""
         payload: dict[str, Any] = {
@@ -75,7 +81,7 @@ class UnitOfWork:
             payload["reply_markup"] = reply_markup
         if thread_id is not None:
             payload["message_thread_id"] = thread_id
-        self.call(chat_id, "sendMessage", payload, priority=priority)
+        return self.call(chat_id, "sendMessage", payload, priority=priority)
 
     def edit(
         self,
@@ -97,9 +103,33 @@ class UnitOfWork:
             payload["reply_markup"] = inline_markup(buttons)
         self.call(chat_id, "editMessageText", payload, priority=priority)
 
-    def call(self, chat_id: int, method: str, payload: dict[str, Any], *, priority: int) -> None:
+    def edit_sent(
+        self,
+        chat_id: int,
+        outbox_id: int,
+        text: Html,
+        *,
+        buttons: Keyboard | None = None,
+        priority: int = PRIORITY_ALERT,
+    ) -> None:
+        """Edit the message that outbox row `outbox_id` sends. Its id is not known yet when
+        this is written; the sender looks it up, and the per-chat order guarantees the
+        original went first."""
+        payload: dict[str, Any] = {
+            "chat_id": chat_id,
+            EDIT_OF_OUTBOX: outbox_id,
+            "text": str(text),
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+            "reply_markup": inline_markup(buttons) if buttons else {"inline_keyboard": []},
+        }
+        self.call(chat_id, "editMessageText", payload, priority=priority)
+
+    def call(
+        self, chat_id: int, method: str, payload: dict[str, Any], *, priority: int
+    ) -> OutboxMessage:
         """Owe any Bot API call to a chat, in order with everything else owed to it."""
-        add_outbox_message(
+        message = add_outbox_message(
             self.session,
             chat_id=chat_id,
             method=method,
@@ -108,6 +138,7 @@ class UnitOfWork:
             now=self.now,
         )
         self.queued_messages += 1
+        return message
 
     def later(self, action: Callable[[], Awaitable[Any]]) -> None:
         """Run `action` once the transaction has committed (never if it rolls back)."""

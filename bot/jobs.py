@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.alerts import escalate_due, report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, bind_unit, release_unit
 from bot.handlers.flows import FLOWS, expired_text
 from storage.conversations import end_conversation, expired_conversations
@@ -13,6 +14,7 @@ from storage.people import get_person_by_telegram_id
 log = logging.getLogger(__name__)
 
 DRAFT_SWEEP_JOB = "drafts.sweep"
+ESCALATION_JOB = "incidents.escalate"
 
 
 async def run_in_unit(services: Services, work: Callable[[UnitOfWork], Awaitable[None]]) -> None:
@@ -49,3 +51,24 @@ async def sweep_expired_drafts(context: PoskoContext) -> None:
             unit.send(conversation.chat_id, text, reply_markup=markup)
 
     await run_in_unit(services, sweep)
+
+
+async def escalate_incidents(context: PoskoContext) -> None:
+    """Send unacknowledged incidents past their deadline one level up. The deadlines live in
+    the database, so a restart (which runs this at once) loses none of them."""
+    services = context.services
+
+    async def escalate(unit: UnitOfWork) -> None:
+        await escalate_due(unit, services.settings)
+
+    await run_in_unit(services, escalate)
+
+
+def unreachable_hook(services: Services) -> Callable[[int, str], Awaitable[None]]:
+    async def hook(chat_id: int, reason: str) -> None:
+        async def tell(unit: UnitOfWork) -> None:
+            await report_unreachable(services, unit, chat_id, reason)
+
+        await run_in_unit(services, tell)
+
+    return hook

@@ -26,12 +26,14 @@ from bot.domain.ratelimit import SendLimiter
 from storage.engine import SessionFactory
 from storage.models import OutboxMessage
 from storage.outbox import (
+    EDIT_OF_OUTBOX,
     earliest_retry_time,
     mark_failed,
     mark_sent,
     next_sendable,
     pending_count,
     postpone,
+    sent_message_id_of,
 )
 
 log = logging.getLogger(__name__)
@@ -141,9 +143,18 @@ class OutboxSender:
         """Make the call; return what to record about it."""
         assert message.id is not None
         message_id = message.id
+        payload = dict(message.payload)
+        if EDIT_OF_OUTBOX in payload:
+            async with self._session_factory() as session:
+                target = await sent_message_id_of(session, outbox_id=payload.pop(EDIT_OF_OUTBOX))
+            if target is None:  # the original was never delivered: nothing to edit
+                return lambda s: mark_failed(
+                    s, message_id=message_id, now=_real_now(), error="original not sent"
+                )
+            payload["message_id"] = target
         try:
             # The raw call keeps the stored payload exactly as the handler wrote it.
-            result = await self._bot._post(message.method, dict(message.payload))
+            result = await self._bot._post(message.method, payload)
         except RetryAfter as error:
             delay = error.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)

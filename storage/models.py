@@ -208,3 +208,137 @@ class Conversation(SQLModel, table=True):
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = _utc_column()
     expires_at: datetime = _utc_column(index=True)
+
+
+class Severity(StrEnum):
+    LOW = "rendah"
+    MEDIUM = "sedang"
+    HIGH = "tinggi"
+    CRITICAL = "kritis"
+
+
+class AthgClass(StrEnum):
+    THREAT = "ancaman"
+    DISTURBANCE = "gangguan"
+    OBSTACLE = "hambatan"
+    CHALLENGE = "tantangan"
+
+
+class IncidentStatus(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+
+
+OPEN_INCIDENT_STATUSES = (
+    IncidentStatus.NEW.value,
+    IncidentStatus.ACKNOWLEDGED.value,
+    IncidentStatus.IN_PROGRESS.value,
+)
+
+
+class IncidentType(SQLModel, table=True):
+    """A kind of incident (configurable), with the ATHG class it usually belongs to."""
+
+    __tablename__ = "incident_type"
+
+    code: str = Field(sa_column=Column(String(32), primary_key=True))
+    label_id: str = Field(max_length=80)
+    label_en: str = Field(max_length=80)
+    aliases: str = Field(default="", max_length=300)
+    default_class: str = Field(max_length=10)
+    position: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class Incident(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_incident_region_status", "region_code", "status"),
+        Index("ix_incident_escalation", "next_escalation_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    reporter_id: int = Field(foreign_key="person.id")
+    reporter_role: str = Field(max_length=16)
+    region_code: str = Field(
+        sa_column=Column(String(20), ForeignKey("region.code"), nullable=False)
+    )
+    athg_class: str = Field(max_length=10)
+    type_code: str = Field(
+        sa_column=Column(String(32), ForeignKey("incident_type.code"), nullable=False)
+    )
+    severity: str = Field(max_length=10)
+    description: str = Field(max_length=4000)
+    photo_file_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    latitude: float | None = Field(default=None)
+    longitude: float | None = Field(default=None)
+    status: str = Field(default=IncidentStatus.NEW.value, max_length=12)
+    created_at: datetime = _utc_column(index=True)
+    acknowledged_by_id: int | None = Field(default=None, foreign_key="person.id")
+    acknowledged_at: datetime | None = _utc_column(nullable=True)
+    closed_by_id: int | None = Field(default=None, foreign_key="person.id")
+    closed_at: datetime | None = _utc_column(nullable=True)
+    closing_note: str | None = Field(default=None, max_length=4000)
+    # Region level (code depth) whose coordinators the next escalation goes to, and when.
+    escalation_level: int = Field(default=0)
+    next_escalation_at: datetime | None = _utc_column(nullable=True)
+    source_update_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, unique=True, nullable=True)
+    )
+
+
+class IncidentEvent(SQLModel, table=True):
+    """The timeline of an incident: who did what, when."""
+
+    __tablename__ = "incident_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incident.id", index=True)
+    at: datetime = _utc_column()
+    actor_id: int | None = Field(default=None, foreign_key="person.id")
+    kind: str = Field(max_length=20)
+    detail: str | None = Field(default=None, max_length=4000)
+
+
+class AlertCopy(SQLModel, table=True):
+    """One chat's copy of an incident alert, so every copy can be updated later."""
+
+    __tablename__ = "alert_copy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incident.id", index=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    outbox_id: int = Field(foreign_key="outbox_message.id")
+    language: str = Field(default="id", max_length=5)
+
+
+class Subscription(SQLModel, table=True):
+    """A group chat following an area: its daily digest, and optionally its alerts."""
+
+    __table_args__ = (Index("ix_subscription_chat", "chat_id", "thread_id", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    title: str | None = Field(default=None, max_length=200)
+    region_code: str = Field(
+        sa_column=Column(String(20), ForeignKey("region.code"), nullable=False)
+    )
+    digest: bool = Field(default=True)
+    digest_time: str = Field(default="07:00", max_length=5)
+    alerts: bool = Field(default=False)
+    language: str = Field(default="id", max_length=5)
+    created_by_id: int = Field(foreign_key="person.id")
+    created_at: datetime = _utc_column()
+    active: bool = Field(default=True)
+    paused_reason: str | None = Field(default=None, max_length=200)
+    last_digest_on: str | None = Field(default=None, max_length=10)  # local date, YYYY-MM-DD
+
+
+class Notice(SQLModel, table=True):
+    """Notices sent once per subject and day (e.g. 'X is unreachable'), to avoid storms."""
+
+    key: str = Field(sa_column=Column(String(120), primary_key=True))
+    at: datetime = _utc_column()

@@ -11,6 +11,9 @@ from sqlmodel import col
 
 from storage.models import OutboxMessage
 
+# Payload key of an edit whose message id is that of the message another outbox row sent.
+EDIT_OF_OUTBOX = "edit_of_outbox"
+
 PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
@@ -117,3 +120,10 @@ async def count_by_status(session: AsyncSession) -> dict[str, int]:
         select(col(OutboxMessage.status), func.count()).group_by(col(OutboxMessage.status))
     )
     return {status: int(n) for status, n in result.all()}
+
+
+async def sent_message_id_of(session: AsyncSession, *, outbox_id: int) -> int | None:
+    result = await session.execute(
+        select(col(OutboxMessage.sent_message_id)).where(col(OutboxMessage.id) == outbox_id)
+    )
+    return result.scalar_one_or_none()

@@ -104,3 +104,12 @@ async def region_path(session: AsyncSession, *, code: str) -> list[Region]:
     codes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
     found = await get_regions(session, codes=codes)
     return [found[c] for c in codes if c in found]
+
+
+async def region_label(session: AsyncSession, code: str) -> str:
+    """'Kabupaten Konawe Utara', or 'Asera, Kabupaten Konawe Utara' below regency level."""
+    path = await region_path(session, code=code)
+    if not path:
+        return code
+    names = [r.name for r in path]
+    return ", ".join(reversed(names[-2:])) if len(names) > 2 else names[-1]

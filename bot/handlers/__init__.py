@@ -21,7 +21,7 @@ from telegram.ext import (
 )
 
 from bot.context import PoskoContext, current_unit
-from bot.handlers import flows, invites, onboarding, reports
+from bot.handlers import flows, groups, incidents, invites, onboarding, reports
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("status",), reports.status_command),
         (("ralat", "correct"), reports.correct_command),
         (("tarik", "withdraw"), reports.withdraw_command),
+        (("insiden", "incident"), incidents.incident_command),
+        (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
+        (("langganan", "subscribe"), groups.subscribe),
+        (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("batal", "cancel"), flows.cancel),
     ]
     for names, callback in commands:
@@ -56,6 +60,21 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(reports.withdraw_button, pattern=rf"^{reports.WITHDRAW_CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(incidents.alert_button, pattern=incidents.ALERT_BUTTON_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(incidents.location_button, pattern=rf"^{incidents.LOCATION_CALLBACK}:")
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.PHOTO & filters.CaptionRegex(r"^/(insiden|incident)(@\w+)?(\s|$)"),
+            incidents.incident_command,
+        )
     )
     # A photo whose caption is a report command is a one-line report with that photo.
     application.add_handler(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update, User
 
 from bot.context import PoskoContext
@@ -12,12 +11,12 @@ from bot.domain.onboarding import Identity
 from bot.i18n import Html, normalize_language, plain, t
 from bot.ui import Keyboard
 from storage.models import Person, Role
-from storage.regions import region_path
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")
+GROUP_COMMANDS = ("status", "insiden_terbuka", "langganan", "berhenti")
 _EVERYONE = ("bantuan", "profil", "bahasa", "batal")
-_REPORTING = ("lapor", "status", "ralat", "tarik")
+_REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "ralat", "tarik")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, *_EVERYONE),
     Role.COORDINATOR: (*_REPORTING, "undang", *_EVERYONE),
@@ -49,15 +48,6 @@ def set_person_menu(context: PoskoContext, person: Person) -> None:
         },
         priority=0,
     )
-
-
-async def region_label(session: AsyncSession, code: str) -> str:
-    """'Kabupaten Konawe Utara', or 'Asera, Kabupaten Konawe Utara' below regency level."""
-    path = await region_path(session, code=code)
-    if not path:
-        return code
-    names = [r.name for r in path]
-    return ", ".join(reversed(names[-2:])) if len(names) > 2 else names[-1]
 
 
 def reply(
@@ -107,3 +97,20 @@ async def require_actor(update: Update, context: PoskoContext) -> Person | None:
 
 def is_private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == "private"
+
+
+def location_keyboard(lang: str) -> dict[str, Any]:
+    """A reply keyboard with Telegram's own 'send my location' button, and Skip."""
+    return {
+        "keyboard": [
+            [{"text": plain(lang, "report.button.share_location"), "request_location": True}],
+            [{"text": plain(lang, "report.button.skip")}],
+        ],
+        "resize_keyboard": True,
+        "one_time_keyboard": True,
+    }
+
+
+def skip_words() -> set[str]:
+    """What a person types (or the reply keyboard sends) to skip a step, in any language."""
+    return {plain(code, "report.button.skip").lower() for code in ("id", "en")}

@@ -27,6 +27,10 @@ class Flow:
 
 
 FLOWS: dict[str, Flow] = {}
+# What to do with a message that arrives outside any flow, by kind ("location"). Returns
+# True when it handled the message.
+NoFlowHandler = Callable[[Update, PoskoContext], Awaitable[bool]]
+OUTSIDE_FLOWS: dict[str, NoFlowHandler] = {}
 
 
 def register_flow(flow: Flow) -> None:
@@ -63,10 +67,14 @@ def draft_expiry(context: PoskoContext) -> timedelta:
 async def route_input(update: Update, context: PoskoContext) -> None:
     """A message in a private chat that is not a command."""
     conversation = await current_flow(update, context)
-    if conversation is None:
-        reply(update, context, t(context.lang, "free_text"))
+    if conversation is not None:
+        await FLOWS[conversation.flow].on_input(update, context, conversation)
         return
-    await FLOWS[conversation.flow].on_input(update, context, conversation)
+    message = update.effective_message
+    handler = OUTSIDE_FLOWS.get("location") if message and message.location else None
+    if handler is not None and await handler(update, context):
+        return
+    reply(update, context, t(context.lang, "free_text"))
 
 
 async def cancel(update: Update, context: PoskoContext) -> None:

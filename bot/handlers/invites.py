@@ -9,12 +9,12 @@ from bot.domain.invites import deep_link
 from bot.domain.onboarding import InviteRefused, create_invite
 from bot.domain.regions import is_within, level_of
 from bot.domain.roles import parse_role
-from bot.handlers.common import answer_callback, is_private, region_label, reply, require_actor
+from bot.handlers.common import answer_callback, is_private, reply, require_actor
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
 from bot.ui import Button
 from storage.models import Person, Role
-from storage.regions import find_regions_by_name, get_region
+from storage.regions import find_regions_by_name, get_region, region_label
 
 CALLBACK = "inv1"
 _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}

@@ -12,7 +12,6 @@ from bot.handlers.common import (
     answer_callback,
     identity_of,
     is_private,
-    region_label,
     reply,
     require_actor,
     set_person_menu,
@@ -21,6 +20,7 @@ from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, 
 from bot.ui import Button
 from storage.models import Person, Role
 from storage.people import get_person, get_person_by_telegram_id, set_language
+from storage.regions import region_label
 
 LANGUAGE_CALLBACK = "lang1"
 

@@ -35,7 +35,7 @@ from bot.domain.reports import (
 from bot.handlers.common import (
     answer_callback,
     is_private,
-    region_label,
+    location_keyboard,
     reply,
     require_actor,
 )
@@ -47,7 +47,7 @@ from bot.ui import Button, Keyboard, in_rows
 from storage.aspects import active_aspects
 from storage.conversations import end_conversation, get_conversation, save_conversation
 from storage.models import Conversation, Person, Report, ReportState, ReportStatus
-from storage.regions import child_regions, get_region
+from storage.regions import child_regions, get_region, region_label
 from storage.reports import (
     add_report,
     correct_report,
@@ -549,9 +549,7 @@ async def report_button(update: Update, context: PoskoContext) -> None:
         # A location can only be asked for with a reply keyboard, which needs a new message.
         conversation = await _store(context, chat_id, user.id, step, conversation.token, draft)
         context.unit.edit(chat_id, message_id, t(lang, "report.ask.location"))
-        reply(
-            update, context, t(lang, "report.ask.location"), reply_markup=_location_keyboard(lang)
-        )
+        reply(update, context, t(lang, "report.ask.location"), reply_markup=location_keyboard(lang))
         return
     at = arguments[0] if action == "n" and arguments else None
     page = (
@@ -612,17 +610,6 @@ async def _apply_button(
     if action == "done" and step == "photo":
         return "summary"
     return None
-
-
-def _location_keyboard(lang: str) -> dict[str, Any]:
-    return {
-        "keyboard": [
-            [{"text": plain(lang, "report.button.share_location"), "request_location": True}],
-            [{"text": plain(lang, "report.button.skip")}],
-        ],
-        "resize_keyboard": True,
-        "one_time_keyboard": True,
-    }
 
 
 async def flow_input(update: Update, context: PoskoContext, conversation: Conversation) -> None:

@@ -217,4 +217,115 @@ MESSAGES: dict[str, str] = {
     "status.legend": "\n✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
     "status.last": " · last {time}",
     "status.reports": " ({count} reports)",
+    "cmd.insiden": "Report an incident (threat, disturbance, obstacle, challenge)",
+    "cmd.insiden_terbuka": "Open incidents in your area",
+    "cmd.langganan": "Subscribe this group to the daily digest/alerts",
+    "cmd.berhenti": "Stop this group's subscription",
+    "severity.kritis": "Critical",
+    "severity.tinggi": "High",
+    "severity.sedang": "Medium",
+    "severity.rendah": "Low",
+    "athg.ancaman": "Threat",
+    "athg.gangguan": "Disturbance",
+    "athg.hambatan": "Obstacle",
+    "athg.tantangan": "Challenge",
+    "incident.status.new": "New, not yet acknowledged",
+    "incident.status.acknowledged": "Acknowledged",
+    "incident.status.in_progress": "In progress",
+    "incident.status.resolved": "Resolved",
+    "incident.status.dismissed": "Dismissed",
+    "incident.alert.header": "{emoji} <b>{severity} INCIDENT</b> — <b>{reference}</b>",
+    "incident.alert.escalated": "⏫ <b>ESCALATED</b> to {region}: nobody has acknowledged this incident.",
+    "incident.alert.kind": "{kind} · {athg}",
+    "incident.alert.where": "📍 {region} ({code})",
+    "incident.alert.what": "📝 {description}",
+    "incident.alert.location": "🗺 Location: {latitude}, {longitude}",
+    "incident.alert.photos": "📷 {count} photo(s)",
+    "incident.alert.photo_caption": "Photo of incident {reference}",
+    "incident.alert.reported": "Reported: {who} · {time}",
+    "incident.alert.status": "Status: {emoji} <b>{status}</b>",
+    "incident.alert.taken": "Status: {emoji} <b>{status}</b> — acknowledged by {who} · {time}",
+    "incident.alert.closed": "Status: {emoji} <b>{status}</b> by {who} · {time}\nNote: {note}",
+    "incident.button.acknowledge": "✅ Acknowledge",
+    "incident.button.progress": "🛠 Handle",
+    "incident.button.resolve": "✔️ Resolve",
+    "incident.button.dismiss": "✖️ Dismiss",
+    "incident.not_yours": "This incident is outside your area or role.",
+    "incident.already_closed": "Incident {reference} is already closed.",
+    "incident.already_taken": "Already acknowledged by {who}.",
+    "incident.already_in_progress": "This incident is already being handled.",
+    "incident.done.acknowledge": "You acknowledged this incident.",
+    "incident.done.progress": "Marked as in progress.",
+    "incident.ask.resolve": "✔️ Closing incident <b>{reference}</b> as resolved. Write a closing note (what was done), or /batal.",
+    "incident.ask.dismiss": "✖️ Dismissing incident <b>{reference}</b>. Write the reason, or /batal.",
+    "incident.closed.resolve": "✅ Incident <b>{reference}</b> closed as resolved.",
+    "incident.closed.dismiss": "✖️ Incident <b>{reference}</b> dismissed.",
+    "incident.close_cancelled": "Closing the incident was cancelled. It stays open.",
+    "incident.close_expired": "⌛ Closing the incident was cancelled: no note for {minutes} minutes. It stays open.",
+    "incident.bad.note": "Write the note as text (at most 4,000 characters), or /batal.",
+    "incident.reporter_update": "{emoji} Your incident <b>{reference}</b>: <b>{status}</b> — {who}.{note}",
+    "incident.reporter_note": "\nNote: {note}",
+    "incident.saved": (
+        "🚨 Incident <b>{reference}</b> received and forwarded to {count} recipient(s).\n"
+        "{severity} · {kind} · {athg}\n"
+        "📍 {region}\n"
+        "You will be told of every change of its status."
+    ),
+    "incident.saved_nobody": "\n⚠️ There is no coordinator for this area yet; contact an admin.",
+    "incident.choose_region": "🚨 <b>Report an incident</b>\nIn which area? Current: <b>{region}</b>.",
+    "incident.choose_type": "🚨 <b>Report an incident</b> — {region}\nWhat kind of incident?",
+    "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nHow severe?",
+    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nDescribe what happened (short and clear), or /batal.",
+    "incident.bad.description": "Describe the incident as text (at most 4,000 characters), or /batal.",
+    "incident.summary": (
+        "🚨 <b>Check the incident report</b>\n"
+        "Area: {region}\n"
+        "Kind: <b>{kind}</b> · Class: <b>{athg}</b>\n"
+        "Severity: {emoji} <b>{severity}</b>\n"
+        "Description: {description}\n"
+        "{details}"
+        "Press <b>Send</b> to forward it to the coordinators at once."
+    ),
+    "incident.summary.photos": "Photos: {count}\n",
+    "incident.summary.location": "Location: {latitude}, {longitude}\n",
+    "incident.button.send": "🚨 Send",
+    "incident.button.class": "Class: {athg}",
+    "incident.cancelled": "Incident report cancelled. Nothing was sent.",
+    "incident.expired": "⌛ Your incident draft was removed after {minutes} minutes without activity. Nothing was sent. Start again with /insiden.",
+    "incident.outside_region": "❌ Area {region} is outside your area ({own}).",
+    "incident.syntax": (
+        "❌ The incident report could not be read: {problem}\n\n"
+        "Format: <code>/insiden [region code] severity kind [class] description</code>\n"
+        "Example: <code>/insiden kritis bencana flood, the bridge to Wanggudu is down</code>\n"
+        "Severity: kritis (critical), tinggi (high), sedang (medium), rendah (low).\n"
+        "Kinds: {types}\n"
+        "Or type just /insiden to choose with buttons."
+    ),
+    "incident.syntax.severity": "the severity is missing or not known (<b>{detail}</b>)",
+    "incident.syntax.type": "the kind of incident is missing or not known (<b>{detail}</b>)",
+    "incident.syntax.description": "no description given",
+    "incident.syntax.too_long": "the description is too long ({detail} characters; at most 4,000)",
+    "incident.location_offer": "📍 Location received. Report an incident at this spot?",
+    "incident.button.report_here": "🚨 Report an incident here",
+    "open.header": "📂 <b>Open incidents — {region}</b> ({count})",
+    "open.none": "✅ No open incidents in {region}.",
+    "open.line": "{emoji} <b>{reference}</b> {kind} — {place} · {status} · {age}",
+    "age.minutes": "{n} min",
+    "age.hours": "{n} h",
+    "age.days": "{n} d",
+    "group_only": "Use this command in the group that should subscribe.",
+    "subscription.not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can manage its subscription.",
+    "subscription.bad_time": "❌ Time <b>{value}</b> is not valid. Use HH:MM, e.g. 07:00.",
+    "subscription.done": (
+        "✅ This group is subscribed for <b>{region}</b>:\n"
+        "• daily digest at <b>{time}</b> {zone}\n"
+        "• incident alerts: <b>{alerts}</b>\n"
+        "Change it with /langganan again; stop it with /berhenti."
+    ),
+    "subscription.alerts_on": "yes",
+    "subscription.alerts_off": "no (add the word <i>insiden</i> to turn them on)",
+    "subscription.stopped": "This group's subscription was stopped.",
+    "subscription.none": "This group has no subscription.",
+    "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot again, then run /langganan in the group.",
+    "unreachable.person": "⚠️ Posko messages do not reach {who} ({region}): the bot is blocked or the account cannot be reached. Contact them another way.",
 }

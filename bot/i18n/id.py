@@ -234,4 +234,117 @@ MESSAGES: dict[str, str] = {
     "status.legend": "\n✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
     "status.last": " · terakhir {time}",
     "status.reports": " ({count} laporan)",
+    # Incidents
+    "cmd.insiden": "Laporkan insiden (ancaman, gangguan, hambatan, tantangan)",
+    "cmd.insiden_terbuka": "Insiden yang masih terbuka di wilayah Anda",
+    "cmd.langganan": "Langganan ringkasan harian/insiden untuk grup ini",
+    "cmd.berhenti": "Hentikan langganan grup ini",
+    "severity.kritis": "Kritis",
+    "severity.tinggi": "Tinggi",
+    "severity.sedang": "Sedang",
+    "severity.rendah": "Rendah",
+    "athg.ancaman": "Ancaman",
+    "athg.gangguan": "Gangguan",
+    "athg.hambatan": "Hambatan",
+    "athg.tantangan": "Tantangan",
+    "incident.status.new": "Baru, belum diterima",
+    "incident.status.acknowledged": "Diterima",
+    "incident.status.in_progress": "Sedang ditangani",
+    "incident.status.resolved": "Selesai",
+    "incident.status.dismissed": "Ditolak",
+    "incident.alert.header": "{emoji} <b>INSIDEN {severity}</b> — <b>{reference}</b>",
+    "incident.alert.escalated": "⏫ <b>ESKALASI</b> ke {region}: belum ada yang menerima insiden ini.",
+    "incident.alert.kind": "{kind} · {athg}",
+    "incident.alert.where": "📍 {region} ({code})",
+    "incident.alert.what": "📝 {description}",
+    "incident.alert.location": "🗺 Lokasi: {latitude}, {longitude}",
+    "incident.alert.photos": "📷 {count} foto",
+    "incident.alert.photo_caption": "Foto insiden {reference}",
+    "incident.alert.reported": "Dilaporkan: {who} · {time}",
+    "incident.alert.status": "Status: {emoji} <b>{status}</b>",
+    "incident.alert.taken": "Status: {emoji} <b>{status}</b> — diterima oleh {who} · {time}",
+    "incident.alert.closed": "Status: {emoji} <b>{status}</b> oleh {who} · {time}\nCatatan: {note}",
+    "incident.button.acknowledge": "✅ Terima",
+    "incident.button.progress": "🛠 Tangani",
+    "incident.button.resolve": "✔️ Selesai",
+    "incident.button.dismiss": "✖️ Tolak",
+    "incident.not_yours": "Insiden ini di luar wilayah atau peran Anda.",
+    "incident.already_closed": "Insiden {reference} sudah ditutup.",
+    "incident.already_taken": "Sudah diterima oleh {who}.",
+    "incident.already_in_progress": "Insiden ini sudah sedang ditangani.",
+    "incident.done.acknowledge": "Anda menerima insiden ini.",
+    "incident.done.progress": "Ditandai sedang ditangani.",
+    "incident.ask.resolve": "✔️ Menutup insiden <b>{reference}</b> sebagai selesai. Tulis catatan penutup (apa yang dilakukan), atau /batal.",
+    "incident.ask.dismiss": "✖️ Menolak insiden <b>{reference}</b>. Tulis alasannya, atau /batal.",
+    "incident.closed.resolve": "✅ Insiden <b>{reference}</b> ditutup sebagai selesai.",
+    "incident.closed.dismiss": "✖️ Insiden <b>{reference}</b> ditolak.",
+    "incident.close_cancelled": "Penutupan insiden dibatalkan. Insiden tetap terbuka.",
+    "incident.close_expired": "⌛ Penutupan insiden dibatalkan karena tidak ada catatan selama {minutes} menit. Insiden tetap terbuka.",
+    "incident.bad.note": "Tulis catatan sebagai teks (paling banyak 4.000 karakter), atau /batal.",
+    "incident.reporter_update": "{emoji} Insiden Anda <b>{reference}</b>: <b>{status}</b> — {who}.{note}",
+    "incident.reporter_note": "\nCatatan: {note}",
+    "incident.saved": (
+        "🚨 Insiden <b>{reference}</b> diterima dan diteruskan ke {count} penerima.\n"
+        "{severity} · {kind} · {athg}\n"
+        "📍 {region}\n"
+        "Anda akan diberi tahu setiap perubahan statusnya."
+    ),
+    "incident.saved_nobody": "\n⚠️ Belum ada koordinator untuk wilayah ini; hubungi admin.",
+    "incident.choose_region": "🚨 <b>Lapor insiden</b>\nDi wilayah mana? Sekarang: <b>{region}</b>.",
+    "incident.choose_type": "🚨 <b>Lapor insiden</b> — {region}\nJenis insiden apa?",
+    "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nSeberapa parah?",
+    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nTulis apa yang terjadi (singkat dan jelas), atau /batal.",
+    "incident.bad.description": "Tulis keterangan insiden sebagai teks (paling banyak 4.000 karakter), atau /batal.",
+    "incident.summary": (
+        "🚨 <b>Periksa laporan insiden</b>\n"
+        "Wilayah: {region}\n"
+        "Jenis: <b>{kind}</b> · Kelas: <b>{athg}</b>\n"
+        "Keparahan: {emoji} <b>{severity}</b>\n"
+        "Keterangan: {description}\n"
+        "{details}"
+        "Tekan <b>Kirim</b> untuk langsung meneruskan ke koordinator."
+    ),
+    "incident.summary.photos": "Foto: {count}\n",
+    "incident.summary.location": "Lokasi: {latitude}, {longitude}\n",
+    "incident.button.send": "🚨 Kirim",
+    "incident.button.class": "Kelas: {athg}",
+    "incident.cancelled": "Laporan insiden dibatalkan. Tidak ada yang dikirim.",
+    "incident.expired": "⌛ Draf laporan insiden Anda dihapus karena tidak ada aktivitas selama {minutes} menit. Tidak ada yang dikirim. Mulai lagi dengan /insiden.",
+    "incident.outside_region": "❌ Wilayah {region} di luar wilayah Anda ({own}).",
+    "incident.syntax": (
+        "❌ Laporan insiden tidak bisa dibaca: {problem}\n\n"
+        "Format: <code>/insiden [kode wilayah] keparahan jenis [kelas] keterangan</code>\n"
+        "Contoh: <code>/insiden kritis bencana banjir, jembatan putus ke desa Wanggudu</code>\n"
+        "Keparahan: kritis, tinggi, sedang, rendah.\n"
+        "Jenis: {types}\n"
+        "Atau ketik /insiden saja untuk memilih dengan tombol."
+    ),
+    "incident.syntax.severity": "keparahan belum ditulis atau tidak dikenal (<b>{detail}</b>)",
+    "incident.syntax.type": "jenis insiden belum ditulis atau tidak dikenal (<b>{detail}</b>)",
+    "incident.syntax.description": "keterangan insiden belum ditulis",
+    "incident.syntax.too_long": "keterangan terlalu panjang ({detail} karakter; paling banyak 4.000)",
+    "incident.location_offer": "📍 Lokasi diterima. Laporkan insiden di titik ini?",
+    "incident.button.report_here": "🚨 Lapor insiden di sini",
+    "open.header": "📂 <b>Insiden terbuka — {region}</b> ({count})",
+    "open.none": "✅ Tidak ada insiden terbuka di {region}.",
+    "open.line": "{emoji} <b>{reference}</b> {kind} — {place} · {status} · {age}",
+    "age.minutes": "{n} menit",
+    "age.hours": "{n} jam",
+    "age.days": "{n} hari",
+    # Groups
+    "group_only": "Perintah ini dipakai di grup yang ingin berlangganan.",
+    "subscription.not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengatur langganan.",
+    "subscription.bad_time": "❌ Jam <b>{value}</b> tidak valid. Pakai format JJ:MM, misalnya 07:00.",
+    "subscription.done": (
+        "✅ Grup ini berlangganan untuk <b>{region}</b>:\n"
+        "• ringkasan harian pukul <b>{time}</b> {zone}\n"
+        "• peringatan insiden: <b>{alerts}</b>\n"
+        "Ubah dengan /langganan lagi; hentikan dengan /berhenti."
+    ),
+    "subscription.alerts_on": "ya",
+    "subscription.alerts_off": "tidak (tambahkan kata <i>insiden</i> untuk menyalakan)",
+    "subscription.stopped": "Langganan grup ini dihentikan.",
+    "subscription.none": "Grup ini tidak berlangganan apa pun.",
+    "subscription.paused": "⚠️ Langganan grup <b>{title}</b> dijeda: bot tidak bisa mengirim ke grup itu (dikeluarkan atau diblokir). Tambahkan bot lagi lalu jalankan /langganan di grup.",
+    "unreachable.person": "⚠️ Pesan Posko tidak sampai ke {who} ({region}): bot diblokir atau akunnya tidak bisa dihubungi. Hubungi dia lewat jalur lain.",
 }

@@ -1,0 +1,474 @@
+"""Incident alerts: who gets them, what they say, how they follow the incident, escalation,
+and word about recipients the bot cannot reach.
+
+No Telegram here: everything is written to the outbox inside the caller's unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.context import PRIORITY_ALERT, Services, UnitOfWork
+from bot.domain.incidents import (
+    SEVERITY_EMOJI,
+    STATUS_EMOJI,
+    Coordinator,
+    GroupFeed,
+    TypeInfo,
+    alert_recipients,
+    coordinator_levels,
+    next_escalation,
+    reference,
+)
+from bot.domain.regions import is_within, parent_of
+from bot.i18n import Html, format_short_moment, plain, t
+from bot.render import shorten
+from bot.ui import Button, Keyboard
+from storage.incidents import (
+    active_incident_types,
+    add_alert_copy,
+    add_event,
+    alert_copies,
+    alert_subscriptions_above,
+    claim_notice,
+    coordinators_above,
+    due_escalations,
+    subscriptions_of_chat,
+)
+from storage.models import OPEN_INCIDENT_STATUSES, Incident, IncidentStatus, Person, Role
+from storage.people import get_person, get_person_by_telegram_id
+from storage.regions import region_label
+
+CALLBACK = "inc1"
+ACTIONS = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}
+DESCRIPTION_PREVIEW = 1200
+
+
+async def incident_types(session: AsyncSession) -> list[TypeInfo]:
+    return [
+        TypeInfo(
+            k.code,
+            k.label_id,
+            k.label_en,
+            k.default_class,
+            tuple(filter(None, (a.strip() for a in k.aliases.split(",")))),
+        )
+        for k in await active_incident_types(session)
+    ]
+
+
+def _type_label(types: list[TypeInfo], code: str, lang: str) -> str:
+    return next((k.label(lang) for k in types if k.code == code), code)
+
+
+def may_handle(person: Person, incident: Incident) -> bool:
+    """Coordinators and admins act on incidents inside their own region."""
+    return person.role in (Role.COORDINATOR, Role.ADMIN) and is_within(
+        incident.region_code, person.region_code
+    )
+
+
+def _who(person: Person | None, lang: str) -> str:
+    if person is None:
+        return "—"
+    return f"{person.full_name or '—'} ({plain(lang, f'role.{person.role}')})"
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """Everything an alert shows, loaded once and rendered per language."""
+
+    incident: Incident
+    region: str
+    reporter: Person | None
+    acknowledger: Person | None
+    closer: Person | None
+    types: list[TypeInfo]
+
+
+async def load_view(session: AsyncSession, incident: Incident) -> AlertView:
+    async def person(person_id: int | None) -> Person | None:
+        return await get_person(session, person_id=person_id) if person_id else None
+
+    return AlertView(
+        incident=incident,
+        region=await region_label(session, incident.region_code),
+        reporter=await person(incident.reporter_id),
+        acknowledger=await person(incident.acknowledged_by_id),
+        closer=await person(incident.closed_by_id),
+        types=await incident_types(session),
+    )
+
+
+def render_alert(
+    view: AlertView, lang: str, settings: Settings, *, escalated_to: str | None = None
+) -> Html:
+    incident = view.incident
+    assert incident.id is not None
+    tz = settings.timezone
+    lines = []
+    if escalated_to is not None:
+        lines.append(t(lang, "incident.alert.escalated", region=escalated_to))
+    lines.append(
+        t(
+            lang,
+            "incident.alert.header",
+            emoji=SEVERITY_EMOJI[incident.severity],
+            severity=plain(lang, f"severity.{incident.severity}").upper(),
+            reference=reference(incident.id),
+        )
+    )
+    lines.append(
+        t(
+            lang,
+            "incident.alert.kind",
+            kind=_type_label(view.types, incident.type_code, lang),
+            athg=plain(lang, f"athg.{incident.athg_class}"),
+        )
+    )
+    lines.append(t(lang, "incident.alert.where", region=view.region, code=incident.region_code))
+    lines.append(
+        t(
+            lang,
+            "incident.alert.what",
+            description=shorten(incident.description, DESCRIPTION_PREVIEW),
+        )
+    )
+    if incident.latitude is not None and incident.longitude is not None:
+        lines.append(
+            t(
+                lang,
+                "incident.alert.location",
+                latitude=f"{incident.latitude:.5f}",
+                longitude=f"{incident.longitude:.5f}",
+            )
+        )
+    if incident.photo_file_ids:
+        lines.append(t(lang, "incident.alert.photos", count=len(incident.photo_file_ids)))
+    lines.append(
+        t(
+            lang,
+            "incident.alert.reported",
+            who=_who(view.reporter, lang),
+            time=format_short_moment(incident.created_at, lang, tz),
+        )
+    )
+    lines.append(_status_line(view, lang, settings))
+    return Html("\n".join(lines))
+
+
+def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
+    incident = view.incident
+    tz = settings.timezone
+    status = incident.status
+    emoji = STATUS_EMOJI[status]
+    label = plain(lang, f"incident.status.{status}")
+    if status in (IncidentStatus.RESOLVED, IncidentStatus.DISMISSED):
+        assert incident.closed_at is not None
+        return t(
+            lang,
+            "incident.alert.closed",
+            emoji=emoji,
+            status=label,
+            who=_who(view.closer, lang),
+            time=format_short_moment(incident.closed_at, lang, tz),
+            note=incident.closing_note or "—",
+        )
+    if incident.acknowledged_at is not None:
+        return t(
+            lang,
+            "incident.alert.taken",
+            emoji=emoji,
+            status=label,
+            who=_who(view.acknowledger, lang),
+            time=format_short_moment(incident.acknowledged_at, lang, tz),
+        )
+    return t(lang, "incident.alert.status", emoji=emoji, status=label)
+
+
+def alert_buttons(incident: Incident, lang: str) -> Keyboard | None:
+    if incident.status not in OPEN_INCIDENT_STATUSES:
+        return None
+    prefix = f"{CALLBACK}:{incident.id}"
+    first = []
+    if incident.status == IncidentStatus.NEW:
+        first.append(Button(plain(lang, "incident.button.acknowledge"), f"{prefix}:a"))
+    if incident.status != IncidentStatus.IN_PROGRESS:
+        first.append(Button(plain(lang, "incident.button.progress"), f"{prefix}:p"))
+    return [
+        first,
+        [
+            Button(plain(lang, "incident.button.resolve"), f"{prefix}:r"),
+            Button(plain(lang, "incident.button.dismiss"), f"{prefix}:d"),
+        ],
+    ]
+
+
+def _coordinator(person: Person) -> Coordinator:
+    assert person.id is not None
+    return Coordinator(person.id, person.telegram_id, person.region_code, person.language)
+
+
+async def raise_alert(unit: UnitOfWork, settings: Settings, incident: Incident) -> int:
+    """Alert everyone who must know, at once; schedule the first escalation. Returns the
+    number of chats alerted."""
+    assert incident.id is not None
+    session = unit.session
+    people = [
+        _coordinator(p) for p in await coordinators_above(session, region_code=incident.region_code)
+    ]
+    feeds = [
+        GroupFeed(s.chat_id, s.thread_id, s.region_code, s.language)
+        for s in await alert_subscriptions_above(session, region_code=incident.region_code)
+    ]
+    reporter = await get_person(session, person_id=incident.reporter_id)
+    recipients = alert_recipients(
+        incident.region_code,
+        people,
+        feeds,
+        reporter_telegram_id=reporter.telegram_id if reporter else None,
+    )
+    view = await load_view(session, incident)
+    for person in recipients.people:
+        await _send_copy(unit, settings, view, person.telegram_id, None, person.language)
+    for feed in recipients.groups:
+        await _send_copy(unit, settings, view, feed.chat_id, feed.thread_id, feed.language)
+    count = len(recipients.people) + len(recipients.groups)
+    await add_event(
+        session, incident_id=incident.id, at=unit.now, kind="alerted", detail=str(count)
+    )
+    # Level 0, the deepest staffed level, has the alert with everyone else; the first
+    # escalation goes to level 1, when there is one and the severity escalates.
+    levels = coordinator_levels(incident.region_code, people)
+    incident.escalation_level = 0
+    _, incident.next_escalation_at = next_escalation(
+        levels=levels,
+        current_level=0,
+        severity=incident.severity,
+        now=unit.now,
+        minutes=settings.escalation_minutes,
+    )
+    session.add(incident)
+    return count
+
+
+async def _send_copy(
+    unit: UnitOfWork,
+    settings: Settings,
+    view: AlertView,
+    chat_id: int,
+    thread_id: int | None,
+    lang: str,
+    *,
+    escalated_to: str | None = None,
+) -> None:
+    incident = view.incident
+    assert incident.id is not None
+    message = unit.send(
+        chat_id,
+        render_alert(view, lang, settings, escalated_to=escalated_to),
+        buttons=alert_buttons(incident, lang),
+        thread_id=thread_id,
+        priority=PRIORITY_ALERT,
+    )
+    await unit.session.flush()
+    assert message.id is not None
+    add_alert_copy(
+        unit.session, incident_id=incident.id, chat_id=chat_id, outbox_id=message.id, language=lang
+    )
+    if incident.photo_file_ids:
+        payload = {
+            "chat_id": chat_id,
+            "photo": incident.photo_file_ids[0],
+            "caption": plain(
+                lang, "incident.alert.photo_caption", reference=reference(incident.id)
+            ),
+        }
+        if thread_id is not None:
+            payload["message_thread_id"] = thread_id
+        unit.call(chat_id, "sendPhoto", payload, priority=PRIORITY_ALERT)
+
+
+async def refresh_copies(unit: UnitOfWork, settings: Settings, incident: Incident) -> None:
+    """Every chat's copy of the alert shows the incident as it is now."""
+    assert incident.id is not None
+    view = await load_view(unit.session, incident)
+    for copy in await alert_copies(unit.session, incident_id=incident.id):
+        unit.edit_sent(
+            copy.chat_id,
+            copy.outbox_id,
+            render_alert(view, copy.language, settings),
+            buttons=alert_buttons(incident, copy.language),
+        )
+
+
+class ActionRefused(Exception):
+    """The action cannot be taken; `key` is the catalog key saying why."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+async def act(
+    unit: UnitOfWork,
+    settings: Settings,
+    incident: Incident,
+    actor: Person,
+    action: str,
+    note: str | None = None,
+) -> None:
+    """Acknowledge, start handling, resolve or dismiss; record it, update every copy, tell
+    the reporter."""
+    assert incident.id is not None and actor.id is not None
+    if not may_handle(actor, incident):
+        raise ActionRefused("incident.not_yours")
+    if incident.status not in OPEN_INCIDENT_STATUSES:
+        raise ActionRefused("incident.already_closed", reference=reference(incident.id))
+    if action == "acknowledge" and incident.status != IncidentStatus.NEW:
+        acknowledger = await get_person(unit.session, person_id=incident.acknowledged_by_id or 0)
+        raise ActionRefused("incident.already_taken", who=_who(acknowledger, unit.language))
+    if action == "progress" and incident.status == IncidentStatus.IN_PROGRESS:
+        raise ActionRefused("incident.already_in_progress")
+    if incident.acknowledged_at is None:
+        incident.acknowledged_at, incident.acknowledged_by_id = unit.now, actor.id
+        incident.next_escalation_at = None  # someone has it: escalation stops here
+    new_status = {
+        "acknowledge": IncidentStatus.ACKNOWLEDGED,
+        "progress": IncidentStatus.IN_PROGRESS,
+        "resolve": IncidentStatus.RESOLVED,
+        "dismiss": IncidentStatus.DISMISSED,
+    }[action]
+    incident.status = new_status.value
+    if new_status in (IncidentStatus.RESOLVED, IncidentStatus.DISMISSED):
+        incident.closed_at, incident.closed_by_id, incident.closing_note = unit.now, actor.id, note
+    unit.session.add(incident)
+    await add_event(
+        unit.session,
+        incident_id=incident.id,
+        at=unit.now,
+        kind=new_status.value,
+        actor_id=actor.id,
+        detail=note,
+    )
+    await refresh_copies(unit, settings, incident)
+    await _tell_reporter(unit, settings, incident, actor)
+
+
+async def _tell_reporter(
+    unit: UnitOfWork, settings: Settings, incident: Incident, actor: Person
+) -> None:
+    assert incident.id is not None
+    reporter = await get_person(unit.session, person_id=incident.reporter_id)
+    if reporter is None or not reporter.active or reporter.id == actor.id:
+        return
+    lang = reporter.language
+    unit.send(
+        reporter.telegram_id,
+        t(
+            lang,
+            "incident.reporter_update",
+            reference=reference(incident.id),
+            emoji=STATUS_EMOJI[incident.status],
+            status=plain(lang, f"incident.status.{incident.status}"),
+            who=_who(actor, lang),
+            note=Html(t(lang, "incident.reporter_note", note=incident.closing_note))
+            if incident.closing_note
+            else Html(""),
+        ),
+        priority=PRIORITY_ALERT,
+    )
+
+
+async def escalate_due(unit: UnitOfWork, settings: Settings) -> int:
+    """Send every incident whose deadline passed unacknowledged to the next level up."""
+    escalated = 0
+    for incident in await due_escalations(unit.session, now=unit.now):
+        assert incident.id is not None
+        if incident.status != IncidentStatus.NEW:
+            incident.next_escalation_at = None
+            unit.session.add(incident)
+            continue
+        people = [
+            _coordinator(p)
+            for p in await coordinators_above(unit.session, region_code=incident.region_code)
+        ]
+        levels = coordinator_levels(incident.region_code, people)
+        level = incident.escalation_level + 1
+        if level >= len(levels):
+            incident.next_escalation_at = None
+            unit.session.add(incident)
+            continue
+        target = levels[level]
+        view = await load_view(unit.session, incident)
+        label = await region_label(unit.session, target)
+        for person in (p for p in people if p.region_code == target):
+            await _send_copy(
+                unit, settings, view, person.telegram_id, None, person.language, escalated_to=label
+            )
+        await add_event(
+            unit.session, incident_id=incident.id, at=unit.now, kind="escalated", detail=target
+        )
+        _, due = next_escalation(
+            levels=levels,
+            current_level=level,
+            severity=incident.severity,
+            now=unit.now,
+            minutes=settings.escalation_minutes,
+        )
+        incident.escalation_level, incident.next_escalation_at = level, due
+        unit.session.add(incident)
+        escalated += 1
+    return escalated
+
+
+async def report_unreachable(
+    services: Services, unit: UnitOfWork, chat_id: int, reason: str
+) -> None:
+    """A recipient cannot be reached (blocked the bot, left, chat gone): tell the people who
+    can do something about it, once a day; pause a group's subscriptions."""
+    settings = services.settings
+    day = unit.now.astimezone(settings.timezone).date().isoformat()
+    if not await claim_notice(unit.session, key=f"unreachable:{chat_id}:{day}", now=unit.now):
+        return
+    if chat_id < 0:
+        for subscription in await subscriptions_of_chat(unit.session, chat_id=chat_id):
+            if not subscription.active:
+                continue
+            subscription.active, subscription.paused_reason = False, reason[:200]
+            unit.session.add(subscription)
+            owner = await get_person(unit.session, person_id=subscription.created_by_id)
+            if owner is not None and owner.active:
+                unit.send(
+                    owner.telegram_id,
+                    t(
+                        owner.language,
+                        "subscription.paused",
+                        title=subscription.title or str(chat_id),
+                    ),
+                    priority=PRIORITY_ALERT,
+                )
+        return
+    person = await get_person_by_telegram_id(unit.session, telegram_id=chat_id)
+    if person is None or not person.active:
+        return
+    above = parent_of(person.region_code) if person.role != Role.OFFICER else person.region_code
+    for coordinator in await coordinators_above(
+        unit.session, region_code=above or person.region_code
+    ):
+        if coordinator.telegram_id == chat_id:
+            continue
+        unit.send(
+            coordinator.telegram_id,
+            t(
+                coordinator.language,
+                "unreachable.person",
+                who=_who(person, coordinator.language),
+                region=await region_label(unit.session, person.region_code),
+            ),
+            priority=PRIORITY_ALERT,
+        )

@@ -1,0 +1,246 @@
+"""Incidents (ATHG): the words people use, the one-line syntax, who is alerted, and when an
+unacknowledged incident escalates. Pure functions; no Telegram, no database."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.domain.regions import ancestors_of, is_within, level_of
+from storage.models import AthgClass, IncidentStatus, Role, Severity
+
+SEVERITY_WORDS: dict[str, Severity] = {
+    "kritis": Severity.CRITICAL,
+    "critical": Severity.CRITICAL,
+    "darurat": Severity.CRITICAL,
+    "tinggi": Severity.HIGH,
+    "high": Severity.HIGH,
+    "berat": Severity.HIGH,
+    "sedang": Severity.MEDIUM,
+    "medium": Severity.MEDIUM,
+    "rendah": Severity.LOW,
+    "low": Severity.LOW,
+    "ringan": Severity.LOW,
+}
+CLASS_WORDS: dict[str, AthgClass] = {
+    "ancaman": AthgClass.THREAT,
+    "threat": AthgClass.THREAT,
+    "gangguan": AthgClass.DISTURBANCE,
+    "disturbance": AthgClass.DISTURBANCE,
+    "hambatan": AthgClass.OBSTACLE,
+    "obstacle": AthgClass.OBSTACLE,
+    "tantangan": AthgClass.CHALLENGE,
+    "challenge": AthgClass.CHALLENGE,
+}
+SEVERITY_RANK = {
+    Severity.CRITICAL.value: 0,
+    Severity.HIGH.value: 1,
+    Severity.MEDIUM.value: 2,
+    Severity.LOW.value: 3,
+}
+SEVERITY_EMOJI = {
+    Severity.CRITICAL.value: "🚨",
+    Severity.HIGH.value: "🟠",
+    Severity.MEDIUM.value: "🟡",
+    Severity.LOW.value: "🟢",
+}
+STATUS_EMOJI = {
+    IncidentStatus.NEW.value: "🆕",
+    IncidentStatus.ACKNOWLEDGED.value: "👀",
+    IncidentStatus.IN_PROGRESS.value: "🛠",
+    IncidentStatus.RESOLVED.value: "✅",
+    IncidentStatus.DISMISSED.value: "✖️",
+}
+DEFAULT_ESCALATION_MINUTES: Mapping[str, int] = {
+    Severity.CRITICAL.value: 10,
+    Severity.HIGH.value: 30,
+    Severity.MEDIUM.value: 120,
+}
+MAX_DESCRIPTION = 4000
+COORDINATING_ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
+
+
+def reference(incident_id: int) -> str:
+    return f"I-{incident_id:04d}"
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    code: str
+    label_id: str
+    label_en: str
+    default_class: str
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+def type_index(types: Iterable[TypeInfo]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for kind in types:
+        for name in (kind.code, kind.code.replace("_", ""), *kind.aliases):
+            index.setdefault(name.lower(), kind.code)
+    return index
+
+
+@dataclass(frozen=True)
+class ParsedIncident:
+    severity: Severity
+    type_code: str
+    athg_class: AthgClass
+    description: str
+    region: str | None = None
+
+
+class IncidentSyntaxError(Exception):
+    def __init__(self, key: str, detail: str = ""):
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+
+
+def parse_incident_line(text: str, types: Sequence[TypeInfo]) -> ParsedIncident:
+    """`[region] severity type [class] description`; severity, type and class in any order
+    before the description, which is required."""
+    by_word = type_index(types)
+    defaults = {t.code: t.default_class for t in types}
+    words = text.strip().split()
+    region = severity = type_code = athg = None
+    position = 0
+    if words and level_of(words[0]) is not None:
+        region, position = words[0], 1
+    while position < len(words):
+        word = words[position].lower().strip(".,;:")
+        if severity is None and word in SEVERITY_WORDS:
+            severity = SEVERITY_WORDS[word]
+        elif type_code is None and word in by_word:
+            type_code = by_word[word]
+        elif athg is None and word in CLASS_WORDS:
+            athg = CLASS_WORDS[word]
+        else:
+            break
+        position += 1
+    description = _unquote(" ".join(words[position:])) if position < len(words) else ""
+    if severity is None:
+        raise IncidentSyntaxError(
+            "incident.syntax.severity", words[position] if position < len(words) else ""
+        )
+    if type_code is None:
+        raise IncidentSyntaxError(
+            "incident.syntax.type", words[position] if position < len(words) else ""
+        )
+    if not description:
+        raise IncidentSyntaxError("incident.syntax.description")
+    if len(description) > MAX_DESCRIPTION:
+        raise IncidentSyntaxError("incident.syntax.too_long", str(len(description)))
+    return ParsedIncident(
+        severity=severity,
+        type_code=type_code,
+        athg_class=athg or AthgClass(defaults[type_code]),
+        description=description,
+        region=region,
+    )
+
+
+def _unquote(text: str) -> str:
+    pairs = {'"': '"', "“": "”", "'": "'"}
+    if len(text) >= 2 and text[0] in pairs and text.endswith(pairs[text[0]]):
+        return text[1:-1].strip()
+    return text
+
+
+# -- routing ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Coordinator:
+    person_id: int
+    telegram_id: int
+    region_code: str
+    language: str
+
+
+@dataclass(frozen=True)
+class GroupFeed:
+    chat_id: int
+    thread_id: int | None
+    region_code: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Recipients:
+    people: tuple[Coordinator, ...]
+    groups: tuple[GroupFeed, ...]
+
+
+def alert_recipients(
+    region_code: str,
+    coordinators: Iterable[Coordinator],
+    groups: Iterable[GroupFeed],
+    *,
+    reporter_telegram_id: int | None = None,
+) -> Recipients:
+    """Every coordinator (or admin) whose region contains the incident's, and every group
+    subscribed to alerts for an area that contains it. The reporter is not alerted about
+    their own incident (they get the confirmation instead). Deepest regions first."""
+    people = sorted(
+        (
+            c
+            for c in coordinators
+            if is_within(region_code, c.region_code) and c.telegram_id != reporter_telegram_id
+        ),
+        key=lambda c: (-c.region_code.count("."), c.telegram_id),
+    )
+    unique_people = tuple({c.telegram_id: c for c in people}.values())
+    feeds = tuple(g for g in groups if is_within(region_code, g.region_code))
+    return Recipients(people=unique_people, groups=feeds)
+
+
+def coordinator_levels(region_code: str, coordinators: Iterable[Coordinator]) -> list[str]:
+    """Region codes, deepest first, from the incident's own region up to the top, that have
+    at least one coordinator: the chain an escalation climbs."""
+    chain = [region_code, *reversed(ancestors_of(region_code))]
+    staffed = {c.region_code for c in coordinators}
+    return [code for code in chain if code in staffed]
+
+
+def escalation_delay(severity: str, minutes: Mapping[str, int]) -> timedelta | None:
+    value = minutes.get(severity)
+    return timedelta(minutes=value) if value else None
+
+
+def next_escalation(
+    *,
+    levels: Sequence[str],
+    current_level: int,
+    severity: str,
+    now: datetime,
+    minutes: Mapping[str, int],
+) -> tuple[int, datetime | None]:
+    """After reaching `levels[current_level]`: the next level index and when it is due
+    (None when nothing is left to climb or the severity does not escalate)."""
+    delay = escalation_delay(severity, minutes)
+    following = current_level + 1
+    if delay is None or following >= len(levels):
+        return following, None
+    return following, now + delay
+
+
+def open_order_key(severity: str, created_at: datetime) -> tuple[int, datetime]:
+    """Open incidents: most severe first, then oldest first."""
+    return SEVERITY_RANK[severity], created_at
+
+
+def parse_escalation_minutes(text: str) -> dict[str, int]:
+    """'kritis=10,tinggi=30,sedang=120' → minutes per severity (0 = never escalates)."""
+    result: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = re.fullmatch(r"(\w+)\s*=\s*(\d{1,5})", part)
+        if not match or match.group(1).lower() not in SEVERITY_WORDS:
+            raise ValueError(part)
+        result[SEVERITY_WORDS[match.group(1).lower()].value] = int(match.group(2))
+    return result

@@ -1,0 +1,131 @@
+"""/langganan and /berhenti: a group follows an area's daily digest and, if asked, its
+incident alerts. Only someone who is both an admin of the group and a Posko coordinator
+or admin may change that, and only for an area inside their own region."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.context import PoskoContext
+from bot.domain.regions import is_within, level_of
+from bot.handlers.common import reply
+from bot.i18n import plain, t
+from storage.incidents import get_subscription
+from storage.models import Role, Subscription
+from storage.regions import get_region, region_label
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+ALERT_WORDS = {"insiden", "alert", "alerts", "peringatan", "+insiden"}
+
+
+def _thread_of(update: Update) -> int | None:
+    message = update.effective_message
+    return message.message_thread_id if message is not None and message.is_topic_message else None
+
+
+async def _may_manage(update: Update, context: PoskoContext) -> bool:
+    """A group admin (Telegram) who is a coordinator or admin (Posko)."""
+    chat, user, actor = update.effective_chat, update.effective_user, context.actor
+    if chat is None or user is None:
+        return False
+    if actor is None or actor.role not in (Role.COORDINATOR, Role.ADMIN):
+        reply(update, context, t(context.lang, "subscription.not_admin"))
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError:
+        member = None
+    if member is None or member.status not in ("creator", "administrator"):
+        reply(update, context, t(context.lang, "subscription.not_admin"))
+        return False
+    return True
+
+
+async def subscribe(update: Update, context: PoskoContext) -> None:
+    """/langganan [kode wilayah] [JJ:MM] [insiden]"""
+    chat = update.effective_chat
+    if chat is None or chat.type == "private":
+        reply(update, context, t(context.lang, "group_only"))
+        return
+    if not await _may_manage(update, context):
+        return
+    actor = context.actor
+    assert actor is not None and actor.id is not None
+    lang = context.lang
+    region, digest_time, alerts = actor.region_code, "07:00", False
+    for word in context.args or []:
+        if level_of(word) is not None:
+            region = word
+        elif match := _TIME.match(word):
+            digest_time = f"{int(match.group(1)):02d}:{match.group(2)}"
+        elif word.lower() in ALERT_WORDS:
+            alerts = True
+        elif re.match(r"^\d{1,2}[:.]\d{1,2}$", word):
+            reply(update, context, t(lang, "subscription.bad_time", value=word))
+            return
+    if not is_within(region, actor.region_code):
+        reply(
+            update, context, t(lang, "report.outside_region", region=region, own=actor.region_code)
+        )
+        return
+    if await get_region(context.session, code=region) is None:
+        reply(update, context, t(lang, "report.region_unknown", region=region))
+        return
+    thread_id = _thread_of(update)
+    subscription = await get_subscription(context.session, chat_id=chat.id, thread_id=thread_id)
+    if subscription is None:
+        subscription = Subscription(
+            chat_id=chat.id,
+            thread_id=thread_id,
+            region_code=region,
+            created_by_id=actor.id,
+            created_at=context.now,
+        )
+    subscription.title = (chat.title or "")[:200] or None
+    subscription.region_code, subscription.digest_time, subscription.alerts = (
+        region,
+        digest_time,
+        alerts,
+    )
+    subscription.digest, subscription.active, subscription.paused_reason = True, True, None
+    subscription.language, subscription.created_by_id = lang, actor.id
+    context.session.add(subscription)
+    await context.session.flush()
+    zone = context.services.settings.timezone.key
+    reply(
+        update,
+        context,
+        t(
+            lang,
+            "subscription.done",
+            region=await region_label(context.session, region),
+            time=digest_time,
+            zone=zone,
+            alerts=t(lang, "subscription.alerts_on" if alerts else "subscription.alerts_off"),
+        ),
+    )
+    context.unit.later(context.services.on_subscriptions_changed)
+
+
+async def unsubscribe(update: Update, context: PoskoContext) -> None:
+    """/berhenti: stop this group's (or topic's) subscription."""
+    chat = update.effective_chat
+    if chat is None or chat.type == "private":
+        reply(update, context, t(context.lang, "group_only"))
+        return
+    if not await _may_manage(update, context):
+        return
+    subscription = await get_subscription(
+        context.session, chat_id=chat.id, thread_id=_thread_of(update)
+    )
+    if subscription is None or not subscription.active:
+        reply(update, context, t(context.lang, "subscription.none"))
+        return
+    subscription.active = False
+    subscription.paused_reason = plain("en", "subscription.stopped")
+    context.session.add(subscription)
+    reply(update, context, t(context.lang, "subscription.stopped"))
+    context.unit.later(context.services.on_subscriptions_changed)

@@ -1,0 +1,692 @@
+"""/insiden, /insiden_terbuka and the buttons on incident alerts.
+
+Reporting works in one line, with buttons (drafts kept in the database like reports), and
+from a photo whose caption is the command. A location sent on its own offers to report an
+incident at that spot. Closing an incident asks the coordinator for a note in a small flow.
+"""
+
+from __future__ import annotations
+
+import copy
+import secrets
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from telegram import Update
+
+from bot.alerts import CALLBACK as ALERT_CALLBACK
+from bot.alerts import ActionRefused, act, incident_types, may_handle, raise_alert
+from bot.context import PoskoContext
+from bot.domain.incidents import (
+    CLASS_WORDS,
+    MAX_DESCRIPTION,
+    SEVERITY_EMOJI,
+    STATUS_EMOJI,
+    IncidentSyntaxError,
+    TypeInfo,
+    open_order_key,
+    parse_incident_line,
+    reference,
+)
+from bot.domain.regions import is_within, level_of
+from bot.domain.reports import MAX_PHOTOS
+from bot.handlers.common import (
+    answer_callback,
+    is_private,
+    location_keyboard,
+    reply,
+    require_actor,
+    skip_words,
+)
+from bot.handlers.flows import OUTSIDE_FLOWS, Flow, draft_expiry, register_flow
+from bot.handlers.region_picker import picker_keyboard
+from bot.i18n import Html, plain, t
+from bot.render import shorten, split_lines
+from bot.ui import Button, Keyboard, in_rows
+from storage.conversations import end_conversation, get_conversation, save_conversation
+from storage.incidents import add_event, add_incident, get_incident, open_incidents_in_subtree
+from storage.models import AthgClass, Conversation, Incident, Person, Severity
+from storage.regions import child_regions, get_region, region_label
+
+FLOW = "incident"
+CLOSE_FLOW = "incident_close"
+CALLBACK = "ins1"  # the reporting flow's buttons
+LOCATION_CALLBACK = "insloc1"
+SEVERITIES = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+
+
+@dataclass
+class IncidentDraft:
+    region: str | None = None
+    type_code: str | None = None
+    severity: str | None = None
+    athg: str | None = None
+    description: str | None = None
+    photos: list[str] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> IncidentDraft:
+        known = {k: copy.deepcopy(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def _arguments(text: str | None) -> str:
+    parts = (text or "").split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+# -- reporting ------------------------------------------------------------------------------
+
+
+async def incident_command(update: Update, context: PoskoContext) -> None:
+    """/insiden [wilayah] keparahan jenis [kelas] keterangan — or /insiden for buttons."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    if not is_private(update):
+        reply(update, context, t(context.lang, "private_only"))
+        return
+    message = update.effective_message
+    assert message is not None
+    arguments = _arguments(message.text if message.text is not None else message.caption)
+    photos = [message.photo[-1].file_id] if message.photo else []
+    if arguments.strip():
+        await _one_line(update, context, actor, arguments, photos)
+    else:
+        await _start(update, context, actor, IncidentDraft(photos=photos))
+
+
+async def _one_line(
+    update: Update, context: PoskoContext, actor: Person, arguments: str, photos: list[str]
+) -> None:
+    lang = context.lang
+    types = await incident_types(context.session)
+    try:
+        parsed = parse_incident_line(arguments, types)
+    except IncidentSyntaxError as error:
+        problem = t(lang, error.key, detail=error.detail[:40])
+        reply(
+            update,
+            context,
+            t(lang, "incident.syntax", problem=problem, types=", ".join(k.code for k in types)),
+        )
+        return
+    region = parsed.region or actor.region_code
+    if not await _region_allowed(update, context, actor, region):
+        return
+    draft = IncidentDraft(
+        region=region,
+        type_code=parsed.type_code,
+        severity=parsed.severity.value,
+        athg=parsed.athg_class.value,
+        description=parsed.description,
+        photos=photos,
+    )
+    await _submit(update, context, actor, draft, types)
+
+
+async def _region_allowed(
+    update: Update, context: PoskoContext, actor: Person, region: str
+) -> bool:
+    if level_of(region) is None or not is_within(region, actor.region_code):
+        reply(
+            update,
+            context,
+            t(context.lang, "incident.outside_region", region=region[:20], own=actor.region_code),
+        )
+        return False
+    if await get_region(context.session, code=region) is None:
+        reply(update, context, t(context.lang, "report.region_unknown", region=region))
+        return False
+    return True
+
+
+async def _submit(
+    update: Update,
+    context: PoskoContext,
+    actor: Person,
+    draft: IncidentDraft,
+    types: list[TypeInfo],
+    *,
+    edit_message_id: int | None = None,
+) -> None:
+    """Store the incident, alert at once, and confirm with its reference."""
+    assert actor.id is not None and draft.region and draft.type_code and draft.severity
+    lang = context.lang
+    incident = await add_incident(
+        context.session,
+        incident=Incident(
+            reporter_id=actor.id,
+            reporter_role=actor.role,
+            region_code=draft.region,
+            athg_class=draft.athg
+            or next(k.default_class for k in types if k.code == draft.type_code),
+            type_code=draft.type_code,
+            severity=draft.severity,
+            description=draft.description or "",
+            photo_file_ids=list(draft.photos),
+            latitude=draft.latitude,
+            longitude=draft.longitude,
+            created_at=context.now,
+            source_update_id=context.unit.update_id,
+        ),
+    )
+    assert incident.id is not None
+    await add_event(
+        context.session, incident_id=incident.id, at=context.now, kind="reported", actor_id=actor.id
+    )
+    count = await raise_alert(context.unit, context.services.settings, incident)
+    text = t(
+        lang,
+        "incident.saved",
+        reference=reference(incident.id),
+        count=count,
+        severity=_severity_text(lang, incident.severity),
+        kind=next(k.label(lang) for k in types if k.code == incident.type_code),
+        athg=plain(lang, f"athg.{incident.athg_class}"),
+        region=await region_label(context.session, incident.region_code),
+    )
+    if count == 0:
+        text = Html(text + t(lang, "incident.saved_nobody"))
+    chat = update.effective_chat
+    assert chat is not None
+    if edit_message_id is not None:
+        context.unit.edit(chat.id, edit_message_id, text)
+    else:
+        reply(update, context, text)
+
+
+async def _start(
+    update: Update, context: PoskoContext, actor: Person, draft: IncidentDraft
+) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    if draft.region is None and not await child_regions(context.session, code=actor.region_code):
+        draft.region = actor.region_code
+    step = "region" if draft.region is None else "type"
+    conversation = await _store(context, chat.id, user.id, step, _token(), draft)
+    text, buttons = await _card(context, actor, conversation)
+    reply(update, context, text, buttons=buttons)
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(6)[:8]
+
+
+async def _store(
+    context: PoskoContext, chat_id: int, user_id: int, step: str, token: str, draft: IncidentDraft
+) -> Conversation:
+    return await save_conversation(
+        context.session,
+        chat_id=chat_id,
+        user_id=user_id,
+        flow=FLOW,
+        step=step,
+        token=token,
+        data=asdict(draft),
+        now=context.now,
+        expires_at=context.now + draft_expiry(context),
+    )
+
+
+async def _card(
+    context: PoskoContext,
+    actor: Person,
+    conversation: Conversation,
+    *,
+    at: str | None = None,
+    page: int = 0,
+) -> tuple[Html, Keyboard | None]:
+    lang = context.lang
+    draft = IncidentDraft.load(conversation.data)
+    prefix = f"{CALLBACK}:{conversation.token}"
+    cancel = Button(plain(lang, "report.button.cancel"), f"{prefix}:x")
+    step = conversation.step
+    if step == "region":
+        current = at or actor.region_code
+        keyboard = await picker_keyboard(
+            context.session,
+            lang=lang,
+            open_prefix=f"{prefix}:n",
+            pick_prefix=f"{prefix}:p",
+            cancel_data=f"{prefix}:x",
+            root=actor.region_code,
+            current=current,
+            page=page,
+        )
+        return t(
+            lang, "incident.choose_region", region=await region_label(context.session, current)
+        ), keyboard
+    types = await incident_types(context.session)
+    region = await region_label(context.session, draft.region or actor.region_code)
+    kind = next((k.label(lang) for k in types if k.code == draft.type_code), "—")
+    if step == "type":
+        buttons = [Button(k.label(lang), f"{prefix}:t:{k.code}") for k in types]
+        return t(lang, "incident.choose_type", region=region), [*in_rows(buttons, 2), [cancel]]
+    if step == "severity":
+        row = [
+            Button(
+                f"{SEVERITY_EMOJI[s.value]} {plain(lang, f'severity.{s.value}')}",
+                f"{prefix}:s:{s.value}",
+            )
+            for s in SEVERITIES
+        ]
+        return t(lang, "incident.choose_severity", region=region, kind=kind), [
+            row[:2],
+            row[2:],
+            [cancel],
+        ]
+    severity = plain(lang, f"severity.{draft.severity}") if draft.severity else "—"
+    if step == "description":
+        return t(lang, "incident.ask.description", region=region, kind=kind, severity=severity), [
+            [cancel]
+        ]
+    if step == "photo":
+        skip = Button(plain(lang, "report.button.skip"), f"{prefix}:skip")
+        return t(lang, "report.ask.photo"), [
+            [Button(plain(lang, "report.button.photos_done"), f"{prefix}:done"), skip]
+        ]
+    details = ""
+    if draft.photos:
+        details += str(t(lang, "incident.summary.photos", count=len(draft.photos)))
+    if draft.latitude is not None and draft.longitude is not None:
+        details += str(
+            t(
+                lang,
+                "incident.summary.location",
+                latitude=f"{draft.latitude:.5f}",
+                longitude=f"{draft.longitude:.5f}",
+            )
+        )
+    text = t(
+        lang,
+        "incident.summary",
+        region=region,
+        kind=kind,
+        athg=plain(lang, f"athg.{draft.athg}"),
+        emoji=SEVERITY_EMOJI.get(draft.severity or "", ""),
+        severity=severity,
+        description=shorten(draft.description or "", 600),
+        details=Html(details),
+    )
+    classes = [
+        Button(
+            ("✓ " if draft.athg == c.value else "") + plain(lang, f"athg.{c.value}"),
+            f"{prefix}:c:{c.value}",
+        )
+        for c in AthgClass
+    ]
+    keyboard = [
+        [Button(plain(lang, "incident.button.send"), f"{prefix}:send")],
+        classes[:2],
+        classes[2:],
+        [
+            Button(plain(lang, "report.button.photo"), f"{prefix}:add:photo"),
+            Button(plain(lang, "report.button.location"), f"{prefix}:add:location"),
+        ],
+        [cancel],
+    ]
+    return text, keyboard
+
+
+async def flow_button(update: Update, context: PoskoContext) -> None:
+    """Buttons of the reporting flow: `ins1:<token>:<action>[:<argument>[:<page>]]`."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await require_actor(update, context)
+    user = update.effective_user
+    if actor is None or query.message is None or user is None:
+        return
+    lang = context.lang
+    chat_id, message_id = query.message.chat.id, query.message.message_id
+    parts = query.data.split(":")
+    conversation = await get_conversation(context.session, chat_id=chat_id, user_id=user.id)
+    if (
+        len(parts) < 3
+        or conversation is None
+        or conversation.flow != FLOW
+        or conversation.token != parts[1]
+    ):
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    if conversation.expires_at <= context.now:
+        await end_conversation(context.session, chat_id=chat_id, user_id=user.id)
+        reply(
+            update,
+            context,
+            t(lang, "incident.expired", minutes=context.services.settings.draft_ttl_minutes),
+        )
+        answer_callback(context, update)
+        return
+    draft = IncidentDraft.load(conversation.data)
+    action, arguments = parts[2], parts[3:]
+    types = await incident_types(context.session)
+    step = await _next_step(context, actor, conversation.step, draft, action, arguments, types)
+    if step is None:
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    answer_callback(context, update)
+    if step == "cancelled":
+        await end_conversation(context.session, chat_id=chat_id, user_id=user.id)
+        context.unit.edit(chat_id, message_id, t(lang, "incident.cancelled"))
+        return
+    if step == "send":
+        await end_conversation(context.session, chat_id=chat_id, user_id=user.id)
+        await _submit(update, context, actor, draft, types, edit_message_id=message_id)
+        return
+    conversation = await _store(context, chat_id, user.id, step, conversation.token, draft)
+    if step == "location":
+        context.unit.edit(chat_id, message_id, t(lang, "report.ask.location"))
+        reply(update, context, t(lang, "report.ask.location"), reply_markup=location_keyboard(lang))
+        return
+    at = arguments[0] if action == "n" and arguments else None
+    page = (
+        int(arguments[1]) if action == "n" and len(arguments) > 1 and arguments[1].isdigit() else 0
+    )
+    text, buttons = await _card(context, actor, conversation, at=at, page=page)
+    context.unit.edit(chat_id, message_id, text, buttons=buttons)
+
+
+async def _next_step(
+    context: PoskoContext,
+    actor: Person,
+    step: str,
+    draft: IncidentDraft,
+    action: str,
+    arguments: list[str],
+    types: list[TypeInfo],
+) -> str | None:
+    """Apply a button to the draft; the next step, or None when the press is stale."""
+    argument = arguments[0] if arguments else ""
+    if action == "x":
+        return "cancelled"
+    if action in ("n", "p") and step == "region":
+        if level_of(argument) is None or not is_within(argument, actor.region_code):
+            return None
+        if await get_region(context.session, code=argument) is None:
+            return None
+        if action == "n":
+            return "region"
+        draft.region = argument
+        return "type"
+    if action == "t" and step == "type":
+        kind = next((k for k in types if k.code == argument), None)
+        if kind is None:
+            return None
+        draft.type_code, draft.athg = kind.code, kind.default_class
+        return "severity"
+    if action == "s" and step == "severity" and argument in {s.value for s in Severity}:
+        draft.severity = argument
+        return "description"
+    if step == "summary":
+        if action == "send":
+            return "send"
+        if action == "c" and argument in {c.value for c in CLASS_WORDS.values()}:
+            draft.athg = argument
+            return "summary"
+        if action == "add" and argument in ("photo", "location"):
+            return argument
+    if action in ("skip", "done") and step == "photo":
+        return "summary"
+    return None
+
+
+async def flow_input(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+    """A message while an incident draft waits: the description, photos or the location."""
+    actor = context.actor
+    message = update.effective_message
+    chat, user = update.effective_chat, update.effective_user
+    if actor is None or message is None or chat is None or user is None:
+        return
+    lang = context.lang
+    draft = IncidentDraft.load(conversation.data)
+    text = (message.text or "").strip()
+    if conversation.step == "description":
+        if not text or len(text) > MAX_DESCRIPTION:
+            reply(update, context, t(lang, "incident.bad.description"))
+            return
+        draft.description = text
+    elif conversation.step == "photo":
+        if not message.photo:
+            reply(update, context, t(lang, "report.bad.expected_photo"))
+            return
+        if len(draft.photos) >= MAX_PHOTOS:
+            reply(update, context, t(lang, "report.photo_limit"))
+            return
+        draft.photos.append(message.photo[-1].file_id)
+        await _store(context, chat.id, user.id, "photo", conversation.token, draft)
+        done = Button(
+            plain(lang, "report.button.photos_done"), f"{CALLBACK}:{conversation.token}:done"
+        )
+        reply(
+            update,
+            context,
+            t(lang, "report.photo_added", count=len(draft.photos)),
+            buttons=[[done]],
+        )
+        return
+    elif conversation.step == "location":
+        if message.location is not None:
+            draft.latitude, draft.longitude = message.location.latitude, message.location.longitude
+        elif text.lower() not in skip_words():
+            reply(update, context, t(lang, "report.bad.expected_location"))
+            return
+        reply(
+            update,
+            context,
+            t(lang, "report.location_removed_keyboard"),
+            reply_markup={"remove_keyboard": True},
+        )
+    else:
+        reply(update, context, t(lang, "report.bad.expected_button"))
+        return
+    # A new card with a new token: the buttons of the previous card go stale.
+    conversation = await _store(context, chat.id, user.id, "summary", _token(), draft)
+    card, buttons = await _card(context, actor, conversation)
+    reply(update, context, card, buttons=buttons)
+
+
+async def _cancelled(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+    markup = {"remove_keyboard": True} if conversation.step == "location" else None
+    reply(update, context, t(context.lang, "incident.cancelled"), reply_markup=markup)
+
+
+register_flow(
+    Flow(name=FLOW, on_input=flow_input, on_cancel=_cancelled, expired_key="incident.expired")
+)
+
+
+async def offer_for_location(update: Update, context: PoskoContext) -> bool:
+    """A location sent outside any flow: offer to report an incident there."""
+    message = update.effective_message
+    if context.actor is None or message is None or message.location is None:
+        return False
+    latitude, longitude = message.location.latitude, message.location.longitude
+    data = f"{LOCATION_CALLBACK}:{latitude:.5f}:{longitude:.5f}"
+    button = Button(plain(context.lang, "incident.button.report_here"), data)
+    reply(update, context, t(context.lang, "incident.location_offer"), buttons=[[button]])
+    return True
+
+
+OUTSIDE_FLOWS["location"] = offer_for_location
+
+
+async def location_button(update: Update, context: PoskoContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    try:
+        _, latitude, longitude = query.data.split(":")
+        point = (float(latitude), float(longitude))
+    except ValueError:
+        answer_callback(context, update, plain(context.lang, "button.stale"))
+        return
+    if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+        answer_callback(context, update, plain(context.lang, "button.stale"))
+        return
+    answer_callback(context, update)
+    await _start(update, context, actor, IncidentDraft(latitude=point[0], longitude=point[1]))
+
+
+# -- following an incident from its alert ---------------------------------------------------
+
+
+async def alert_button(update: Update, context: PoskoContext) -> None:
+    """`inc1:<id>:<a|p|r|d>` on an alert, in a private chat or a group."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    lang = context.lang
+    actor = context.actor
+    parts = query.data.split(":")
+    incident = None
+    if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("a", "p", "r", "d"):
+        incident = await get_incident(context.session, incident_id=int(parts[1]))
+    if incident is None:
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    if actor is None or not may_handle(actor, incident):
+        answer_callback(context, update, plain(lang, "incident.not_yours"), alert=True)
+        return
+    assert incident.id is not None
+    action = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}[parts[2]]
+    if action in ("resolve", "dismiss"):
+        if incident.status not in ("new", "acknowledged", "in_progress"):
+            answer_callback(
+                context,
+                update,
+                plain(lang, "incident.already_closed", reference=reference(incident.id)),
+            )
+            return
+        # The note is asked for in the coordinator's private chat, wherever they pressed.
+        await save_conversation(
+            context.session,
+            chat_id=actor.telegram_id,
+            user_id=actor.telegram_id,
+            flow=CLOSE_FLOW,
+            step=action,
+            token=_token(),
+            data={"incident": incident.id},
+            now=context.now,
+            expires_at=context.now + draft_expiry(context),
+        )
+        context.unit.send(
+            actor.telegram_id, t(lang, f"incident.ask.{action}", reference=reference(incident.id))
+        )
+        answer_callback(context, update)
+        return
+    try:
+        await act(context.unit, context.services.settings, incident, actor, action)
+    except ActionRefused as refusal:
+        answer_callback(context, update, plain(lang, refusal.key, **refusal.params), alert=True)
+        return
+    answer_callback(context, update, plain(lang, f"incident.done.{action}"))
+
+
+async def close_input(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+    """The closing note (resolve) or the reason (dismiss)."""
+    actor = context.actor
+    message = update.effective_message
+    lang = context.lang
+    if actor is None or message is None:
+        return
+    note = (message.text or "").strip()
+    if not note or len(note) > MAX_DESCRIPTION:
+        reply(update, context, t(lang, "incident.bad.note"))
+        return
+    await end_conversation(
+        context.session, chat_id=conversation.chat_id, user_id=conversation.user_id
+    )
+    incident = await get_incident(context.session, incident_id=int(conversation.data["incident"]))
+    if incident is None or incident.id is None:
+        reply(update, context, t(lang, "button.stale"))
+        return
+    try:
+        await act(context.unit, context.services.settings, incident, actor, conversation.step, note)
+    except ActionRefused as refusal:
+        reply(update, context, t(lang, refusal.key, **refusal.params))
+        return
+    reply(
+        update,
+        context,
+        t(lang, f"incident.closed.{conversation.step}", reference=reference(incident.id)),
+    )
+
+
+async def _close_cancelled(
+    update: Update, context: PoskoContext, conversation: Conversation
+) -> None:
+    reply(update, context, t(context.lang, "incident.close_cancelled"))
+
+
+register_flow(
+    Flow(
+        name=CLOSE_FLOW,
+        on_input=close_input,
+        on_cancel=_close_cancelled,
+        expired_key="incident.close_expired",
+    )
+)
+
+
+# -- open incidents ----------------------------------------------------------------------------
+
+
+async def open_incidents(update: Update, context: PoskoContext) -> None:
+    """/insiden_terbuka: open incidents in one's area, most severe and oldest first."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang = context.lang
+    region = await region_label(context.session, actor.region_code)
+    incidents = sorted(
+        await open_incidents_in_subtree(context.session, root=actor.region_code),
+        key=lambda i: open_order_key(i.severity, i.created_at),
+    )
+    if not incidents:
+        reply(update, context, t(lang, "open.none", region=region))
+        return
+    types = await incident_types(context.session)
+    lines = [t(lang, "open.header", region=region, count=len(incidents))]
+    for incident in incidents:
+        assert incident.id is not None
+        lines.append(
+            t(
+                lang,
+                "open.line",
+                emoji=SEVERITY_EMOJI[incident.severity],
+                reference=reference(incident.id),
+                kind=next(
+                    (k.label(lang) for k in types if k.code == incident.type_code),
+                    incident.type_code,
+                ),
+                place=await region_label(context.session, incident.region_code),
+                status=_status_text(lang, incident.status),
+                age=_age(lang, context.now - incident.created_at),
+            )
+        )
+    for chunk in split_lines(Html("\n".join(lines))):
+        reply(update, context, chunk)
+
+
+def _severity_text(lang: str, severity: str) -> str:
+    return f"{SEVERITY_EMOJI[severity]} {plain(lang, f'severity.{severity}')}"
+
+
+def _status_text(lang: str, status: str) -> str:
+    return f"{STATUS_EMOJI[status]} {plain(lang, f'incident.status.{status}')}"
+
+
+def _age(lang: str, delta: Any) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return plain(lang, "age.minutes", n=max(minutes, 0))
+    if minutes < 48 * 60:
+        return plain(lang, "age.hours", n=minutes // 60)
+    return plain(lang, "age.days", n=minutes // (24 * 60))
+
+
+ALERT_BUTTON_PATTERN = rf"^{ALERT_CALLBACK}:"
