@@ -119,6 +119,22 @@ async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, S
     await hasan.send("/status")
     await hasan.next_message()
 
+    say("Camat Asera melaporkan banjir kritis; koordinator dan admin menerima peringatan.")
+    await camat.send("/insiden kritis bencana banjir, jembatan putus ke desa Wanggudu")
+    await camat.next_message()
+    alert = await hasan.next_message()
+    await rina.next_message()
+
+    say("Koordinator menerima insiden dari peringatan itu, lalu menutupnya dengan catatan.")
+    await hasan.press("✅ Terima", message_id=alert.message_id)
+    await hasan.wait_for_edit(alert.message_id)
+    await camat.next_message()
+    await hasan.press("✔️ Selesai", message_id=alert.message_id)
+    await hasan.next_message()
+    await hasan.send("BPBD memasang jembatan darurat; distribusi logistik lewat jalur Lasolo.")
+    await hasan.next_message()
+    await camat.next_message()
+
     say("Orang lain mencoba memakai tautan yang sama: ditolak.")
     await stranger.send(f"/start {officer_code}")
     await stranger.next_message()
