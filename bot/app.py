@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,11 @@ from bot.intake import UpdateIntake
 from bot.jobs import (
     DRAFT_SWEEP_JOB,
     ESCALATION_JOB,
+    REMINDER_JOB,
+    catch_up_digests,
     escalate_incidents,
+    reminder_job,
+    schedule_digests,
     sweep_expired_drafts,
     unreachable_hook,
 )
@@ -114,7 +119,14 @@ class PoskoRuntime:
         await bot.delete_webhook(drop_pending_updates=False)
         await _set_default_menus(bot)
         await self.application.start()
-        _schedule_jobs(self.application)
+        _schedule_jobs(self.application, self.settings)
+        application = self.application
+
+        async def reschedule() -> None:
+            await schedule_digests(application, services)
+
+        services.on_subscriptions_changed = reschedule
+        await schedule_digests(self.application, services)
         self.outbox = OutboxSender(
             bot=bot, session_factory=session_factory, on_unreachable=unreachable_hook(services)
         )
@@ -122,6 +134,7 @@ class PoskoRuntime:
         self.intake = UpdateIntake(
             application=self.application, services=services, poll_timeout=self.poll_timeout
         )
+        await catch_up_digests(services)  # a digest missed while the bot was down, once
         self._tasks = [
             asyncio.create_task(self.outbox.run(), name="outbox"),
             asyncio.create_task(self.intake.run_processing(), name="processing"),
@@ -155,10 +168,14 @@ class PoskoRuntime:
             await self.engine.dispose()
 
 
-def _schedule_jobs(application: PoskoApplication) -> None:
+def _schedule_jobs(application: PoskoApplication, settings: Settings) -> None:
     """Named jobs, so they can be found (and run by tests) by name."""
     job_queue = application.job_queue
     assert job_queue is not None
+    hour, minute = (int(x) for x in settings.reminder_time.split(":"))
+    job_queue.run_daily(
+        reminder_job, time=time(hour, minute, tzinfo=settings.timezone), name=REMINDER_JOB
+    )
     job_queue.run_repeating(sweep_expired_drafts, interval=300, first=60, name=DRAFT_SWEEP_JOB)
     job_queue.run_repeating(escalate_incidents, interval=15, first=0.5, name=ESCALATION_JOB)
 

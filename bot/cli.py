@@ -43,6 +43,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     region_import.add_argument("file", type=Path)
 
+    digest = sub.add_parser("digest", help="print the digest of an area (preview)")
+    digest.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    digest.add_argument("--date", required=True, help="local date YYYY-MM-DD")
+    digest.add_argument("--time", default="07:00", help="local time HH:MM (default 07:00)")
+    digest.add_argument("--lang", default="id", choices=["id", "en"])
+    digest.add_argument("--html", action="store_true", help="print Telegram HTML, not plain text")
+
+    events = sub.add_parser("events", help="elections the digests count down to")
+    events_sub = events.add_subparsers(dest="events_command", required=True)
+    events_sub.add_parser("list", help="list them")
+    event_add = events_sub.add_parser("add", help="add one")
+    event_add.add_argument("--name", required=True, help='e.g. "Pemilu 2024"')
+    event_add.add_argument("--kind", required=True, help="Pemilu, Pilkada, …")
+    event_add.add_argument("--date", required=True, help="voting day YYYY-MM-DD")
+    event_add.add_argument("--region", default=None, help="scope (default: the whole country)")
+
     invite = sub.add_parser("invite", help="create an invite link from the shell")
     invite.add_argument("--role", required=True, help="koordinator/coordinator or petugas/officer")
     invite.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
@@ -75,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_db_upgrade(settings))
         if args.command == "regions":
             return asyncio.run(_regions_import(settings, args.file))
+        if args.command == "digest":
+            return asyncio.run(_digest(settings, args))
+        if args.command == "events":
+            return asyncio.run(_events(settings, args))
         if args.command == "invite":
             return asyncio.run(_invite(settings, args.role, args.region, args.uses, args.days))
     except ConfigError as error:
@@ -187,6 +207,90 @@ async def _regions_import(settings: Settings, file: Path) -> int:
         print(
             f"regions: {counts.added} added, {counts.renamed} renamed, {counts.unchanged} unchanged"
         )
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _digest(settings: Settings, args: argparse.Namespace) -> int:
+    import html
+    import re
+    from datetime import date, datetime, time
+
+    from bot.app import prepare_database
+    from bot.digests import digest_messages
+    from storage.engine import create_engine, create_session_factory
+    from storage.regions import get_region
+
+    try:
+        day = date.fromisoformat(args.date)
+        hour, minute = (int(x) for x in args.time.split(":"))
+        moment = datetime.combine(day, time(hour, minute), tzinfo=settings.timezone)
+    except ValueError:
+        print("posko: --date must be YYYY-MM-DD and --time HH:MM", file=sys.stderr)
+        return 1
+    engine = create_engine(settings.database_url)
+    try:
+        factory = create_session_factory(engine)
+        await prepare_database(engine, settings, factory)
+        async with factory() as session:
+            if await get_region(session, code=args.region) is None:
+                print(f"posko: region {args.region} is not in the region table", file=sys.stderr)
+                return 1
+            chunks = await digest_messages(
+                session, region_code=args.region, now=moment, lang=args.lang, settings=settings
+            )
+    finally:
+        await engine.dispose()
+    for index, chunk in enumerate(chunks):
+        if index:
+            print("\n--- (pesan berikutnya) ---\n")
+        print(chunk if args.html else html.unescape(re.sub(r"<[^>]+>", "", chunk)))
+    return 0
+
+
+async def _events(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import UTC, date, datetime
+
+    from bot.app import prepare_database
+    from storage.elections import active_elections, add_election
+    from storage.engine import create_engine, create_session_factory
+    from storage.models import Election
+    from storage.regions import get_region
+
+    engine = create_engine(settings.database_url)
+    try:
+        factory = create_session_factory(engine)
+        await prepare_database(engine, settings, factory)
+        async with factory() as session:
+            if args.events_command == "add":
+                try:
+                    date.fromisoformat(args.date)
+                except ValueError:
+                    print("posko: --date must be YYYY-MM-DD", file=sys.stderr)
+                    return 1
+                if args.region and await get_region(session, code=args.region) is None:
+                    print(
+                        f"posko: region {args.region} is not in the region table", file=sys.stderr
+                    )
+                    return 1
+                election = await add_election(
+                    session,
+                    election=Election(
+                        name=args.name[:120],
+                        kind=args.kind[:40],
+                        voting_date=args.date,
+                        region_code=args.region,
+                        created_at=datetime.now(UTC),
+                    ),
+                )
+                await session.commit()
+                print(f"#{election.id} {election.name} ({election.kind}) {election.voting_date}")
+                return 0
+            for election in await active_elections(session):
+                scope = election.region_code or "all"
+                name = f"{election.name} ({election.kind})"
+                print(f"#{election.id} {name} {election.voting_date} {scope}")
     finally:
         await engine.dispose()
     return 0

@@ -40,6 +40,7 @@ class Settings:
     bot_username: str | None = None
     draft_ttl_minutes: int = 120
     correction_window_minutes: int = 60
+    reminder_time: str = "16:00"
     escalation_minutes: Mapping[str, int] = field(
         default_factory=lambda: dict(DEFAULT_ESCALATION_MINUTES)
     )
@@ -142,6 +143,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
             f"ESCALATION_MINUTES must look like kritis=10,tinggi=30,sedang=120 (bad: {error})"
         ) from None
 
+    reminder_time = get("REMINDER_TIME", "16:00")
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", reminder_time):
+        raise ConfigError("REMINDER_TIME must be a local time HH:MM, e.g. 16:00")
+
     username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
@@ -159,6 +164,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         draft_ttl_minutes=draft_ttl,
         correction_window_minutes=window,
         escalation_minutes=escalation,
+        reminder_time=reminder_time,
     )
 
 

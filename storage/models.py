@@ -342,3 +342,18 @@ class Notice(SQLModel, table=True):
 
     key: str = Field(sa_column=Column(String(120), primary_key=True))
     at: datetime = _utc_column()
+
+
+class Election(SQLModel, table=True):
+    """An election (event) whose voting day the digests count down to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    kind: str = Field(max_length=40)
+    voting_date: str = Field(max_length=10)  # local calendar date, YYYY-MM-DD
+    region_code: str | None = Field(
+        default=None, sa_column=Column(String(20), ForeignKey("region.code"), nullable=True)
+    )  # None: the whole country
+    created_by_id: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = _utc_column()
+    active: bool = Field(default=True)

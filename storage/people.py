@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from bot.domain.regions import subtree_bounds
 from storage.models import Invite, Person
 
 
@@ -82,4 +83,15 @@ async def reactivate_person(
 
 async def invites_created_by(session: AsyncSession, *, person_id: int) -> list[Invite]:
     result = await session.execute(select(Invite).where(col(Invite.created_by_id) == person_id))
+    return list(result.scalars())
+
+
+async def people_in_subtree(session: AsyncSession, *, root: str | None, role: str) -> list[Person]:
+    """Active people with `role` in `root`'s subtree (everywhere when `root` is None)."""
+    statement = select(Person).where(col(Person.role) == role, col(Person.active).is_(True))
+    if root is not None:
+        low, high = subtree_bounds(root)
+        region = col(Person.region_code)
+        statement = statement.where((region == root) | ((region >= low) & (region < high)))
+    result = await session.execute(statement)
     return list(result.scalars())

@@ -139,3 +139,16 @@ async def report_history(session: AsyncSession, *, report_id: int) -> list[Repor
         chain.append(current)
         current = await session.get(Report, current.corrects_id) if current.corrects_id else None
     return list(reversed(chain))
+
+
+async def reports_since(
+    session: AsyncSession, *, root: str | None, since: datetime
+) -> list[Report]:
+    """Active reports since a moment, in a subtree or (root None) everywhere."""
+    statement = select(Report).where(
+        col(Report.created_at) >= since, col(Report.status) == ReportStatus.ACTIVE
+    )
+    if root is not None:
+        statement = statement.where(_in_subtree(col(Report.region_code), root))  # type: ignore[arg-type]
+    result = await session.execute(statement)
+    return list(result.scalars())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.regions import ancestors_of, is_within, level_of
+from bot.i18n import plain
 from storage.models import AthgClass, IncidentStatus, Role, Severity
 
 SEVERITY_WORDS: dict[str, Severity] = {
@@ -60,6 +61,14 @@ DEFAULT_ESCALATION_MINUTES: Mapping[str, int] = {
 }
 MAX_DESCRIPTION = 4000
 COORDINATING_ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
+
+
+def severity_text(lang: str, severity: str) -> str:
+    return f"{SEVERITY_EMOJI[severity]} {plain(lang, f'severity.{severity}')}"
+
+
+def status_text(lang: str, status: str) -> str:
+    return f"{STATUS_EMOJI[status]} {plain(lang, f'incident.status.{status}')}"
 
 
 def reference(incident_id: int) -> str:

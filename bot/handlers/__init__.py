@@ -14,6 +14,7 @@ from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -21,7 +22,8 @@ from telegram.ext import (
 )
 
 from bot.context import PoskoContext, current_unit
-from bot.handlers import flows, groups, incidents, invites, onboarding, reports
+from bot.digests import REMINDER_CALLBACK
+from bot.handlers import digests, flows, groups, incidents, invites, onboarding, reports
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
+        (("ringkasan", "summary"), digests.summary_command),
+        (("acara", "events"), digests.elections_command),
+        (("ingatkan", "remind"), digests.remind_command),
         (("batal", "cancel"), flows.cancel),
     ]
     for names, callback in commands:
@@ -75,6 +80,12 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
             filters.PHOTO & filters.CaptionRegex(r"^/(insiden|incident)(@\w+)?(\s|$)"),
             incidents.incident_command,
         )
+    )
+    application.add_handler(
+        CallbackQueryHandler(digests.reminder_button, pattern=rf"^{REMINDER_CALLBACK}$")
+    )
+    application.add_handler(
+        ChatMemberHandler(digests.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
     )
     # A photo whose caption is a report command is a one-line report with that photo.
     application.add_handler(

@@ -21,12 +21,13 @@ from bot.domain.incidents import (
     CLASS_WORDS,
     MAX_DESCRIPTION,
     SEVERITY_EMOJI,
-    STATUS_EMOJI,
     IncidentSyntaxError,
     TypeInfo,
     open_order_key,
     parse_incident_line,
     reference,
+    severity_text,
+    status_text,
 )
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import MAX_PHOTOS
@@ -183,7 +184,7 @@ async def _submit(
         "incident.saved",
         reference=reference(incident.id),
         count=count,
-        severity=_severity_text(lang, incident.severity),
+        severity=severity_text(lang, incident.severity),
         kind=next(k.label(lang) for k in types if k.code == incident.type_code),
         athg=plain(lang, f"athg.{incident.athg_class}"),
         region=await region_label(context.session, incident.region_code),
@@ -664,20 +665,12 @@ async def open_incidents(update: Update, context: PoskoContext) -> None:
                     incident.type_code,
                 ),
                 place=await region_label(context.session, incident.region_code),
-                status=_status_text(lang, incident.status),
+                status=status_text(lang, incident.status),
                 age=_age(lang, context.now - incident.created_at),
             )
         )
     for chunk in split_lines(Html("\n".join(lines))):
         reply(update, context, chunk)
-
-
-def _severity_text(lang: str, severity: str) -> str:
-    return f"{SEVERITY_EMOJI[severity]} {plain(lang, f'severity.{severity}')}"
-
-
-def _status_text(lang: str, status: str) -> str:
-    return f"{STATUS_EMOJI[status]} {plain(lang, f'incident.status.{status}')}"
 
 
 def _age(lang: str, delta: Any) -> str:

@@ -253,6 +253,11 @@ def _within_window(context: PoskoContext, report: Report) -> bool:
     return report.status == ReportStatus.ACTIVE and context.now - report.created_at <= window
 
 
+async def start_report(update: Update, context: PoskoContext, actor: Person) -> None:
+    """Start the guided report (e.g. from a reminder's button)."""
+    await _start_flow(update, context, actor, Draft())
+
+
 # -- one line ---------------------------------------------------------------------------------
 
 

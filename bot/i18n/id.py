@@ -347,4 +347,48 @@ MESSAGES: dict[str, str] = {
     "subscription.none": "Grup ini tidak berlangganan apa pun.",
     "subscription.paused": "⚠️ Langganan grup <b>{title}</b> dijeda: bot tidak bisa mengirim ke grup itu (dikeluarkan atau diblokir). Tambahkan bot lagi lalu jalankan /langganan di grup.",
     "unreachable.person": "⚠️ Pesan Posko tidak sampai ke {who} ({region}): bot diblokir atau akunnya tidak bisa dihubungi. Hubungi dia lewat jalur lain.",
+    # Digests, elections, reminders
+    "cmd.ringkasan": "Ringkasan harian wilayah (hitung mundur, kesiapan, insiden)",
+    "cmd.acara": "Kelola pemilu/pilkada yang dihitung mundur (admin)",
+    "cmd.ingatkan": "Ingatkan petugas yang belum melapor hari ini",
+    "digest.header": "📢 <b>Ringkasan Posko Pemilu — {region}</b>",
+    "digest.date": "{date} · per {time}",
+    "digest.countdown.before": "⏳ <b>{label}</b> menuju pemungutan suara <b>{name}</b> ({date})",
+    "digest.countdown.after": "🗳 <b>{label}</b> <b>{name}</b> ({date})",
+    "digest.no_elections": "Belum ada pemilu yang dicatat (admin: /acara).",
+    "digest.matrix.header": "<b>Kesiapan</b> — aspek: {legend}",
+    "digest.matrix.own": "<b>Seluruh wilayah</b>: {cells}",
+    "digest.matrix.row": "{emoji} {name}: {cells}",
+    "digest.matrix.legend": "✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
+    "digest.silent": "🔕 <b>Belum melapor 24 jam terakhir</b> ({count}): {names}",
+    "digest.silent_none": "🔔 Semua wilayah melapor dalam 24 jam terakhir.",
+    "digest.incidents_today": "🚨 <b>Insiden 24 jam terakhir</b>: {count}",
+    "digest.open": "📂 <b>Insiden terbuka</b>: {count}",
+    "digest.incident": "{emoji} {reference} {kind} — {place} · {status} · {time}",
+    "digest.changes": "🔄 <b>Berubah sejak kemarin</b> ({count}):",
+    "digest.change": "• {area} · {aspect}: {before} → {after}",
+    "digest.changes_none": "🔄 Tidak ada perubahan kesiapan sejak kemarin.",
+    "digest.nothing_subscribed": "Grup ini belum berlangganan; ringkasan dibuat untuk wilayah Anda.",
+    "election.list_header": "🗳 <b>Pemilu yang dihitung mundur</b>",
+    "election.line": "#{id} <b>{name}</b> ({kind}) — {date} · {label} · {scope}",
+    "election.none": "Belum ada pemilu yang dicatat.",
+    "election.usage": (
+        "Pemakaian:\n"
+        "<code>/acara</code> — daftar\n"
+        "<code>/acara tambah JENIS YYYY-MM-DD [kode wilayah] NAMA</code>\n"
+        "  contoh: <code>/acara tambah Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024</code>\n"
+        "<code>/acara hapus NOMOR</code>"
+    ),
+    "election.added": "✅ Dicatat: <b>{name}</b> ({kind}), pemungutan suara {date}, wilayah {scope}.",
+    "election.removed": "🗑 Pemilu #{id} tidak lagi dihitung mundur.",
+    "election.not_found": "Pemilu #{id} tidak ditemukan.",
+    "election.bad_date": "Tanggal <b>{value}</b> tidak valid; pakai YYYY-MM-DD, misalnya 2024-02-14.",
+    "election.admin_only": "Hanya admin yang bisa mengelola daftar pemilu.",
+    "election.scope_all": "seluruh Indonesia",
+    "reminder.text": "⏰ Hari ini belum ada laporan kesiapan untuk <b>{region}</b>. Mohon laporkan dengan /lapor, atau tekan tombol di bawah.",
+    "reminder.button": "📋 Lapor sekarang",
+    "reminder.sent": "⏰ Pengingat dikirim ke {count} petugas yang belum melapor hari ini di {region}.",
+    "reminder.none": "✅ Semua petugas di {region} sudah melapor hari ini (atau sudah diingatkan).",
+    "reminder.not_allowed": "Hanya koordinator dan admin yang bisa mengirim pengingat.",
+    "subscription.bot_removed": "⚠️ Bot dikeluarkan dari grup <b>{title}</b>; langganannya dijeda. Tambahkan bot lagi lalu jalankan /langganan di grup itu.",
 }

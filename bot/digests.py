@@ -1,0 +1,198 @@
+"""Building the daily digest of an area from the database, and sending it to a group.
+
+No Telegram here: the digest goes through the outbox at bulk priority.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.alerts import incident_types
+from bot.config import Settings
+from bot.context import PRIORITY_BULK, UnitOfWork
+from bot.domain.countdown import local_date
+from bot.domain.digest import (
+    DigestData,
+    DigestElection,
+    DigestIncident,
+    matrix_changes,
+    render_digest,
+)
+from bot.domain.incidents import reference as incident_reference
+from bot.domain.regions import is_within
+from bot.domain.reports import AspectInfo, CurrentState, roll_up
+from bot.i18n import Html, plain, t
+from bot.render import split_lines
+from bot.ui import Button
+from storage.aspects import active_aspects
+from storage.elections import active_elections
+from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
+from storage.models import Incident, Report, ReportStatus, Role, Subscription
+from storage.people import people_in_subtree
+from storage.regions import child_regions, region_label
+from storage.reports import readiness_in_subtree, reports_in_subtree, reports_since
+
+WINDOW = timedelta(hours=24)
+REMINDER_CALLBACK = "rem1:lapor"
+
+
+def covers(election_region: str | None, area: str) -> bool:
+    """An election matters to an area when one of the two contains the other."""
+    return (
+        election_region is None
+        or is_within(area, election_region)
+        or is_within(election_region, area)
+    )
+
+
+async def build_digest(
+    session: AsyncSession, *, region_code: str, now: datetime, lang: str = "id"
+) -> DigestData:
+    aspects = [
+        AspectInfo(a.code, a.label_id, a.label_en, tuple(filter(None, a.aliases.split(","))))
+        for a in await active_aspects(session)
+    ]
+    codes = [a.code for a in aspects]
+    children = await child_regions(session, code=region_code)
+    areas = [(c.code, c.name) for c in children]
+    rows_now = [
+        CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.reported_at)
+        for r in await readiness_in_subtree(session, root=region_code)
+    ]
+    cutoff = now - WINDOW
+    recent = await reports_in_subtree(session, root=region_code, since=cutoff, until=now)
+    rows_before = await _rows_before(session, region_code, rows_now, recent, cutoff)
+    reported_areas = {
+        code for code, _ in areas if any(is_within(r.region_code, code) for r in recent)
+    }
+    types = {k.code: k for k in await incident_types(session)}
+
+    async def view(incidents: Sequence[Incident]) -> list[DigestIncident]:
+        result = []
+        for incident in incidents:
+            assert incident.id is not None
+            kind = (
+                types[incident.type_code].label(lang)
+                if incident.type_code in types
+                else incident.type_code
+            )
+            result.append(
+                DigestIncident(
+                    reference=incident_reference(incident.id),
+                    severity=incident.severity,
+                    kind=kind,
+                    place=await region_label(session, incident.region_code),
+                    status=incident.status,
+                    created_at=incident.created_at,
+                )
+            )
+        return result
+
+    elections = [
+        DigestElection(e.name, e.kind, date.fromisoformat(e.voting_date))
+        for e in await active_elections(session)
+        if covers(e.region_code, region_code)
+    ]
+    return DigestData(
+        region_name=await region_label(session, region_code),
+        as_of=now,
+        elections=elections,
+        aspects=aspects,
+        areas=roll_up(areas, codes, rows_now),
+        own=roll_up([(region_code, region_code)], codes, rows_now)[0],
+        silent_areas=[name for code, name in areas if code not in reported_areas],
+        incidents_today=await view(
+            await incidents_in_subtree(session, root=region_code, since=cutoff, until=now)
+        ),
+        open_incidents=await view(await open_incidents_in_subtree(session, root=region_code)),
+        changes=matrix_changes(areas, aspects, rows_now, rows_before) if areas else [],
+    )
+
+
+async def _rows_before(
+    session: AsyncSession,
+    root: str,
+    rows_now: list[CurrentState],
+    recent: list[Report],
+    cutoff: datetime,
+) -> list[CurrentState]:
+    """The current state as it stood at the cutoff: pairs touched since then are replaced by
+    their latest report from before it (or dropped when there was none)."""
+    touched = {(r.region_code, r.aspect_code) for r in recent}
+    if not touched:
+        return rows_now
+    before: dict[tuple[str, str], Report] = {}
+    for report in await reports_in_subtree(session, root=root, until=cutoff):
+        pair = (report.region_code, report.aspect_code)
+        if pair in touched and report.status != ReportStatus.WITHDRAWN:
+            before[pair] = report  # ordered by id: the last one wins
+    kept = [r for r in rows_now if (r.region_code, r.aspect_code) not in touched]
+    return kept + [
+        CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.created_at)
+        for r in before.values()
+    ]
+
+
+async def digest_messages(
+    session: AsyncSession, *, region_code: str, now: datetime, lang: str, settings: Settings
+) -> list[Html]:
+    data = await build_digest(session, region_code=region_code, now=now, lang=lang)
+    return split_lines(render_digest(data, lang, settings.timezone))
+
+
+def digest_due(digest_time: str, now: datetime, settings: Settings) -> bool:
+    """Whether the subscription's local digest time has come today."""
+    hour, minute = (int(x) for x in digest_time.split(":"))
+    return now.astimezone(settings.timezone).time() >= time(hour, minute)
+
+
+async def deliver_digest(unit: UnitOfWork, settings: Settings, subscription_id: int) -> bool:
+    """Send a subscription its digest for today, unless it already had it. Returns whether
+    one was sent. `last_digest_on` is written with the outbox rows: never twice a day."""
+    subscription = await unit.session.get(Subscription, subscription_id)
+    if subscription is None or not subscription.active or not subscription.digest:
+        return False
+    today = local_date(unit.now, settings.timezone).isoformat()
+    if subscription.last_digest_on == today:
+        return False
+    for chunk in await digest_messages(
+        unit.session,
+        region_code=subscription.region_code,
+        now=unit.now,
+        lang=subscription.language,
+        settings=settings,
+    ):
+        unit.send(
+            subscription.chat_id, chunk, thread_id=subscription.thread_id, priority=PRIORITY_BULK
+        )
+    subscription.last_digest_on = today
+    unit.session.add(subscription)
+    return True
+
+
+async def remind_officers(unit: UnitOfWork, settings: Settings, *, root: str | None) -> int:
+    """One reminder today to each officer below `root` (everywhere: None) whose region has
+    no report today."""
+    today = local_date(unit.now, settings.timezone)
+    midnight = datetime.combine(today, time(0), tzinfo=settings.timezone)
+    reported = [r.region_code for r in await reports_since(unit.session, root=root, since=midnight)]
+    sent = 0
+    for officer in await people_in_subtree(unit.session, root=root, role=Role.OFFICER.value):
+        if any(is_within(code, officer.region_code) for code in reported):
+            continue
+        if not await claim_notice(
+            unit.session, key=f"remind:{officer.id}:{today.isoformat()}", now=unit.now
+        ):
+            continue
+        lang = officer.language
+        unit.send(
+            officer.telegram_id,
+            t(lang, "reminder.text", region=await region_label(unit.session, officer.region_code)),
+            buttons=[[Button(plain(lang, "reminder.button"), REMINDER_CALLBACK)]],
+            priority=PRIORITY_BULK,
+        )
+        sent += 1
+    return sent

@@ -1,0 +1,206 @@
+"""/ringkasan, /acara, /ingatkan, the reminder's button, and the bot leaving a group."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from telegram import Update
+
+from bot.context import PoskoContext
+from bot.digests import digest_messages, remind_officers
+from bot.domain.countdown import countdown_label, local_date
+from bot.domain.regions import is_within, level_of
+from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.reports import start_report
+from bot.i18n import Html, format_day, plain, t
+from bot.render import split_lines
+from storage.elections import active_elections, add_election, get_election
+from storage.incidents import get_subscription, subscriptions_of_chat
+from storage.models import Election, Role
+from storage.people import get_person
+from storage.regions import get_region, region_label
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+async def summary_command(update: Update, context: PoskoContext) -> None:
+    """/ringkasan: the digest now — of the group's subscribed area, or one's own area."""
+    actor = await require_actor(update, context)
+    chat = update.effective_chat
+    if actor is None or chat is None:
+        return
+    region, lang = actor.region_code, context.lang
+    if not is_private(update):
+        message = update.effective_message
+        thread = message.message_thread_id if message and message.is_topic_message else None
+        subscription = await get_subscription(context.session, chat_id=chat.id, thread_id=thread)
+        if subscription is not None and is_within(subscription.region_code, actor.region_code):
+            region, lang = subscription.region_code, subscription.language
+    for chunk in await digest_messages(
+        context.session,
+        region_code=region,
+        now=context.now,
+        lang=lang,
+        settings=context.services.settings,
+    ):
+        reply(update, context, chunk)
+
+
+async def elections_command(update: Update, context: PoskoContext) -> None:
+    """/acara [tambah JENIS YYYY-MM-DD [kode] NAMA | hapus NOMOR] — admins only."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang = context.lang
+    args = context.args or []
+    if not args:
+        await _list_elections(update, context)
+        return
+    if actor.role != Role.ADMIN:
+        reply(update, context, t(lang, "election.admin_only"))
+        return
+    verb = args[0].lower()
+    if verb in ("hapus", "remove", "delete") and len(args) == 2 and args[1].isdigit():
+        election = await get_election(context.session, election_id=int(args[1]))
+        if election is None or not election.active:
+            reply(update, context, t(lang, "election.not_found", id=args[1]))
+            return
+        election.active = False
+        context.session.add(election)
+        reply(update, context, t(lang, "election.removed", id=args[1]))
+        return
+    if verb not in ("tambah", "add") or len(args) < 4:
+        reply(update, context, t(lang, "election.usage"))
+        return
+    kind, day, rest = args[1][:40], args[2], args[3:]
+    if not _DATE.match(day) or _parse_date(day) is None:
+        reply(update, context, t(lang, "election.bad_date", value=day[:20]))
+        return
+    region = None
+    if rest and level_of(rest[0]) is not None:
+        region, rest = rest[0], rest[1:]
+        if await get_region(context.session, code=region) is None:
+            reply(update, context, t(lang, "report.region_unknown", region=region))
+            return
+    name = " ".join(rest)[:120]
+    if not name:
+        reply(update, context, t(lang, "election.usage"))
+        return
+    await add_election(
+        context.session,
+        election=Election(
+            name=name,
+            kind=kind,
+            voting_date=day,
+            region_code=region,
+            created_by_id=actor.id,
+            created_at=context.now,
+        ),
+    )
+    scope = (
+        await region_label(context.session, region) if region else plain(lang, "election.scope_all")
+    )
+    voting_day = _parse_date(day)
+    assert voting_day is not None
+    reply(
+        update,
+        context,
+        t(
+            lang,
+            "election.added",
+            name=name,
+            kind=kind,
+            date=format_day(voting_day, lang),
+            scope=scope,
+        ),
+    )
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+async def _list_elections(update: Update, context: PoskoContext) -> None:
+    lang = context.lang
+    elections = await active_elections(context.session)
+    if not elections:
+        reply(update, context, t(lang, "election.none"))
+        return
+    today = local_date(context.now, context.services.settings.timezone)
+    lines = [t(lang, "election.list_header")]
+    for election in elections:
+        voting_day = date.fromisoformat(election.voting_date)
+        scope = (
+            await region_label(context.session, election.region_code)
+            if election.region_code
+            else plain(lang, "election.scope_all")
+        )
+        lines.append(
+            t(
+                lang,
+                "election.line",
+                id=election.id,
+                name=election.name,
+                kind=election.kind,
+                date=format_day(voting_day, lang),
+                label=countdown_label(voting_day, today),
+                scope=scope,
+            )
+        )
+    for chunk in split_lines(Html("\n".join(lines))):
+        reply(update, context, chunk)
+
+
+async def remind_command(update: Update, context: PoskoContext) -> None:
+    """/ingatkan: remind the officers of one's area who have not reported today."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang = context.lang
+    if actor.role not in (Role.COORDINATOR, Role.ADMIN):
+        reply(update, context, t(lang, "reminder.not_allowed"))
+        return
+    count = await remind_officers(context.unit, context.services.settings, root=actor.region_code)
+    region = await region_label(context.session, actor.region_code)
+    reply(
+        update,
+        context,
+        t(lang, "reminder.sent" if count else "reminder.none", count=count, region=region),
+    )
+
+
+async def reminder_button(update: Update, context: PoskoContext) -> None:
+    """📋 Lapor sekarang, on a reminder: start the guided report."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    answer_callback(context, update)
+    await start_report(update, context, actor)
+
+
+async def bot_membership_changed(update: Update, context: PoskoContext) -> None:
+    """The bot was removed from (or blocked in) a chat: pause its subscriptions, tell the
+    subscribers. Being added needs nothing: a group admin subscribes with /langganan."""
+    change = update.my_chat_member
+    if change is None or change.new_chat_member.status not in ("left", "kicked"):
+        return
+    for subscription in await subscriptions_of_chat(context.session, chat_id=change.chat.id):
+        if not subscription.active:
+            continue
+        subscription.active, subscription.paused_reason = False, change.new_chat_member.status
+        context.session.add(subscription)
+        owner = await get_person(context.session, person_id=subscription.created_by_id)
+        if owner is not None and owner.active:
+            context.unit.send(
+                owner.telegram_id,
+                t(
+                    owner.language,
+                    "subscription.bot_removed",
+                    title=subscription.title or str(change.chat.id),
+                ),
+            )
+    context.unit.later(context.services.on_subscriptions_changed)
