@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.app import PoskoRuntime
+from bot.clock import ManualClock
 from bot.config import Settings
-from bot.sandbox import SandboxClient, SeenMessage, SimUser, TelegramDouble
+from bot.jobs import DIGEST_JOB_PREFIX
+from bot.sandbox import SandboxClient, SeenMessage, SimGroup, SimUser, TelegramDouble
 
 DEMO_TOKEN = "100000001:DEMO-token-for-the-built-in-double-0000"
+WITA = ZoneInfo("Asia/Makassar")
+DEMO_MORNING = datetime(2024, 2, 7, 6, 0, tzinfo=WITA).astimezone(UTC)
+DEMO_DIGEST_TIME = datetime(2024, 2, 7, 7, 0, tzinfo=WITA).astimezone(UTC)
 ADMIN_ID = 8800001
 INVITE_LINK_MARK = "?start="
 
@@ -22,10 +28,16 @@ def _invite_code(message: SeenMessage) -> str:
     return link.split(INVITE_LINK_MARK, 1)[1]
 
 
-def format_transcript(person: str, messages: list[SeenMessage]) -> str:
+def format_transcript(
+    person: str, messages: list[SeenMessage], names: dict[int, str] | None = None
+) -> str:
+    """A chat as its reader saw it; `names` labels senders in a group."""
     lines = [f"── {person} " + "─" * max(4, 60 - len(person))]
     for message in messages:
-        who = "Posko" if message.from_bot else person.split(" (")[0]
+        if message.service:
+            continue
+        sender = (names or {}).get(message.sender_id or 0, person.split(" (")[0])
+        who = "Posko" if message.from_bot else sender
         arrow = "←" if message.from_bot else "→"
         body = message.text or message.caption or ("[foto]" if message.photo else "")
         first, *rest = body.splitlines() or [""]
@@ -45,19 +57,28 @@ async def run_demo(*, quiet: bool = False) -> int:
             database_url=f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}",
             telegram_bot_token=DEMO_TOKEN,
             telegram_api_base_url=double.base_url,
-            timezone=ZoneInfo("Asia/Makassar"),
+            timezone=WITA,
             admin_telegram_ids=frozenset({ADMIN_ID}),
             admin_region_code="74.09",
         )
-        runtime = PoskoRuntime(settings=settings, poll_timeout=1)
+        # The scenario plays on Wednesday 7 February 2024, a week before Pemilu.
+        clock = ManualClock(DEMO_MORNING)
+        runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
         await runtime.start()
         try:
             async with SandboxClient(double.base_url) as sandbox:
-                people = await _scenario(sandbox, quiet=quiet)
+                people, group = await _scenario(sandbox, runtime, clock, quiet=quiet)
                 print()
                 for label, person in people:
                     print(format_transcript(label, await person.transcript()))
                     print()
+                names = {person.id: label.split(" (")[0] for label, person in people}
+                print(
+                    format_transcript(
+                        "Grup Forkopimda Konawe Utara", await group.transcript(), names
+                    )
+                )
+                print()
         finally:
             await runtime.stop()
             await double.stop()
@@ -67,7 +88,9 @@ async def run_demo(*, quiet: bool = False) -> int:
     return 0
 
 
-async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, SimUser]]:
+async def _scenario(
+    sandbox: SandboxClient, runtime: PoskoRuntime, clock: ManualClock, *, quiet: bool
+) -> tuple[list[tuple[str, SimUser]], SimGroup]:
     def say(step: str) -> None:
         if not quiet:
             print(f"• {step}")
@@ -77,8 +100,12 @@ async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, S
     camat = await sandbox.create_user("Camat", last_name="Asera")
     stranger = await sandbox.create_user("Orang", last_name="Asing")
 
-    say("Admin Kesbangpol Konawe Utara membuka bot (ADMIN_TELEGRAM_IDS).")
+    say("Admin Kesbangpol Konawe Utara membuka bot (ADMIN_TELEGRAM_IDS) dan mencatat pemilu.")
     await rina.send("/start")
+    await rina.next_message()
+    await rina.send("/acara tambah Pemilu 2024-02-14 Pemilu 2024")
+    await rina.next_message()
+    await rina.send("/acara tambah Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024")
     await rina.next_message()
 
     say("Admin mengundang koordinator KPU untuk Kabupaten Konawe Utara dalam satu baris.")
@@ -139,9 +166,24 @@ async def _scenario(sandbox: SandboxClient, *, quiet: bool) -> list[tuple[str, S
     await stranger.send(f"/start {officer_code}")
     await stranger.next_message()
 
+    say("Koordinator (admin grup) melanggankan grup Forkopimda pada ringkasan pukul 07:00.")
+    group = await sandbox.create_group(
+        "Forkopimda Konawe Utara", members=[camat], admins=[hasan], with_bot=True
+    )
+    await hasan.send("/langganan 74.09 07:00", chat=group)
+    await group.next_message()
+
+    say("Pukul 07:00 WITA, Rabu 7 Februari 2024: grup menerima ringkasan H-7.")
+    clock.set(DEMO_DIGEST_TIME)
+    assert runtime.application is not None and runtime.application.job_queue is not None
+    for job in runtime.application.job_queue.jobs():
+        if job.name and job.name.startswith(DIGEST_JOB_PREFIX):
+            await job.run(runtime.application)
+    await group.next_message(timeout=10)
+
     return [
         ("Rina (Admin, Kesbangpol Konawe Utara)", rina),
         ("Hasan (Koordinator KPU Konawe Utara)", hasan),
         ("Camat Asera (Petugas)", camat),
         ("Orang Asing", stranger),
-    ]
+    ], group
