@@ -24,9 +24,11 @@ from bot.intake import UpdateIntake
 from bot.jobs import (
     DRAFT_SWEEP_JOB,
     ESCALATION_JOB,
+    FORGET_JOB,
     REMINDER_JOB,
     catch_up_digests,
     escalate_incidents,
+    forget_old_messages_job,
     reminder_job,
     schedule_digests,
     sweep_expired_drafts,
@@ -178,6 +180,7 @@ def _schedule_jobs(application: PoskoApplication, settings: Settings) -> None:
     )
     job_queue.run_repeating(sweep_expired_drafts, interval=300, first=60, name=DRAFT_SWEEP_JOB)
     job_queue.run_repeating(escalate_incidents, interval=15, first=0.5, name=ESCALATION_JOB)
+    job_queue.run_repeating(forget_old_messages_job, interval=24 * 3600, first=300, name=FORGET_JOB)
 
 
 async def _set_default_menus(bot: Bot) -> None:

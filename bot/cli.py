@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     event_add.add_argument("--date", required=True, help="voting day YYYY-MM-DD")
     event_add.add_argument("--region", default=None, help="scope (default: the whole country)")
 
+    backup = sub.add_parser("backup", help="write a consistent copy of the SQLite database")
+    backup.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="file to write (default: backups/posko-<UTC time>.db)",
+    )
+
     invite = sub.add_parser("invite", help="create an invite link from the shell")
     invite.add_argument("--role", required=True, help="koordinator/coordinator or petugas/officer")
     invite.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
@@ -95,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_digest(settings, args))
         if args.command == "events":
             return asyncio.run(_events(settings, args))
+        if args.command == "backup":
+            return _backup(settings, args.output)
         if args.command == "invite":
             return asyncio.run(_invite(settings, args.role, args.region, args.uses, args.days))
     except ConfigError as error:
@@ -293,6 +303,23 @@ async def _events(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"#{election.id} {name} {election.voting_date} {scope}")
     finally:
         await engine.dispose()
+    return 0
+
+
+def _backup(settings: Settings, output: Path | None) -> int:
+    from datetime import UTC, datetime
+
+    from storage.backup import BackupError, backup_sqlite, sqlite_path
+
+    try:
+        source = sqlite_path(settings.database_url)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = output or Path("backups") / f"posko-{stamp}.db"
+        size = backup_sqlite(source, target)
+    except BackupError as error:
+        print(f"posko: {error}", file=sys.stderr)
+        return 1
+    print(f"backup written: {target} ({size} bytes, integrity ok)")
     return 0
 
 

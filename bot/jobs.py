@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import time
+from datetime import time, timedelta
 from typing import Any
 
 from bot.alerts import escalate_due, report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, bind_unit, release_unit
 from bot.digests import deliver_digest, digest_due, remind_officers
 from bot.handlers.flows import FLOWS, expired_text
+from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from storage.conversations import end_conversation, expired_conversations
 from storage.incidents import active_subscriptions
 from storage.people import get_person_by_telegram_id
+from storage.privacy import forget_old_messages
 
 log = logging.getLogger(__name__)
 
 DRAFT_SWEEP_JOB = "drafts.sweep"
 ESCALATION_JOB = "incidents.escalate"
 REMINDER_JOB = "reminders.daily"
+FORGET_JOB = "messages.forget"
 DIGEST_JOB_PREFIX = "digest:"
 
 
@@ -144,3 +147,16 @@ async def reminder_job(context: PoskoContext) -> None:
         await remind_officers(unit, services.settings, root=None)
 
     await run_in_unit(services, remind)
+
+
+async def forget_old_messages_job(context: PoskoContext) -> None:
+    """Daily: delete message texts (processed updates, delivered outbox rows) older than the
+    retention period; reports, incidents and their history stay."""
+    services = context.services
+
+    async def forget(unit: UnitOfWork) -> None:
+        await forget_old_messages(
+            unit.session, older_than=unit.now - timedelta(days=MESSAGE_RETENTION_DAYS)
+        )
+
+    await run_in_unit(services, forget)

@@ -95,3 +95,45 @@ async def people_in_subtree(session: AsyncSession, *, root: str | None, role: st
         statement = statement.where((region == root) | ((region >= low) & (region < high)))
     result = await session.execute(statement)
     return list(result.scalars())
+
+
+async def revoke_pending_invites(session: AsyncSession, *, person_id: int, now: datetime) -> int:
+    """Invites made by this person that could still be used die now."""
+    result = await session.execute(
+        update(Invite)
+        .where(
+            col(Invite.created_by_id) == person_id,
+            col(Invite.revoked_at).is_(None),
+            col(Invite.use_count) < col(Invite.max_uses),
+            col(Invite.expires_at) > now,
+        )
+        .values(revoked_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def deactivate_person(
+    session: AsyncSession, *, person: Person, now: datetime, erase_name: bool
+) -> int:
+    """Deactivate at once; with `erase_name`, forget who they were (their reports stay,
+    attributed to their role and region). Returns how many pending invites died."""
+    assert person.id is not None
+    person.active = False
+    person.deactivated_at = now
+    if erase_name:
+        person.full_name = None
+        person.username = None
+    session.add(person)
+    await session.flush()
+    return await revoke_pending_invites(session, person_id=person.id, now=now)
+
+
+async def people_invited_in_subtree(session: AsyncSession, *, root: str) -> list[Person]:
+    low, high = subtree_bounds(root)
+    region = col(Person.region_code)
+    result = await session.execute(
+        select(Person)
+        .where((region == root) | ((region >= low) & (region < high)))
+        .order_by(col(Person.created_at))
+    )
+    return list(result.scalars())

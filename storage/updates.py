@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -75,23 +75,3 @@ async def record_failure(
     await session.execute(
         update(InboundUpdate).where(col(InboundUpdate.update_id) == update_id).values(**values)
     )
-
-
-async def prune_processed(session: AsyncSession, *, older_than: datetime) -> int:
-    """Forget processed updates (they hold names and texts), keeping the newest row, which
-    remembers the offset."""
-    newest = await highest_update_id(session)
-    if newest is None:
-        return 0
-    result = await session.execute(
-        delete(InboundUpdate).where(
-            col(InboundUpdate.processed_at).is_not(None),
-            col(InboundUpdate.processed_at) < older_than,
-            col(InboundUpdate.update_id) != newest,
-        )
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
-def retention_cutoff(now: datetime, *, days: int = 7) -> datetime:
-    return now - timedelta(days=days)

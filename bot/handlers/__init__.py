@@ -23,7 +23,16 @@ from telegram.ext import (
 
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
-from bot.handlers import digests, flows, groups, incidents, invites, onboarding, reports
+from bot.handlers import (
+    digests,
+    flows,
+    groups,
+    incidents,
+    invites,
+    onboarding,
+    privacy,
+    reports,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +57,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("ringkasan", "summary"), digests.summary_command),
         (("acara", "events"), digests.elections_command),
         (("ingatkan", "remind"), digests.remind_command),
+        (("dataku", "mydata"), privacy.my_data),
+        (("keluar", "leave"), privacy.leave),
+        (("nonaktifkan", "deactivate"), privacy.deactivate),
+        (("undangan", "invites"), privacy.invitations),
         (("batal", "cancel"), flows.cancel),
     ]
     for names, callback in commands:
@@ -83,6 +96,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(digests.reminder_button, pattern=rf"^{REMINDER_CALLBACK}$")
+    )
+    application.add_handler(
+        CallbackQueryHandler(privacy.leave_button, pattern=rf"^{privacy.LEAVE_CALLBACK}:")
     )
     application.add_handler(
         ChatMemberHandler(digests.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)

@@ -15,12 +15,21 @@ from storage.models import Person, Role
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")
 GROUP_COMMANDS = ("ringkasan", "status", "insiden_terbuka", "langganan", "berhenti")
-_EVERYONE = ("bantuan", "profil", "bahasa", "batal")
+_EVERYONE = ("bantuan", "profil", "dataku", "bahasa", "keluar", "batal")
 _REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "ralat", "tarik")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
     Role.COORDINATOR: (*_REPORTING, "ringkasan", "ingatkan", "undang", *_EVERYONE),
-    Role.ADMIN: (*_REPORTING, "ringkasan", "ingatkan", "undang", "acara", *_EVERYONE),
+    Role.ADMIN: (
+        *_REPORTING,
+        "ringkasan",
+        "ingatkan",
+        "undang",
+        "undangan",
+        "nonaktifkan",
+        "acara",
+        *_EVERYONE,
+    ),
 }
 
 

@@ -371,4 +371,39 @@ MESSAGES: dict[str, str] = {
     "reminder.none": "✅ Every officer in {region} has reported today (or was already reminded).",
     "reminder.not_allowed": "Only coordinators and admins can send reminders.",
     "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot again, then run /langganan in that group.",
+    "cmd.dataku": "The data Posko holds about you",
+    "cmd.keluar": "Leave Posko (your name is removed)",
+    "cmd.nonaktifkan": "Deactivate someone (admins)",
+    "cmd.undangan": "Who invited whom (admins)",
+    "mydata": (
+        "🔐 <b>Your data in Posko Pemilu</b>\n"
+        "Telegram ID: <code>{telegram_id}</code>\n"
+        "Name: {name} · Username: {username}\n"
+        "Role: {role} · Area: {region} ({code})\n"
+        "Language: {language} · Registered: {since}{invited_by}\n\n"
+        "Readiness reports: {reports} (with location: {reports_located}, with photos: {reports_photos})\n"
+        "Incidents you reported: {incidents} (with location: {incidents_located})\n"
+        "Invites you created: {invites}\n\n"
+        "A location is stored only when you send one yourself. The text of your messages is "
+        "kept at most {days} days for processing, then deleted; reports and incidents stay as "
+        "election records.\n"
+        "To leave and remove your name: /keluar"
+    ),
+    "leave.confirm": (
+        "Leave Posko Pemilu? Your name and username are removed, your access ends, and your "
+        "unused invites are cancelled. Your reports and incidents stay, recorded under your "
+        "role and area (without your name)."
+    ),
+    "leave.yes": "Yes, leave",
+    "leave.done": "👋 You have left. Your name has been removed. Thank you for your reports.",
+    "deactivate.usage": "Usage: <code>/nonaktifkan TELEGRAM_ID</code> (see /undangan for ids).",
+    "deactivate.not_found": "No active person with id {id} in your area.",
+    "deactivate.self": "You cannot deactivate yourself; use /keluar.",
+    "deactivate.done": "⛔ {who} is deactivated now. Their unused invites cancelled: {invites}.",
+    "deactivate.admin_only": "Only admins can deactivate people.",
+    "invites.header": "👥 <b>Who invited whom — {region}</b>",
+    "invites.line": "{status} <code>{telegram_id}</code> {name} ({role}, {region}) ← {inviter} · {since}",
+    "invites.by_setting": "the ADMIN_TELEGRAM_IDS setting",
+    "invites.by_shell": "operator (command line)",
+    "invites.removed_name": "(name removed)",
 }

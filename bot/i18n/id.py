@@ -391,4 +391,40 @@ MESSAGES: dict[str, str] = {
     "reminder.none": "✅ Semua petugas di {region} sudah melapor hari ini (atau sudah diingatkan).",
     "reminder.not_allowed": "Hanya koordinator dan admin yang bisa mengirim pengingat.",
     "subscription.bot_removed": "⚠️ Bot dikeluarkan dari grup <b>{title}</b>; langganannya dijeda. Tambahkan bot lagi lalu jalankan /langganan di grup itu.",
+    # Data care
+    "cmd.dataku": "Data Anda yang disimpan Posko",
+    "cmd.keluar": "Keluar dari Posko (nama Anda dihapus)",
+    "cmd.nonaktifkan": "Nonaktifkan seseorang (admin)",
+    "cmd.undangan": "Siapa mengundang siapa (admin)",
+    "mydata": (
+        "🔐 <b>Data Anda di Posko Pemilu</b>\n"
+        "ID Telegram: <code>{telegram_id}</code>\n"
+        "Nama: {name} · Username: {username}\n"
+        "Peran: {role} · Wilayah: {region} ({code})\n"
+        "Bahasa: {language} · Terdaftar: {since}{invited_by}\n\n"
+        "Laporan kesiapan: {reports} (dengan lokasi: {reports_located}, dengan foto: {reports_photos})\n"
+        "Insiden yang Anda laporkan: {incidents} (dengan lokasi: {incidents_located})\n"
+        "Undangan yang Anda buat: {invites}\n\n"
+        "Lokasi hanya disimpan bila Anda sendiri mengirimkannya. Isi pesan Anda disimpan "
+        "paling lama {days} hari untuk pemrosesan, lalu dihapus; laporan dan insiden tetap "
+        "tersimpan sebagai data pemilu.\n"
+        "Untuk keluar dan menghapus nama Anda: /keluar"
+    ),
+    "leave.confirm": (
+        "Keluar dari Posko Pemilu? Nama dan username Anda dihapus, akses Anda berakhir, dan "
+        "undangan yang belum dipakai dibatalkan. Laporan dan insiden Anda tetap tersimpan, "
+        "tercatat atas peran dan wilayah Anda (tanpa nama)."
+    ),
+    "leave.yes": "Ya, keluar",
+    "leave.done": "👋 Anda telah keluar. Nama Anda sudah dihapus. Terima kasih atas laporan-laporan Anda.",
+    "deactivate.usage": "Pemakaian: <code>/nonaktifkan ID_TELEGRAM</code> (lihat /undangan untuk ID).",
+    "deactivate.not_found": "Tidak ada orang aktif dengan ID {id} di wilayah Anda.",
+    "deactivate.self": "Anda tidak bisa menonaktifkan diri sendiri; pakai /keluar.",
+    "deactivate.done": "⛔ {who} dinonaktifkan sekarang. Undangan yang dibuatnya dan belum dipakai: {invites} dibatalkan.",
+    "deactivate.admin_only": "Hanya admin yang bisa menonaktifkan orang.",
+    "invites.header": "👥 <b>Siapa mengundang siapa — {region}</b>",
+    "invites.line": "{status} <code>{telegram_id}</code> {name} ({role}, {region}) ← {inviter} · {since}",
+    "invites.by_setting": "pengaturan ADMIN_TELEGRAM_IDS",
+    "invites.by_shell": "operator (baris perintah)",
+    "invites.removed_name": "(nama dihapus)",
 }
