@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     event_add.add_argument("--date", required=True, help="voting day YYYY-MM-DD")
     event_add.add_argument("--region", default=None, help="scope (default: the whole country)")
 
+    export = sub.add_parser("export", help="write reports, readiness and incidents (XLSX/CSV)")
+    export.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    export.add_argument("--from", dest="first", required=True, help="first local day YYYY-MM-DD")
+    export.add_argument("--to", dest="last", required=True, help="last local day YYYY-MM-DD")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    export.add_argument("--lang", choices=["id", "en"], default="id")
+    export.add_argument("--output", type=Path, default=Path("."), help="folder (default: here)")
+
     backup = sub.add_parser("backup", help="write a consistent copy of the SQLite database")
     backup.add_argument(
         "--output",
@@ -103,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_digest(settings, args))
         if args.command == "events":
             return asyncio.run(_events(settings, args))
+        if args.command == "export":
+            return asyncio.run(_export(settings, args))
         if args.command == "backup":
             return _backup(settings, args.output)
         if args.command == "invite":
@@ -303,6 +313,46 @@ async def _events(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"#{election.id} {name} {election.voting_date} {scope}")
     finally:
         await engine.dispose()
+    return 0
+
+
+async def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import date, datetime, time, timedelta
+
+    from bot.app import prepare_database
+    from bot.exports import ExportRequest, write_export
+    from storage.engine import create_engine, create_session_factory
+
+    try:
+        first, last = date.fromisoformat(args.first), date.fromisoformat(args.last)
+    except ValueError:
+        print("posko: --from and --to must be YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if last < first:
+        print("posko: --to is before --from", file=sys.stderr)
+        return 1
+    tz = settings.timezone
+    request = ExportRequest(
+        root=args.region,
+        since=datetime.combine(first, time(0), tzinfo=tz),
+        until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz),
+        fmt=args.format,
+        lang=args.lang,
+        tz=tz,
+    )
+    engine = create_engine(settings.database_url)
+    try:
+        factory = create_session_factory(engine)
+        await prepare_database(engine, settings, factory)
+        try:
+            paths = await write_export(factory, request, args.output)
+        except ValueError as error:
+            print(f"posko: {error}", file=sys.stderr)
+            return 1
+    finally:
+        await engine.dispose()
+    for path in paths:
+        print(path)
     return 0
 
 

@@ -41,6 +41,7 @@ class Settings:
     draft_ttl_minutes: int = 120
     correction_window_minutes: int = 60
     reminder_time: str = "16:00"
+    export_dir: str = "exports"
     escalation_minutes: Mapping[str, int] = field(
         default_factory=lambda: dict(DEFAULT_ESCALATION_MINUTES)
     )
@@ -165,6 +166,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         correction_window_minutes=window,
         escalation_minutes=escalation,
         reminder_time=reminder_time,
+        export_dir=get("EXPORT_DIR", "exports") or "exports",
     )
 
 

@@ -17,6 +17,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from telegram import Bot
@@ -26,6 +27,7 @@ from bot.domain.ratelimit import SendLimiter
 from storage.engine import SessionFactory
 from storage.models import OutboxMessage
 from storage.outbox import (
+    DOCUMENT_PATH,
     EDIT_OF_OUTBOX,
     earliest_retry_time,
     mark_failed,
@@ -152,9 +154,13 @@ class OutboxSender:
                     s, message_id=message_id, now=_real_now(), error="original not sent"
                 )
             payload["message_id"] = target
+        document = payload.pop(DOCUMENT_PATH, None)
         try:
-            # The raw call keeps the stored payload exactly as the handler wrote it.
-            result = await self._bot._post(message.method, payload)
+            if document is not None:
+                result = await self._send_file(Path(document), payload)
+            else:
+                # The raw call keeps the stored payload exactly as the handler wrote it.
+                result = await self._bot._post(message.method, payload)
         except RetryAfter as error:
             delay = error.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
@@ -163,6 +169,8 @@ class OutboxSender:
             return lambda s: postpone(
                 s, message_id=message_id, until=until, error="429", count_attempt=False
             )
+        except FileNotFoundError:
+            return await self._permanent(message, "file to send is gone", unreachable=False)
         except Forbidden as error:
             return await self._permanent(message, f"forbidden: {error.message}", unreachable=True)
         except BadRequest as error:
@@ -190,10 +198,26 @@ class OutboxSender:
             return lambda s: postpone(
                 s, message_id=message_id, until=until, error=reason, count_attempt=True
             )
+        if document is not None:
+            await asyncio.to_thread(Path(document).unlink, missing_ok=True)
         sent_id = result.get("message_id") if isinstance(result, dict) else None
         return lambda s: mark_sent(
             s, message_id=message_id, now=_real_now(), sent_message_id=sent_id
         )
+
+    async def _send_file(self, path: Path, payload: dict[str, Any]) -> dict[str, Any]:
+        """Upload a file from disk; the outbox row holds only its path."""
+        data = await asyncio.to_thread(path.read_bytes)
+        sent = await self._bot.send_document(
+            chat_id=payload["chat_id"],
+            document=data,
+            filename=payload.get("filename") or path.name,
+            caption=payload.get("caption"),
+            message_thread_id=payload.get("message_thread_id"),
+            read_timeout=60,
+            write_timeout=60,
+        )
+        return {"message_id": sent.message_id}
 
     async def _permanent(
         self, message: OutboxMessage, error: str, unreachable: bool

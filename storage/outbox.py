@@ -13,6 +13,8 @@ from storage.models import OutboxMessage
 
 # Payload key of an edit whose message id is that of the message another outbox row sent.
 EDIT_OF_OUTBOX = "edit_of_outbox"
+# Payload key of a sendDocument whose file waits on disk (exports): uploaded, then deleted.
+DOCUMENT_PATH = "document_path"
 
 PENDING = "pending"
 SENT = "sent"

@@ -25,6 +25,7 @@ from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
     digests,
+    exports,
     flows,
     groups,
     incidents,
@@ -57,6 +58,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("ringkasan", "summary"), digests.summary_command),
         (("acara", "events"), digests.elections_command),
         (("ingatkan", "remind"), digests.remind_command),
+        (("ekspor", "export"), exports.export_command),
         (("dataku", "mydata"), privacy.my_data),
         (("keluar", "leave"), privacy.leave),
         (("nonaktifkan", "deactivate"), privacy.deactivate),

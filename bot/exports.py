@@ -1,0 +1,350 @@
+"""Exports for meetings and spreadsheets: status reports, the current readiness matrix, and
+incidents with their timelines, for one region's subtree and a date range.
+
+XLSX (one sheet each, frozen header, column names in the reader's language, times in the
+configured zone) or CSV (UTF-8 with a byte-order mark, so Excel reads it right). Rows are
+read in pages of short transactions and written as they come (openpyxl's write-only mode),
+so a large export neither loads everything in memory nor holds the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from sqlalchemy import select
+from sqlmodel import col
+
+from bot.alerts import incident_types
+from bot.domain.incidents import reference as incident_reference
+from bot.domain.regions import subtree_bounds
+from bot.domain.reports import STATE_EMOJI, AspectInfo, CurrentState, roll_up
+from bot.domain.reports import reference as report_reference
+from bot.i18n import plain
+from storage.aspects import active_aspects
+from storage.engine import SessionFactory
+from storage.models import Incident, IncidentEvent, Person, Region, Report
+from storage.regions import child_regions, region_label
+from storage.reports import readiness_in_subtree
+
+PAGE = 1000
+KINDS = ("reports", "readiness", "incidents", "timeline")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    root: str
+    since: datetime
+    until: datetime
+    fmt: str  # "xlsx" or "csv"
+    lang: str
+    tz: ZoneInfo
+
+
+Row = list[Any]
+
+
+async def _pages(factory: SessionFactory, statement: Any, key: Any) -> AsyncIterator[Any]:
+    """Rows of `statement` in id order, one short transaction per page (keyset paging)."""
+    last = 0
+    while True:
+        async with factory() as session:
+            rows = list(
+                (
+                    await session.execute(statement.where(key > last).order_by(key).limit(PAGE))
+                ).scalars()
+            )
+        if not rows:
+            return
+        for row in rows:
+            yield row
+        last = rows[-1].id
+
+
+def _in_subtree(column: Any, root: str) -> Any:
+    low, high = subtree_bounds(root)
+    return (column == root) | ((column >= low) & (column < high))
+
+
+class _Names:
+    """Region and person names, looked up once each."""
+
+    def __init__(self, factory: SessionFactory, lang: str):
+        self._factory, self._lang = factory, lang
+        self._regions: dict[str, str] = {}
+        self._people: dict[int, str] = {}
+
+    async def region(self, code: str) -> str:
+        if code not in self._regions:
+            async with self._factory() as session:
+                self._regions[code] = await region_label(session, code)
+        return self._regions[code]
+
+    async def person(self, person_id: int | None) -> str:
+        if person_id is None:
+            return ""
+        if person_id not in self._people:
+            async with self._factory() as session:
+                person = await session.get(Person, person_id)
+            self._people[person_id] = (person.full_name if person else None) or plain(
+                self._lang, "invites.removed_name"
+            )
+        return self._people[person_id]
+
+
+def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
+    """Excel has no time zones: a naive local time in the configured zone."""
+    return moment.astimezone(tz).replace(tzinfo=None) if moment is not None else None
+
+
+def _headers(lang: str, keys: Sequence[str]) -> Row:
+    return [plain(lang, f"export.col.{key}") for key in keys]
+
+
+async def report_rows(factory: SessionFactory, request: ExportRequest) -> AsyncIterator[Row]:
+    lang, tz = request.lang, request.tz
+    names = _Names(factory, lang)
+    async with factory() as session:
+        aspects = {
+            a.code: (a.label_en if lang == "en" else a.label_id)
+            for a in await active_aspects(session)
+        }
+    statement = select(Report).where(
+        _in_subtree(col(Report.region_code), request.root),
+        col(Report.created_at) >= request.since,
+        col(Report.created_at) < request.until,
+    )
+    async for report in _pages(factory, statement, col(Report.id)):
+        yield [
+            report_reference(report.id),
+            _local(report.created_at, tz),
+            report.region_code,
+            await names.region(report.region_code),
+            aspects.get(report.aspect_code, report.aspect_code),
+            plain(lang, f"state.{report.state}"),
+            report.progress,
+            report.note or "",
+            report.latitude,
+            report.longitude,
+            len(report.photo_file_ids),
+            plain(lang, f"role.{report.reporter_role}"),
+            await names.person(report.person_id),
+            plain(lang, f"export.report_status.{report.status}"),
+            report_reference(report.corrects_id) if report.corrects_id else "",
+        ]
+
+
+REPORT_COLUMNS = (
+    "reference",
+    "time",
+    "region_code",
+    "region",
+    "aspect",
+    "state",
+    "percent",
+    "note",
+    "latitude",
+    "longitude",
+    "photos",
+    "reporter_role",
+    "reporter",
+    "report_status",
+    "corrects",
+)
+
+
+async def readiness_rows(factory: SessionFactory, request: ExportRequest) -> tuple[Row, list[Row]]:
+    lang, tz = request.lang, request.tz
+    async with factory() as session:
+        aspects = [
+            AspectInfo(a.code, a.label_id, a.label_en) for a in await active_aspects(session)
+        ]
+        rows = [
+            CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.reported_at)
+            for r in await readiness_in_subtree(session, root=request.root)
+        ]
+        children = await child_regions(session, code=request.root)
+        root_name = await region_label(session, request.root)
+    codes = [a.code for a in aspects]
+    areas = [(request.root, root_name)] + [(c.code, c.name) for c in children]
+    header = (
+        _headers(lang, ("region_code", "region"))
+        + [a.label(lang) for a in aspects]
+        + _headers(lang, ("last_report",))
+    )
+    result = []
+    own = roll_up(areas[:1], codes, rows)
+    below = roll_up(areas[1:], codes, rows) if children else []
+    for area in own + below:
+        cells = [_state_cell(lang, area.aspects[c].state) for c in codes]
+        result.append([area.code, area.name, *cells, _local(area.last_at, tz)])
+    return header, result
+
+
+def _state_cell(lang: str, state: str | None) -> str:
+    key = f"state.{state or 'none'}"
+    return f"{STATE_EMOJI[state]} {plain(lang, key)}"
+
+
+async def incident_rows(factory: SessionFactory, request: ExportRequest) -> AsyncIterator[Row]:
+    lang, tz = request.lang, request.tz
+    names = _Names(factory, lang)
+    async with factory() as session:
+        kinds = {k.code: k.label(lang) for k in await incident_types(session)}
+    statement = select(Incident).where(
+        _in_subtree(col(Incident.region_code), request.root),
+        col(Incident.created_at) >= request.since,
+        col(Incident.created_at) < request.until,
+    )
+    async for incident in _pages(factory, statement, col(Incident.id)):
+        yield [
+            incident_reference(incident.id),
+            _local(incident.created_at, tz),
+            incident.region_code,
+            await names.region(incident.region_code),
+            plain(lang, f"athg.{incident.athg_class}"),
+            kinds.get(incident.type_code, incident.type_code),
+            plain(lang, f"severity.{incident.severity}"),
+            incident.description,
+            plain(lang, f"incident.status.{incident.status}"),
+            await names.person(incident.reporter_id),
+            await names.person(incident.acknowledged_by_id),
+            _local(incident.acknowledged_at, tz),
+            await names.person(incident.closed_by_id),
+            _local(incident.closed_at, tz),
+            incident.closing_note or "",
+            incident.latitude,
+            incident.longitude,
+        ]
+
+
+INCIDENT_COLUMNS = (
+    "reference",
+    "time",
+    "region_code",
+    "region",
+    "athg",
+    "kind",
+    "severity",
+    "description",
+    "incident_status",
+    "reporter",
+    "acknowledged_by",
+    "acknowledged_at",
+    "closed_by",
+    "closed_at",
+    "closing_note",
+    "latitude",
+    "longitude",
+)
+
+
+async def timeline_rows(factory: SessionFactory, request: ExportRequest) -> AsyncIterator[Row]:
+    lang, tz = request.lang, request.tz
+    names = _Names(factory, lang)
+    incidents = select(col(Incident.id)).where(
+        _in_subtree(col(Incident.region_code), request.root),
+        col(Incident.created_at) >= request.since,
+        col(Incident.created_at) < request.until,
+    )
+    statement = select(IncidentEvent).where(col(IncidentEvent.incident_id).in_(incidents))
+    async for event in _pages(factory, statement, col(IncidentEvent.id)):
+        yield [
+            incident_reference(event.incident_id),
+            _local(event.at, tz),
+            plain(lang, f"export.event.{event.kind}"),
+            await names.person(event.actor_id),
+            event.detail or "",
+        ]
+
+
+TIMELINE_COLUMNS = ("reference", "time", "event", "actor", "detail")
+
+
+async def write_export(
+    factory: SessionFactory, request: ExportRequest, directory: Path
+) -> list[Path]:
+    """Write the export files into `directory`; returns their paths."""
+    await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)
+    async with factory() as session:
+        if await session.get(Region, request.root) is None:
+            raise ValueError(f"unknown region {request.root}")
+    last_day = request.until - timedelta(days=1)  # `until` is exclusive
+    stem = f"posko-{request.root}-{request.since:%Y%m%d}-{last_day:%Y%m%d}"
+    readiness_header, readiness = await readiness_rows(factory, request)
+    sheets: list[tuple[str, Row, Callable[[], AsyncIterator[Row]] | list[Row]]] = [
+        ("reports", _headers(request.lang, REPORT_COLUMNS), lambda: report_rows(factory, request)),
+        ("readiness", readiness_header, readiness),
+        (
+            "incidents",
+            _headers(request.lang, INCIDENT_COLUMNS),
+            lambda: incident_rows(factory, request),
+        ),
+        (
+            "timeline",
+            _headers(request.lang, TIMELINE_COLUMNS),
+            lambda: timeline_rows(factory, request),
+        ),
+    ]
+    if request.fmt == "csv":
+        paths = []
+        for kind, header, rows in sheets:
+            sheet_name = plain(request.lang, f"export.sheet.{kind}").lower().replace(" ", "-")
+            path = directory / f"{stem}-{sheet_name}.csv"
+            with path.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                async for row in _rows(rows):
+                    writer.writerow([_csv_cell(value) for value in row])
+            paths.append(path)
+        return paths
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for kind, header, rows in sheets:
+        sheet = workbook.create_sheet(plain(request.lang, f"export.sheet.{kind}"))
+        sheet.freeze_panes = "A2"
+        cells = []
+        for value in header:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        async for row in _rows(rows):
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
+    path = directory / f"{stem}.xlsx"
+    await asyncio.to_thread(workbook.save, path)
+    return [path]
+
+
+async def _rows(rows: Callable[[], AsyncIterator[Row]] | Iterable[Row]) -> AsyncIterator[Row]:
+    if callable(rows):
+        async for row in rows():
+            yield row
+    else:
+        for row in rows:
+            yield row
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "" if value is None else value
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value  # never let a note become a spreadsheet formula
+    return value
