@@ -17,6 +17,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
 from bot.context import PoskoContext, Services
+from bot.digest_schedule import catch_up_digests, schedule_digests
 from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
 from bot.handlers.common import GROUP_COMMANDS, GUEST_COMMANDS, command_menu
@@ -26,11 +27,9 @@ from bot.jobs import (
     ESCALATION_JOB,
     FORGET_JOB,
     REMINDER_JOB,
-    catch_up_digests,
     escalate_incidents,
     forget_old_messages_job,
     reminder_job,
-    schedule_digests,
     sweep_expired_drafts,
     unreachable_hook,
 )

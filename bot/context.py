@@ -195,3 +195,19 @@ class PoskoContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
     @property
     def now(self) -> datetime:
         return current_unit().now
+
+
+async def run_in_unit(services: Services, work: Callable[[UnitOfWork], Awaitable[None]]) -> None:
+    """Run `work` in one transaction with an outbox, then wake the sender."""
+    async with services.session_factory() as session:
+        unit = UnitOfWork(
+            session=session, now=services.clock.now(), language=services.settings.default_language
+        )
+        token = bind_unit(unit)
+        try:
+            await work(unit)
+            await session.commit()
+        finally:
+            release_unit(token)
+    if unit.queued_messages:
+        services.wake_outbox()

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.jobs import DIGEST_JOB_PREFIX
+from bot.digest_schedule import DIGEST_JOB_PREFIX
 from bot.sandbox import SandboxClient, SeenMessage, SimGroup, SimUser, TelegramDouble
 
 DEMO_TOKEN = "100000001:DEMO-token-for-the-built-in-double-0000"

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import time, timedelta
-from typing import Any
+from datetime import timedelta
 
 from bot.alerts import escalate_due, report_unreachable
-from bot.context import PoskoContext, Services, UnitOfWork, bind_unit, release_unit
-from bot.digests import deliver_digest, digest_due, remind_officers
+from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
+from bot.digests import remind_officers
 from bot.handlers.flows import FLOWS, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from storage.conversations import end_conversation, expired_conversations
-from storage.incidents import active_subscriptions
 from storage.people import get_person_by_telegram_id
 from storage.privacy import forget_old_messages
 
@@ -23,23 +21,6 @@ DRAFT_SWEEP_JOB = "drafts.sweep"
 ESCALATION_JOB = "incidents.escalate"
 REMINDER_JOB = "reminders.daily"
 FORGET_JOB = "messages.forget"
-DIGEST_JOB_PREFIX = "digest:"
-
-
-async def run_in_unit(services: Services, work: Callable[[UnitOfWork], Awaitable[None]]) -> None:
-    """Run `work` in one transaction with an outbox, then wake the sender."""
-    async with services.session_factory() as session:
-        unit = UnitOfWork(
-            session=session, now=services.clock.now(), language=services.settings.default_language
-        )
-        token = bind_unit(unit)
-        try:
-            await work(unit)
-            await session.commit()
-        finally:
-            release_unit(token)
-    if unit.queued_messages:
-        services.wake_outbox()
 
 
 async def sweep_expired_drafts(context: PoskoContext) -> None:
@@ -81,62 +62,6 @@ def unreachable_hook(services: Services) -> Callable[[int, str], Awaitable[None]
         await run_in_unit(services, tell)
 
     return hook
-
-
-def digest_job_name(subscription_id: int) -> str:
-    return f"{DIGEST_JOB_PREFIX}{subscription_id}"
-
-
-async def digest_job(context: PoskoContext) -> None:
-    """A subscription's daily digest (never twice on one local day)."""
-    services = context.services
-    assert context.job is not None
-    subscription_id = context.job.data
-    assert isinstance(subscription_id, int)
-
-    async def send(unit: UnitOfWork) -> None:
-        await deliver_digest(unit, services.settings, subscription_id)
-
-    await run_in_unit(services, send)
-
-
-async def schedule_digests(application: Any, services: Services) -> int:
-    """One daily job per active subscription at its local time, rebuilt from the database."""
-    job_queue = application.job_queue
-    for job in job_queue.jobs():
-        if job.name and job.name.startswith(DIGEST_JOB_PREFIX):
-            job.schedule_removal()
-    async with services.session_factory() as session:
-        subscriptions = [s for s in await active_subscriptions(session) if s.digest]
-    tz = services.settings.timezone
-    for subscription in subscriptions:
-        assert subscription.id is not None
-        hour, minute = (int(x) for x in subscription.digest_time.split(":"))
-        job_queue.run_daily(
-            digest_job,
-            time=time(hour, minute, tzinfo=tz),
-            data=subscription.id,
-            name=digest_job_name(subscription.id),
-        )
-    return len(subscriptions)
-
-
-async def catch_up_digests(services: Services) -> int:
-    """At start: send today's digest to subscriptions whose time passed while the bot was
-    down and that have not had it yet. `deliver_digest` keeps it to once a day."""
-    sent = 0
-
-    async def send(unit: UnitOfWork) -> None:
-        nonlocal sent
-        for subscription in await active_subscriptions(unit.session):
-            if subscription.digest and digest_due(
-                subscription.digest_time, unit.now, services.settings
-            ):
-                assert subscription.id is not None
-                sent += await deliver_digest(unit, services.settings, subscription.id)
-
-    await run_in_unit(services, send)
-    return sent
 
 
 async def reminder_job(context: PoskoContext) -> None:

@@ -17,13 +17,12 @@ from typing import cast
 from telegram import Update
 from telegram.ext import JobQueue
 
-from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork
+from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.regions import is_within, level_of
 from bot.exports import ExportRequest, write_export
 from bot.handlers.common import reply, require_actor
 from bot.i18n import format_day, t
-from bot.jobs import run_in_unit
 from storage.models import Role
 from storage.outbox import DOCUMENT_PATH
 from storage.regions import get_region, region_label

@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import PoskoContext
+from bot.digest_schedule import schedule_digest
 from bot.domain.regions import is_within, level_of
 from bot.handlers.common import reply
 from bot.i18n import plain, t
@@ -26,20 +27,23 @@ def _thread_of(update: Update) -> int | None:
     return message.message_thread_id if message is not None and message.is_topic_message else None
 
 
-async def _may_manage(update: Update, context: PoskoContext) -> bool:
-    """A group admin (Telegram) who is a coordinator or admin (Posko)."""
+async def may_manage_group(update: Update, context: PoskoContext, *, tell: bool = True) -> bool:
+    """A group admin (Telegram) who is a coordinator or admin (Posko). With `tell`, a
+    refusal is posted in the group (for commands; a button press gets a toast instead)."""
     chat, user, actor = update.effective_chat, update.effective_user, context.actor
     if chat is None or user is None:
         return False
     if actor is None or actor.role not in (Role.COORDINATOR, Role.ADMIN):
-        reply(update, context, t(context.lang, "subscription.not_admin"))
+        if tell:
+            reply(update, context, t(context.lang, "subscription.not_admin"))
         return False
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
     except TelegramError:
         member = None
     if member is None or member.status not in ("creator", "administrator"):
-        reply(update, context, t(context.lang, "subscription.not_admin"))
+        if tell:
+            reply(update, context, t(context.lang, "subscription.not_admin"))
         return False
     return True
 
@@ -50,7 +54,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
     if chat is None or chat.type == "private":
         reply(update, context, t(context.lang, "group_only"))
         return
-    if not await _may_manage(update, context):
+    if not await may_manage_group(update, context):
         return
     actor = context.actor
     assert actor is not None and actor.id is not None
@@ -94,6 +98,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
     subscription.language, subscription.created_by_id = lang, actor.id
     context.session.add(subscription)
     await context.session.flush()
+    schedule_digest(context.application.job_queue, subscription, context.services)
     zone = context.services.settings.timezone.key
     reply(
         update,
@@ -116,7 +121,7 @@ async def unsubscribe(update: Update, context: PoskoContext) -> None:
     if chat is None or chat.type == "private":
         reply(update, context, t(context.lang, "group_only"))
         return
-    if not await _may_manage(update, context):
+    if not await may_manage_group(update, context):
         return
     subscription = await get_subscription(
         context.session, chat_id=chat.id, thread_id=_thread_of(update)
@@ -127,5 +132,6 @@ async def unsubscribe(update: Update, context: PoskoContext) -> None:
     subscription.active = False
     subscription.paused_reason = plain("en", "subscription.stopped")
     context.session.add(subscription)
+    schedule_digest(context.application.job_queue, subscription, context.services)
     reply(update, context, t(context.lang, "subscription.stopped"))
     context.unit.later(context.services.on_subscriptions_changed)

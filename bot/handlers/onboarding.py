@@ -16,8 +16,10 @@ from bot.handlers.common import (
     require_actor,
     set_person_menu,
 )
+from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
 from bot.ui import Button
+from storage.incidents import subscriptions_of_chat
 from storage.models import Person, Role
 from storage.people import get_person, get_person_by_telegram_id, set_language
 from storage.regions import region_label
@@ -49,6 +51,12 @@ async def gatekeeper(update: Update, context: PoskoContext) -> None:
     if person is not None:
         unit.language = person.language
         unit.actor = person if person.active else None
+    chat = update.effective_chat
+    if chat is not None and chat.type != "private":
+        # In a group, the group's language (set with /bahasa there) wins.
+        subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)
+        if subscriptions:
+            unit.language = subscriptions[0].language
 
 
 async def start(update: Update, context: PoskoContext) -> None:
@@ -148,12 +156,18 @@ async def profile(update: Update, context: PoskoContext) -> None:
 
 
 async def language_command(update: Update, context: PoskoContext) -> None:
-    """/bahasa: choose Indonesian or English."""
+    """/bahasa: choose Indonesian or English — for oneself, or (in a group, by a group admin
+    who is a coordinator) for the group's digests, alerts and replies."""
     if await require_actor(update, context) is None:
         return
+    scope = ""
+    if not is_private(update):
+        if not await may_manage_group(update, context):
+            return
+        scope = "g:"
     buttons = [
         [
-            Button(plain(code, f"language.{code}"), f"{LANGUAGE_CALLBACK}:{code}")
+            Button(plain(code, f"language.{code}"), f"{LANGUAGE_CALLBACK}:{scope}{code}")
             for code in LANGUAGES
         ]
     ]
@@ -167,6 +181,9 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
     if actor is None or query.message is None:
         return
     choice = query.data.split(":", 1)[1]
+    if choice.startswith("g:") and choice[2:] in LANGUAGES and not is_private(update):
+        await _group_language_chosen(update, context, choice[2:])
+        return
     if choice not in LANGUAGES:
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return
@@ -176,6 +193,26 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
     context.unit.language = choice
     context.unit.edit(query.message.chat.id, query.message.message_id, t(choice, "language.set"))
     set_person_menu(context, actor)
+    answer_callback(context, update)
+
+
+async def _group_language_chosen(update: Update, context: PoskoContext, choice: str) -> None:
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None and query.message is not None and chat is not None
+    if not await may_manage_group(update, context, tell=False):
+        answer_callback(context, update, plain(context.lang, "button.not_yours"))
+        return
+    subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)
+    if not subscriptions:
+        answer_callback(context, update)
+        reply(update, context, t(context.lang, "language.group_unsubscribed"))
+        return
+    for subscription in subscriptions:
+        subscription.language = choice
+        context.session.add(subscription)
+    context.unit.language = choice
+    context.unit.edit(chat.id, query.message.message_id, t(choice, "language.group_set"))
     answer_callback(context, update)
 
 

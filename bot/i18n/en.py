@@ -456,4 +456,6 @@ MESSAGES: dict[str, str] = {
     "export.failed": "⚠️ The export could not be made. Try again, or narrow the dates.",
     "export.not_allowed": "Only coordinators and admins can export data.",
     "export.usage": "Usage: <code>/ekspor [xlsx|csv] [FROM [TO]] [region code]</code>, dates YYYY-MM-DD. Example: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Without dates: the last 30 days.",
+    "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
+    "language.group_unsubscribed": "This group has no subscription yet. Run /langganan first, then /bahasa.",
 }

@@ -477,4 +477,6 @@ MESSAGES: dict[str, str] = {
     "export.failed": "⚠️ Ekspor gagal dibuat. Coba lagi, atau persempit rentang tanggal.",
     "export.not_allowed": "Hanya koordinator dan admin yang bisa mengekspor data.",
     "export.usage": "Pemakaian: <code>/ekspor [xlsx|csv] [DARI [SAMPAI]] [kode wilayah]</code>, tanggal YYYY-MM-DD. Contoh: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Tanpa tanggal: 30 hari terakhir.",
+    "language.group_set": "✅ Bahasa grup ini: <b>Bahasa Indonesia</b> (ringkasan, peringatan, dan balasan di grup).",
+    "language.group_unsubscribed": "Grup ini belum berlangganan. Jalankan /langganan dulu, lalu /bahasa.",
 }

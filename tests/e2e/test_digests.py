@@ -14,7 +14,8 @@ from sqlmodel import col
 from bot.app import PoskoRuntime, import_regions_text
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.jobs import REMINDER_JOB, digest_job_name
+from bot.digest_schedule import digest_job_name
+from bot.jobs import REMINDER_JOB
 from bot.sandbox import SandboxClient, SimGroup, SimUser, html_to_entities
 from storage.engine import create_engine, create_session_factory
 from storage.models import Subscription
