@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts import incident_types
+from bot.charts import chart_data
 from bot.config import Settings
 from bot.context import PRIORITY_BULK, UnitOfWork
 from bot.domain.countdown import local_date
@@ -31,6 +33,7 @@ from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
 from storage.models import Incident, Report, ReportStatus, Role, Subscription
+from storage.outbox import CHART
 from storage.people import people_in_subtree
 from storage.regions import child_regions, region_label
 from storage.reports import readiness_in_subtree, reports_in_subtree, reports_since
@@ -158,19 +161,37 @@ async def deliver_digest(unit: UnitOfWork, settings: Settings, subscription_id: 
     today = local_date(unit.now, settings.timezone).isoformat()
     if subscription.last_digest_on == today:
         return False
-    for chunk in await digest_messages(
-        unit.session,
-        region_code=subscription.region_code,
-        now=unit.now,
-        lang=subscription.language,
-        settings=settings,
-    ):
-        unit.send(
-            subscription.chat_id, chunk, thread_id=subscription.thread_id, priority=PRIORITY_BULK
-        )
+    lang, chat, thread = subscription.language, subscription.chat_id, subscription.thread_id
+    data = await build_digest(
+        unit.session, region_code=subscription.region_code, now=unit.now, lang=lang
+    )
+    for chunk in split_lines(render_digest(data, lang, settings.timezone)):
+        unit.send(chat, chunk, thread_id=thread, priority=PRIORITY_BULK)
+    chart = readiness_chart(data, lang)
+    if chart is not None:
+        payload: dict[str, object] = {"chat_id": chat, CHART: chart, "caption": chart["title"]}
+        if thread is not None:
+            payload["message_thread_id"] = thread
+        unit.call(chat, "sendPhoto", payload, priority=PRIORITY_BULK)
     subscription.last_digest_on = today
     unit.session.add(subscription)
     return True
+
+
+def readiness_chart(data: DigestData, lang: str) -> dict[str, Any] | None:
+    """Chart data for the digest, where a chart helps: several areas, something reported."""
+    if len(data.areas) < 2 or all(area.last_at is None for area in data.areas):
+        return None
+    states = ("ready", "partial", "not_ready")
+    rows = [
+        (area.name, {**{s: area.count(s) for s in states}, "none": area.count(None)})
+        for area in data.areas
+    ]
+    legend = {s: plain(lang, f"state.{s}") for s in states} | {
+        "none": plain(lang, "state.none"),
+        "axis": plain(lang, "digest.chart_axis"),
+    }
+    return chart_data(plain(lang, "digest.chart_title", region=data.region_name), legend, rows)
 
 
 async def remind_officers(unit: UnitOfWork, settings: Settings, *, root: str | None) -> int:

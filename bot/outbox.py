@@ -23,10 +23,12 @@ from typing import Any
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.charts import render_chart
 from bot.domain.ratelimit import SendLimiter
 from storage.engine import SessionFactory
 from storage.models import OutboxMessage
 from storage.outbox import (
+    CHART,
     DOCUMENT_PATH,
     EDIT_OF_OUTBOX,
     earliest_retry_time,
@@ -155,8 +157,11 @@ class OutboxSender:
                 )
             payload["message_id"] = target
         document = payload.pop(DOCUMENT_PATH, None)
+        chart = payload.pop(CHART, None)
         try:
-            if document is not None:
+            if chart is not None:
+                result = await self._send_chart(chart, payload)
+            elif document is not None:
                 result = await self._send_file(Path(document), payload)
             else:
                 # The raw call keeps the stored payload exactly as the handler wrote it.
@@ -212,6 +217,19 @@ class OutboxSender:
             chat_id=payload["chat_id"],
             document=data,
             filename=payload.get("filename") or path.name,
+            caption=payload.get("caption"),
+            message_thread_id=payload.get("message_thread_id"),
+            read_timeout=60,
+            write_timeout=60,
+        )
+        return {"message_id": sent.message_id}
+
+    async def _send_chart(self, chart: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+        """Draw the chart now, outside any transaction, and send it as a photo."""
+        png = await asyncio.to_thread(render_chart, chart)
+        sent = await self._bot.send_photo(
+            chat_id=payload["chat_id"],
+            photo=png,
             caption=payload.get("caption"),
             message_thread_id=payload.get("message_thread_id"),
             read_timeout=60,

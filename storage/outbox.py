@@ -15,6 +15,8 @@ from storage.models import OutboxMessage
 EDIT_OF_OUTBOX = "edit_of_outbox"
 # Payload key of a sendDocument whose file waits on disk (exports): uploaded, then deleted.
 DOCUMENT_PATH = "document_path"
+# Payload key of a sendPhoto whose picture is a chart, drawn from this data when sent.
+CHART = "chart"
 
 PENDING = "pending"
 SENT = "sent"

@@ -53,6 +53,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("tarik", "withdraw"), reports.withdraw_command),
         (("insiden", "incident"), incidents.incident_command),
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
+        (("riwayat", "history"), incidents.history_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),

@@ -15,7 +15,15 @@ from typing import Any
 from telegram import Update
 
 from bot.alerts import CALLBACK as ALERT_CALLBACK
-from bot.alerts import ActionRefused, act, incident_types, may_handle, raise_alert
+from bot.alerts import (
+    ActionRefused,
+    act,
+    incident_types,
+    load_view,
+    may_handle,
+    raise_alert,
+    render_alert,
+)
 from bot.context import PoskoContext
 from bot.domain.incidents import (
     CLASS_WORDS,
@@ -41,12 +49,19 @@ from bot.handlers.common import (
 )
 from bot.handlers.flows import OUTSIDE_FLOWS, Flow, draft_expiry, register_flow
 from bot.handlers.region_picker import picker_keyboard
-from bot.i18n import Html, plain, t
+from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten, split_lines
 from bot.ui import Button, Keyboard, in_rows
 from storage.conversations import end_conversation, get_conversation, save_conversation
-from storage.incidents import add_event, add_incident, get_incident, open_incidents_in_subtree
+from storage.incidents import (
+    add_event,
+    add_incident,
+    get_incident,
+    incident_events,
+    open_incidents_in_subtree,
+)
 from storage.models import AthgClass, Conversation, Incident, Person, Severity
+from storage.people import get_person
 from storage.regions import child_regions, get_region, region_label
 
 FLOW = "incident"
@@ -680,6 +695,47 @@ def _age(lang: str, delta: Any) -> str:
     if minutes < 48 * 60:
         return plain(lang, "age.hours", n=minutes // 60)
     return plain(lang, "age.days", n=minutes // (24 * 60))
+
+
+async def history_command(update: Update, context: PoskoContext) -> None:
+    """/riwayat I-0031: an incident and its whole timeline (who did what, when)."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return
+    lang, tz = context.lang, context.services.settings.timezone
+    wanted = (context.args or [""])[0].upper().removeprefix("I-")
+    incident = (
+        await get_incident(context.session, incident_id=int(wanted)) if wanted.isdigit() else None
+    )
+    if (
+        incident is None
+        or incident.id is None
+        or not is_within(incident.region_code, actor.region_code)
+    ):
+        reply(update, context, t(lang, "history.usage"))
+        return
+    view = await load_view(context.session, incident)
+    lines = [
+        render_alert(view, lang, context.services.settings),
+        Html(""),
+        t(lang, "history.header"),
+    ]
+    for event in await incident_events(context.session, incident_id=incident.id):
+        who = (
+            await get_person(context.session, person_id=event.actor_id) if event.actor_id else None
+        )
+        lines.append(
+            t(
+                lang,
+                "history.line",
+                time=format_short_moment(event.at, lang, tz),
+                event=plain(lang, f"export.event.{event.kind}"),
+                who=(who.full_name or plain(lang, "invites.removed_name")) if who else "Posko",
+                detail=f": {shorten(event.detail, 200)}" if event.detail else "",
+            )
+        )
+    for chunk in split_lines(Html("\n".join(lines))):
+        reply(update, context, chunk)
 
 
 ALERT_BUTTON_PATTERN = rf"^{ALERT_CALLBACK}:"

@@ -458,4 +458,10 @@ MESSAGES: dict[str, str] = {
     "export.usage": "Usage: <code>/ekspor [xlsx|csv] [FROM [TO]] [region code]</code>, dates YYYY-MM-DD. Example: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Without dates: the last 30 days.",
     "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
     "language.group_unsubscribed": "This group has no subscription yet. Run /langganan first, then /bahasa.",
+    "cmd.riwayat": "The full history of one incident (e.g. /riwayat I-0001)",
+    "history.usage": "Give the number of an incident in your area, e.g. <code>/riwayat I-0001</code>.",
+    "history.header": "🕘 <b>History</b>",
+    "history.line": "• {time} — {event} ({who}){detail}",
+    "digest.chart_title": "Readiness per area — {region}",
+    "digest.chart_axis": "number of aspects",
 }

@@ -479,4 +479,10 @@ MESSAGES: dict[str, str] = {
     "export.usage": "Pemakaian: <code>/ekspor [xlsx|csv] [DARI [SAMPAI]] [kode wilayah]</code>, tanggal YYYY-MM-DD. Contoh: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Tanpa tanggal: 30 hari terakhir.",
     "language.group_set": "✅ Bahasa grup ini: <b>Bahasa Indonesia</b> (ringkasan, peringatan, dan balasan di grup).",
     "language.group_unsubscribed": "Grup ini belum berlangganan. Jalankan /langganan dulu, lalu /bahasa.",
+    "cmd.riwayat": "Riwayat lengkap satu insiden (contoh: /riwayat I-0001)",
+    "history.usage": "Tulis nomor insiden di wilayah Anda, misalnya <code>/riwayat I-0001</code>.",
+    "history.header": "🕘 <b>Riwayat</b>",
+    "history.line": "• {time} — {event} ({who}){detail}",
+    "digest.chart_title": "Kesiapan per wilayah — {region}",
+    "digest.chart_axis": "jumlah aspek",
 }

@@ -86,6 +86,14 @@ async def test_critical_flood_is_alerted_acknowledged_and_resolved(
     )
     assert [e.kind for e in events] == ["reported", "alerted", "acknowledged", "resolved"]
 
+    await regency.send(f"/riwayat I-{incident.id:04d}")
+    history = (await regency.next_message()).text
+    assert "dilaporkan (Petugas Wanggudu)" in history
+    assert "diterima (Koor Asera)" in history
+    assert "selesai (Koor Konut): Tim BPBD sudah memasang jembatan darurat" in history
+    await people["other"].send(f"/riwayat I-{incident.id:04d}")  # another regency: not theirs
+    assert "Tulis nomor insiden di wilayah Anda" in (await people["other"].next_message()).text
+
 
 def _id(text: str) -> int:
     match = INCIDENT_REF.search(text)
