@@ -33,6 +33,7 @@ from storage.updates import (
 
 log = logging.getLogger(__name__)
 
+UNREADABLE = "unreadable update"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError, TimeoutError)
 STORE_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, DBAPIError)
@@ -171,8 +172,11 @@ class UpdateIntake:
                 return  # already processed: a replay after a crash, or a duplicate delivery
             try:
                 update = Update.de_json(row.payload, self._application.bot)
-            except (ValueError, TypeError, KeyError) as error:
-                await session.commit()  # unreadable: keep the claim, nothing else to do
+            except Exception as error:  # any shape Telegram never sends: nothing to do
+                await record_failure(
+                    session, update_id=row.update_id, error=UNREADABLE, now=unit.now, give_up=True
+                )
+                await session.commit()
                 log.warning(
                     "update %s could not be parsed: %s", row.update_id, type(error).__name__
                 )

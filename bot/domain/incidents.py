@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.regions import ancestors_of, is_within, level_of
+from bot.domain.text import clean
 from bot.i18n import plain
 from storage.models import AthgClass, IncidentStatus, Role, Severity
 
@@ -116,7 +117,7 @@ def parse_incident_line(text: str, types: Sequence[TypeInfo]) -> ParsedIncident:
     before the description, which is required."""
     by_word = type_index(types)
     defaults = {t.code: t.default_class for t in types}
-    words = text.strip().split()
+    words = clean(text).split()
     region = severity = type_code = athg = None
     position = 0
     if words and level_of(words[0]) is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.domain.regions import level_of
+from bot.domain.text import clean
 from storage.models import ReportState
 
 MAX_NOTE_LENGTH = 4000
@@ -105,7 +106,7 @@ class ReportSyntaxError(Exception):
 
 def parse_report_line(text: str, aspects: Sequence[AspectInfo]) -> ParsedReport:
     """Read `[region] aspect state [NN%] [note]` (state and percent in either order)."""
-    rest = text.strip()
+    rest = clean(text)
     region = None
     first, rest_after = _split_word(rest)
     if first and level_of(first) is not None:

@@ -8,6 +8,7 @@ from telegram import Update, User
 
 from bot.context import PoskoContext
 from bot.domain.onboarding import Identity
+from bot.domain.text import clean
 from bot.i18n import Html, normalize_language, plain, t
 from bot.ui import Keyboard
 from storage.models import Person, Role
@@ -37,8 +38,8 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
 def identity_of(user: User, default_language: str) -> Identity:
     return Identity(
         telegram_id=user.id,
-        full_name=(user.full_name or "")[:200] or None,
-        username=(user.username or "")[:64] or None,
+        full_name=clean(user.full_name or "")[:200] or None,
+        username=clean(user.username or "")[:64] or None,
         language=normalize_language(user.language_code, default_language),
     )
 

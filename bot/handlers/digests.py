@@ -11,6 +11,7 @@ from bot.context import PoskoContext
 from bot.digests import digest_messages, remind_officers
 from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
+from bot.domain.text import clean
 from bot.handlers.common import answer_callback, is_private, reply, require_actor
 from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
@@ -83,7 +84,7 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
         if await get_region(context.session, code=region) is None:
             reply(update, context, t(lang, "report.region_unknown", region=region))
             return
-    name = " ".join(rest)[:120]
+    name = clean(" ".join(rest))[:120]
     if not name:
         reply(update, context, t(lang, "election.usage"))
         return

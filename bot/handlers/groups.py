@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
 from bot.domain.regions import is_within, level_of
+from bot.domain.text import clean
 from bot.handlers.common import reply
 from bot.i18n import plain, t
 from storage.incidents import get_subscription
@@ -88,7 +89,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
             created_by_id=actor.id,
             created_at=context.now,
         )
-    subscription.title = (chat.title or "")[:200] or None
+    subscription.title = clean(chat.title or "")[:200] or None
     subscription.region_code, subscription.digest_time, subscription.alerts = (
         region,
         digest_time,

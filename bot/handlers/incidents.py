@@ -39,6 +39,7 @@ from bot.domain.incidents import (
 )
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import MAX_PHOTOS
+from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
     is_private,
@@ -458,7 +459,7 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
         return
     lang = context.lang
     draft = IncidentDraft.load(conversation.data)
-    text = (message.text or "").strip()
+    text = clean(message.text or "")
     if conversation.step == "description":
         if not text or len(text) > MAX_DESCRIPTION:
             reply(update, context, t(lang, "incident.bad.description"))
@@ -609,7 +610,7 @@ async def close_input(update: Update, context: PoskoContext, conversation: Conve
     lang = context.lang
     if actor is None or message is None:
         return
-    note = (message.text or "").strip()
+    note = clean(message.text or "")
     if not note or len(note) > MAX_DESCRIPTION:
         reply(update, context, t(lang, "incident.bad.note"))
         return

@@ -33,6 +33,12 @@ async def gatekeeper(update: Update, context: PoskoContext) -> None:
     if user is None or user.is_bot or update.edited_message is not None:
         # Channel posts, anonymous group admins, other bots, edits: nobody to answer.
         raise ApplicationHandlerStop
+    message = update.message
+    if message is not None and message.forward_origin is not None:
+        # A forwarded "/lapor …" is someone else's words, not this person's command.
+        if message.chat.type == "private":
+            reply(update, context, t(context.lang, "forwarded"))
+        raise ApplicationHandlerStop
     settings = context.services.settings
     unit = context.unit
     unit.language = normalize_language(user.language_code, settings.default_language)

@@ -32,6 +32,7 @@ from bot.domain.reports import (
     reference,
     roll_up,
 )
+from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
     is_private,
@@ -673,11 +674,11 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
         await _next_card(update, context, actor, chat.id, user.id, "summary", draft)
         return
     if step == "note":
-        note = message.text or ""
+        note = clean(message.text or "")
         if len(note) > 4000:
             reply(update, context, t(lang, "report.bad.note", length=len(note)))
             return
-        draft.note = note.strip()
+        draft.note = note
         await _next_card(update, context, actor, chat.id, user.id, "summary", draft)
         return
     reply(update, context, t(lang, "report.bad.expected_button"))

@@ -464,4 +464,5 @@ MESSAGES: dict[str, str] = {
     "history.line": "• {time} — {event} ({who}){detail}",
     "digest.chart_title": "Readiness per area — {region}",
     "digest.chart_axis": "number of aspects",
+    "forwarded": "Forwarded messages are not taken as commands. Type the command yourself, e.g. /lapor.",
 }

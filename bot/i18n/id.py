@@ -485,4 +485,5 @@ MESSAGES: dict[str, str] = {
     "history.line": "• {time} — {event} ({who}){detail}",
     "digest.chart_title": "Kesiapan per wilayah — {region}",
     "digest.chart_axis": "jumlah aspek",
+    "forwarded": "Pesan terusan tidak diproses sebagai perintah. Ketik sendiri perintahnya, misalnya /lapor.",
 }
