@@ -26,12 +26,34 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 async def summary_command(update: Update, context: PoskoContext) -> None:
-    """/ringkasan: the digest now — of the group's subscribed area, or one's own area."""
+    """/ringkasan [kode]: the digest now — of an area inside one's own, the group's
+    subscribed area, or one's own area."""
     actor = await require_actor(update, context)
     chat = update.effective_chat
     if actor is None or chat is None:
         return
     region, lang = actor.region_code, context.lang
+    if context.args:
+        wanted = context.args[0]
+        if level_of(wanted) is None or not is_within(wanted, actor.region_code):
+            reply(
+                update,
+                context,
+                t(lang, "report.outside_region", region=wanted[:20], own=actor.region_code),
+            )
+            return
+        if await get_region(context.session, code=wanted) is None:
+            reply(update, context, t(lang, "report.region_unknown", region=wanted))
+            return
+        for chunk in await digest_messages(
+            context.session,
+            region_code=wanted,
+            now=context.now,
+            lang=lang,
+            settings=context.services.settings,
+        ):
+            reply(update, context, chunk)
+        return
     if not is_private(update):
         message = update.effective_message
         thread = message.message_thread_id if message and message.is_topic_message else None
@@ -81,6 +103,13 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
     region = None
     if rest and level_of(rest[0]) is not None:
         region, rest = rest[0], rest[1:]
+        if not is_within(region, actor.region_code):
+            reply(
+                update,
+                context,
+                t(lang, "report.outside_region", region=region, own=actor.region_code),
+            )
+            return
         if await get_region(context.session, code=region) is None:
             reply(update, context, t(lang, "report.region_unknown", region=region))
             return
