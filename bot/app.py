@@ -15,13 +15,13 @@ from telegram import Bot, BotCommandScopeAllGroupChats
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.clock import Clock, SystemClock
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, WebhookConfig
 from bot.context import PoskoContext, Services
 from bot.digest_schedule import catch_up_digests, schedule_digests
 from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
 from bot.handlers.common import GROUP_COMMANDS, GUEST_COMMANDS, command_menu
-from bot.intake import UpdateIntake
+from bot.intake import ALLOWED_UPDATES, UpdateIntake
 from bot.jobs import (
     DRAFT_SWEEP_JOB,
     ESCALATION_JOB,
@@ -34,6 +34,7 @@ from bot.jobs import (
     unreachable_hook,
 )
 from bot.outbox import OutboxSender
+from bot.webhook import WebhookServer
 from storage.engine import create_engine, create_session_factory
 from storage.migrate import upgrade_database
 from storage.regions import (
@@ -100,6 +101,8 @@ class PoskoRuntime:
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     poll_timeout: int = 25
+    webhook: WebhookConfig | None = None  # None: long polling
+    webhook_server: WebhookServer | None = None
     engine: AsyncEngine | None = None
     application: PoskoApplication | None = None
     intake: UpdateIntake | None = None
@@ -117,7 +120,8 @@ class PoskoRuntime:
         await self.application.initialize()  # getMe: checks the token
         bot = self.application.bot
         services.bot_username = bot.username
-        await bot.delete_webhook(drop_pending_updates=False)
+        if self.webhook is None:
+            await bot.delete_webhook(drop_pending_updates=False)
         await _set_default_menus(bot)
         await self.application.start()
         _schedule_jobs(self.application, self.settings)
@@ -139,8 +143,23 @@ class PoskoRuntime:
         self._tasks = [
             asyncio.create_task(self.outbox.run(), name="outbox"),
             asyncio.create_task(self.intake.run_processing(), name="processing"),
-            asyncio.create_task(self.intake.run_polling(), name="polling"),
         ]
+        if self.webhook is None:
+            self._tasks.append(asyncio.create_task(self.intake.run_polling(), name="polling"))
+        else:
+            self.webhook_server = WebhookServer(
+                config=self.webhook,
+                session_factory=session_factory,
+                clock=self.clock,
+                on_stored=self.intake.notify_stored,
+            )
+            await self.webhook_server.start()
+            await bot.set_webhook(
+                self.webhook.url,
+                secret_token=self.webhook.secret,
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+            )
         log.info("Posko Pemilu is running as @%s", bot.username)
 
     async def wait(self) -> None:
@@ -151,6 +170,8 @@ class PoskoRuntime:
                 raise task.exception()  # type: ignore[misc]
 
     async def stop(self) -> None:
+        if self.webhook_server is not None:
+            await self.webhook_server.stop()  # Telegram keeps what we do not take: no loss
         if self.intake is not None:
             self.intake.stop()
         if self.outbox is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, WebhookConfig, load_settings, load_webhook_config
 from bot.logs import configure_logging, redact
 
 EXIT_CONFIG = 2
@@ -23,7 +23,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("run", help="run the bot (long polling)")
+    run = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET; listens on "
+        "WEBHOOK_LISTEN:WEBHOOK_PORT, health at /healthz)",
+    )
 
     demo = sub.add_parser(
         "demo", help="play a scripted scenario against the built-in Telegram double"
@@ -100,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(require_token=args.command == "run")
         configure_logging(secrets=settings.secrets(), level=logging.INFO)
         if args.command == "run":
-            return asyncio.run(_run(settings))
+            webhook = load_webhook_config() if args.webhook else None
+            return asyncio.run(_run(settings, webhook=webhook))
         if args.command == "db" and args.db_command == "revision":
             return asyncio.run(_db_revision(args.message))
         if args.command == "db":
@@ -126,13 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     return 1
 
 
-async def _run(settings: Settings) -> int:
+async def _run(settings: Settings, webhook: WebhookConfig | None = None) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import PoskoRuntime
     from bot.intake import FatalIntakeError
 
-    runtime = PoskoRuntime(settings=settings)
+    runtime = PoskoRuntime(settings=settings, webhook=webhook)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -174,3 +174,30 @@ def _minutes(raw: str, name: str, low: int, high: int) -> int:
     if not raw.isdigit() or not low <= int(raw) <= high:
         raise ConfigError(f"{name} must be a whole number of minutes from {low} to {high}")
     return int(raw)
+
+
+WEBHOOK_PATH = "/telegram/webhook"
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    url: str  # the public HTTPS URL Telegram posts to (ends with WEBHOOK_PATH)
+    secret: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+
+
+def load_webhook_config(env: Mapping[str, str] | None = None) -> WebhookConfig:
+    """Webhook settings, read only in webhook mode; a missing one stops with one line."""
+    source = os.environ if env is None else env
+    url = source.get("WEBHOOK_URL", "").strip()
+    secret = source.get("WEBHOOK_SECRET", "").strip()
+    if not url.startswith(("https://", "http://")) or not url.endswith(WEBHOOK_PATH):
+        raise ConfigError(f"WEBHOOK_URL must be the public URL ending in {WEBHOOK_PATH}")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+        raise ConfigError("WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
+    port = source.get("WEBHOOK_PORT", "8443").strip()
+    if not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ConfigError("WEBHOOK_PORT must be a port number")
+    listen = source.get("WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1"
+    return WebhookConfig(url=url, secret=secret, listen=listen, port=int(port))

@@ -62,6 +62,10 @@ class UpdateIntake:
         self._stopping = True
         self._stored.set()
 
+    def notify_stored(self) -> None:
+        """Updates were stored by someone else (the webhook): process them now."""
+        self._stored.set()
+
     # -- polling ------------------------------------------------------------------------
     async def run_polling(self) -> None:
         async with self._services.session_factory() as session:

@@ -75,3 +75,12 @@ async def record_failure(
     await session.execute(
         update(InboundUpdate).where(col(InboundUpdate.update_id) == update_id).values(**values)
     )
+
+
+async def unprocessed_count(session: AsyncSession) -> int:
+    result = await session.execute(
+        select(func.count())
+        .select_from(InboundUpdate)
+        .where(col(InboundUpdate.processed_at).is_(None))
+    )
+    return int(result.scalar_one())
