@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
-from bot.digests import deliver_digest, digest_due
+from bot.context import PoskoContext, Services
+from bot.digests import digest_due, send_digest
+from storage.engine import read_session
 from storage.incidents import active_subscriptions
 from storage.models import Subscription
 
@@ -24,11 +25,7 @@ async def digest_job(context: PoskoContext) -> None:
     assert context.job is not None
     subscription_id = context.job.data
     assert isinstance(subscription_id, int)
-
-    async def send(unit: UnitOfWork) -> None:
-        await deliver_digest(unit, services.settings, subscription_id)
-
-    await run_in_unit(services, send)
+    await send_digest(services, subscription_id)
 
 
 async def schedule_digests(application: Any, services: Services) -> int:
@@ -64,17 +61,15 @@ def schedule_digest(job_queue: Any, subscription: Subscription, services: Servic
 
 async def catch_up_digests(services: Services) -> int:
     """At start: send today's digest to subscriptions whose time passed while the bot was
-    down and that have not had it yet. `deliver_digest` keeps it to once a day."""
-    sent = 0
-
-    async def send(unit: UnitOfWork) -> None:
-        nonlocal sent
-        for subscription in await active_subscriptions(unit.session):
-            if subscription.digest and digest_due(
-                subscription.digest_time, unit.now, services.settings
-            ):
-                assert subscription.id is not None
-                sent += await deliver_digest(unit, services.settings, subscription.id)
-
-    await run_in_unit(services, send)
-    return sent
+    down and that have not had it yet. `send_digest` keeps it to once a day; each digest
+    is built without a write lock and written in its own short transaction, so a catch-up
+    of hundreds never holds the database."""
+    async with read_session(services.session_factory) as session:
+        due = [
+            subscription.id
+            for subscription in await active_subscriptions(session)
+            if subscription.digest
+            and subscription.id is not None
+            and digest_due(subscription.digest_time, services.clock.now(), services.settings)
+        ]
+    return sum([await send_digest(services, subscription_id) for subscription_id in due])

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts import incident_types
 from bot.charts import chart_data
 from bot.config import Settings
-from bot.context import PRIORITY_BULK, UnitOfWork
+from bot.context import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.digest import (
     DigestData,
@@ -31,6 +31,7 @@ from bot.render import split_lines
 from bot.ui import Button
 from storage.aspects import active_aspects
 from storage.elections import active_elections
+from storage.engine import read_session
 from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
 from storage.models import Incident, Report, ReportStatus, Role, Subscription
 from storage.outbox import CHART
@@ -152,19 +153,51 @@ def digest_due(digest_time: str, now: datetime, settings: Settings) -> bool:
     return now.astimezone(settings.timezone).time() >= time(hour, minute)
 
 
-async def deliver_digest(unit: UnitOfWork, settings: Settings, subscription_id: int) -> bool:
-    """Send a subscription its digest for today, unless it already had it. Returns whether
-    one was sent. `last_digest_on` is written with the outbox rows: never twice a day."""
-    subscription = await unit.session.get(Subscription, subscription_id)
-    if subscription is None or not subscription.active or not subscription.digest:
-        return False
-    today = local_date(unit.now, settings.timezone).isoformat()
-    if subscription.last_digest_on == today:
-        return False
-    lang, chat, thread = subscription.language, subscription.chat_id, subscription.thread_id
-    data = await build_digest(
-        unit.session, region_code=subscription.region_code, now=unit.now, lang=lang
+def _due_today(subscription: Subscription | None, today: str) -> bool:
+    return (
+        subscription is not None
+        and subscription.active
+        and subscription.digest
+        and subscription.last_digest_on != today
     )
+
+
+async def send_digest(services: Services, subscription_id: int) -> bool:
+    """Send a subscription its digest for today, unless it already had it; returns whether
+    one was sent. The digest is built in a read-only session (it holds nobody up); the
+    messages and `last_digest_on` are then written together in one short transaction,
+    after checking again, so a digest never goes twice in a day."""
+    settings = services.settings
+    now = services.clock.now()
+    today = local_date(now, settings.timezone).isoformat()
+    async with read_session(services.session_factory) as session:
+        subscription = await session.get(Subscription, subscription_id)
+        if not _due_today(subscription, today):
+            return False
+        assert subscription is not None
+        data = await build_digest(
+            session, region_code=subscription.region_code, now=now, lang=subscription.language
+        )
+    sent: list[bool] = []
+
+    async def enqueue(unit: UnitOfWork) -> None:
+        current = await unit.session.get(Subscription, subscription_id)
+        if not _due_today(current, today):
+            return
+        assert current is not None
+        _queue_digest(unit, settings, current, data)
+        current.last_digest_on = today
+        unit.session.add(current)
+        sent.append(True)
+
+    await run_in_unit(services, enqueue)
+    return bool(sent)
+
+
+def _queue_digest(
+    unit: UnitOfWork, settings: Settings, subscription: Subscription, data: DigestData
+) -> None:
+    lang, chat, thread = subscription.language, subscription.chat_id, subscription.thread_id
     for chunk in split_lines(render_digest(data, lang, settings.timezone)):
         unit.send(chat, chunk, thread_id=thread, priority=PRIORITY_BULK)
     chart = readiness_chart(data, lang)
@@ -173,9 +206,6 @@ async def deliver_digest(unit: UnitOfWork, settings: Settings, subscription_id: 
         if thread is not None:
             payload["message_thread_id"] = thread
         unit.call(chat, "sendPhoto", payload, priority=PRIORITY_BULK)
-    subscription.last_digest_on = today
-    unit.session.add(subscription)
-    return True
 
 
 def readiness_chart(data: DigestData, lang: str) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ from telegram.ext import Application
 
 from bot.context import Services, UnitOfWork, bind_unit, release_unit
 from bot.i18n import normalize_language, t
+from storage.engine import read_session
 from storage.models import InboundUpdate
 from storage.updates import (
     claim_update,
@@ -68,7 +69,7 @@ class UpdateIntake:
 
     # -- polling ------------------------------------------------------------------------
     async def run_polling(self) -> None:
-        async with self._services.session_factory() as session:
+        async with read_session(self._services.session_factory) as session:
             highest = await highest_update_id(session)
         offset = highest + 1 if highest is not None else None
         failures = 0
@@ -135,7 +136,7 @@ class UpdateIntake:
         """Process every stored, unprocessed update in id order; return how many."""
         count = 0
         while not self._stopping:
-            async with self._services.session_factory() as session:
+            async with read_session(self._services.session_factory) as session:
                 rows = await pending_updates(session, limit=100)
             if not rows:
                 return count

@@ -25,7 +25,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.charts import render_chart
 from bot.domain.ratelimit import SendLimiter
-from storage.engine import SessionFactory
+from storage.engine import SessionFactory, read_session
 from storage.models import OutboxMessage
 from storage.outbox import (
     CHART,
@@ -64,7 +64,9 @@ class OutboxSender:
     ):
         self._bot = bot
         self._session_factory = session_factory
-        self._semaphore = asyncio.Semaphore(concurrency)
+        self._concurrency = concurrency
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._window_wait: float | None = None
         self._limiter = limiter or SendLimiter()
         self._on_unreachable = on_unreachable
         self._wake = asyncio.Event()
@@ -81,67 +83,87 @@ class OutboxSender:
     async def run(self) -> None:
         while not self._stopping:
             try:
-                sent_any = await self._send_round()
+                dispatched = await self._dispatch()
             except Exception:  # a database hiccup must not end the sender
-                log.exception("outbox round failed; retrying")
-                sent_any = False
+                log.exception("outbox dispatch failed; retrying")
+                dispatched = False
                 await asyncio.sleep(1.0)
-            if not sent_any:
+            if not dispatched:
                 await self._idle()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def _idle(self) -> None:
+        """Wait for new rows, a free slot, or the next retry or window, whichever is first."""
         timeout = IDLE_POLL_SECONDS
-        async with self._session_factory() as session:
+        async with read_session(self._session_factory) as session:
             retry_at = await earliest_retry_time(session)
         if retry_at is not None:
             timeout = min(timeout, max(0.05, (retry_at - _real_now()).total_seconds()))
+        if self._window_wait is not None:
+            timeout = min(timeout, max(0.05, self._window_wait))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
         self._wake.clear()
 
-    async def _send_round(self) -> bool:
-        async with self._session_factory() as session:
-            batch = await next_sendable(session, now=_real_now(), limit=50)
-        batch = [m for m in batch if m.id not in self._in_flight]
-        if not batch:
+    async def _dispatch(self) -> bool:
+        """Start sends into the free slots, most urgent chats first.
+
+        At most `concurrency` calls are under way, and every freed slot chooses again by
+        priority: an alert written during a broadcast waits for one slot, not for the
+        broadcast. A chat whose own window is full is skipped until it opens.
+        """
+        free = self._concurrency - len(self._in_flight)
+        if free <= 0:
             return False
-        tasks: list[asyncio.Task[None]] = []
-        shortest_wait: float | None = None
+        # Not a read-only snapshot: it must see every outcome already recorded, or a message
+        # just marked sent (and out of `_in_flight`) would look pending and go twice.
+        async with self._session_factory() as session:
+            batch = await next_sendable(session, now=_real_now(), limit=free + 50)
+        self._window_wait = None
+        started = 0
         for message in batch:
-            while True:
-                wait = self._limiter.wait_time(message.chat_id, message.method, time.monotonic())
-                if wait <= 0:
-                    break
-                if self._limiter.global_wait(time.monotonic()) > 0:
-                    await asyncio.sleep(wait)  # the global window is full: everyone waits
-                    continue
-                break  # only this chat's window is full: skip it this round
-            if wait > 0:
-                shortest_wait = wait if shortest_wait is None else min(shortest_wait, wait)
-                continue
-            self._limiter.record(message.chat_id, message.method, time.monotonic())
+            if started >= free:
+                break
             assert message.id is not None
+            if message.id in self._in_flight:
+                continue
+            wait = self._limiter.chat_wait(message.chat_id, message.method, time.monotonic())
+            if wait > 0:
+                self._window_wait = (
+                    wait if self._window_wait is None else min(self._window_wait, wait)
+                )
+                continue
+            # Counted in the chat's window now, so the next pass does not start it twice.
+            self._limiter.record_chat(message.chat_id, message.method, time.monotonic())
             self._in_flight.add(message.id)
-            tasks.append(asyncio.create_task(self._send_one(message)))
-        if tasks:
-            await asyncio.gather(*tasks)
-            self._limiter.forget_idle(time.monotonic())
-            return True
-        if shortest_wait is not None:
-            await asyncio.sleep(min(shortest_wait, IDLE_POLL_SECONDS))
-            return True
-        return False
+            task = asyncio.create_task(self._send_one(message))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            started += 1
+        return started > 0
 
     async def _send_one(self, message: OutboxMessage) -> None:
         assert message.id is not None
         try:
-            async with self._semaphore:
-                outcome = await self._attempt(message)
+            # The global window is paced here, just before the call, so that what Telegram
+            # sees arrive is what was counted.
+            for _ in range(100):  # a window opens within a second; bounded all the same
+                wait = self._limiter.global_wait(time.monotonic())
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self._limiter.record_global(time.monotonic())
+            outcome = await self._attempt(message)
             async with self._session_factory() as session:
                 await outcome(session)
                 await session.commit()
+        except Exception:
+            log.exception("outbox message %s: recording the outcome failed", message.id)
         finally:
             self._in_flight.discard(message.id)
+            self._limiter.forget_idle(time.monotonic())
+            self._wake.set()  # a slot is free
 
     async def _attempt(self, message: OutboxMessage) -> Callable[[Any], Awaitable[None]]:
         """Make the call; return what to record about it."""
@@ -149,7 +171,7 @@ class OutboxSender:
         message_id = message.id
         payload = dict(message.payload)
         if EDIT_OF_OUTBOX in payload:
-            async with self._session_factory() as session:
+            async with read_session(self._session_factory) as session:
                 target = await sent_message_id_of(session, outbox_id=payload.pop(EDIT_OF_OUTBOX))
             if target is None:  # the original was never delivered: nothing to edit
                 return lambda s: mark_failed(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import event
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SessionFactory = async_sessionmaker[AsyncSession]
+READ_ONLY = "posko_read_only"
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -40,9 +43,22 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     def _on_begin(connection: Any) -> None:
         # Several tasks write concurrently (intake, processing, outbox). A deferred
         # transaction that reads and then writes fails at once with SQLITE_BUSY when another
-        # writer committed in between; BEGIN IMMEDIATE waits for the lock instead.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # writer committed in between; BEGIN IMMEDIATE waits for the lock instead. Work that
+        # only reads (see `read_session`) begins deferred: in WAL mode it neither waits for
+        # writers nor holds them up.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+@contextlib.asynccontextmanager
+async def read_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
+    """A session for work that only reads: on SQLite it takes no write lock."""
+    async with factory() as session:
+        await session.connection(execution_options={READ_ONLY: True})
+        yield session

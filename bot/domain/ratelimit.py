@@ -40,18 +40,26 @@ class SendLimiter:
 
     def wait_time(self, chat_id: int, method: str, now: float) -> float:
         """Seconds to wait before this call stays inside every window (0 = send now)."""
-        wait = _window_wait(self._global, self.global_limit, now)
-        if method in NEW_MESSAGE_METHODS:
-            limit = self.group_limit if is_group_chat(chat_id) else self.private_limit
-            wait = max(wait, _window_wait(self._per_chat.get(chat_id), limit, now))
-        return wait
+        return max(self.global_wait(now), self.chat_wait(chat_id, method, now))
 
     def global_wait(self, now: float) -> float:
         return _window_wait(self._global, self.global_limit, now)
 
+    def chat_wait(self, chat_id: int, method: str, now: float) -> float:
+        if method not in NEW_MESSAGE_METHODS:
+            return 0.0
+        limit = self.group_limit if is_group_chat(chat_id) else self.private_limit
+        return _window_wait(self._per_chat.get(chat_id), limit, now)
+
     def record(self, chat_id: int, method: str, now: float) -> None:
+        self.record_global(now)
+        self.record_chat(chat_id, method, now)
+
+    def record_global(self, now: float) -> None:
         self._global.append(now)
         _trim(self._global, self.global_limit, now)
+
+    def record_chat(self, chat_id: int, method: str, now: float) -> None:
         if method in NEW_MESSAGE_METHODS:
             limit = self.group_limit if is_group_chat(chat_id) else self.private_limit
             times = self._per_chat.setdefault(chat_id, deque())
