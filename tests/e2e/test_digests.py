@@ -264,3 +264,23 @@ def test_digest_time_is_local() -> None:
     settings = Settings(database_url="sqlite+aiosqlite:///:memory:")
     assert digest_due("07:00", _at("2024-02-07", "07:00"), settings)
     assert not digest_due("07:00", _at("2024-02-07", "06:59"), settings)
+
+
+async def test_forum_group_gets_its_digest_in_the_topic_it_asked_in(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    regency = await register(
+        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
+    )
+    forum = await sandbox.create_group(
+        "Posko Forum", members=[], admins=[regency], forum=True, with_bot=True
+    )
+    topic = await forum.create_topic("Ringkasan harian", by=regency)
+    await regency.send("/langganan 74.09", chat=forum, thread_id=topic)
+    confirmation = await forum.next_message(thread_id=topic)
+    assert "berlangganan" in confirmation.text and confirmation.thread_id == topic
+    assert posko.application is not None and posko.application.job_queue is not None
+    [job] = posko.application.job_queue.get_jobs_by_name(digest_job_name(1))
+    await job.run(posko.application)
+    digest = await forum.next_message(thread_id=topic, timeout=10)
+    assert "Ringkasan Posko Pemilu" in digest.text and digest.thread_id == topic
