@@ -21,6 +21,8 @@ DEMO_MORNING = datetime(2024, 2, 7, 6, 0, tzinfo=WITA).astimezone(UTC)
 DEMO_DIGEST_TIME = datetime(2024, 2, 7, 7, 0, tzinfo=WITA).astimezone(UTC)
 ADMIN_ID = 8800001
 INVITE_LINK_MARK = "?start="
+# Generous: replies to one chat are paced at Telegram's rate, and a busy machine is slower.
+WAIT = 30.0
 
 
 def _invite_code(message: SeenMessage) -> str:
@@ -102,76 +104,76 @@ async def _scenario(
 
     say("Admin Kesbangpol Konawe Utara membuka bot (ADMIN_TELEGRAM_IDS) dan mencatat pemilu.")
     await rina.send("/start")
-    await rina.next_message()
+    await rina.next_message(timeout=WAIT)
     await rina.send("/acara tambah Pemilu 2024-02-14 Pemilu 2024")
-    await rina.next_message()
+    await rina.next_message(timeout=WAIT)
     await rina.send("/acara tambah Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024")
-    await rina.next_message()
+    await rina.next_message(timeout=WAIT)
 
     say("Admin mengundang koordinator KPU untuk Kabupaten Konawe Utara dalam satu baris.")
     await rina.send("/undang koordinator 74.09")
-    coordinator_code = _invite_code(await rina.next_message())
+    coordinator_code = _invite_code(await rina.next_message(timeout=WAIT))
 
     say("Koordinator membuka tautan undangan dan terdaftar.")
     await hasan.send(f"/start {coordinator_code}")
-    await hasan.next_message()
+    await hasan.next_message(timeout=WAIT)
 
     say("Koordinator mengundang petugas Kecamatan Asera dengan tombol.")
     await hasan.send("/undang")
-    prompt = await hasan.next_message()
+    prompt = await hasan.next_message(timeout=WAIT)
     await hasan.press("Petugas", message_id=prompt.message_id)
-    await hasan.wait_for_edit(prompt.message_id)
+    await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
     await hasan.press("Asera", message_id=prompt.message_id)
-    await hasan.wait_for_edit(prompt.message_id)
+    await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
     await hasan.press("✅ Pilih Asera", message_id=prompt.message_id)
-    invite = await hasan.wait_for_edit(prompt.message_id)
+    invite = await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
     officer_code = _invite_code(invite)
 
     say("Camat Asera bergabung sebagai petugas dan melihat profilnya.")
     await camat.send(f"/start {officer_code}")
-    await camat.next_message()
+    await camat.next_message(timeout=WAIT)
     await camat.send("/profil")
-    await camat.next_message()
+    await camat.next_message(timeout=WAIT)
 
     say("Camat Asera melapor dalam satu baris, lalu dengan tombol (4 ketukan).")
     await camat.send("/lapor distribusi sebagian 80% kotak suara tiba di 12 dari 15 desa")
-    await camat.next_message()
+    await camat.next_message(timeout=WAIT)
     await camat.send("/lapor")
-    card = await camat.next_message()
+    card = await camat.next_message(timeout=WAIT)
     for button in ("✅ Pilih Asera", "Keamanan & ketertiban", "✅ Siap", "✅ Kirim"):
         await camat.press(button, message_id=card.message_id)
-        await camat.wait_for_edit(card.message_id)
+        await camat.wait_for_edit(card.message_id, timeout=WAIT)
 
     say("Koordinator melihat status kesiapan Konawe Utara per kecamatan.")
     await hasan.send("/status")
-    await hasan.next_message()
+    await hasan.next_message(timeout=WAIT)
 
     say("Camat Asera melaporkan banjir kritis; koordinator dan admin menerima peringatan.")
     await camat.send("/insiden kritis bencana banjir, jembatan putus ke desa Wanggudu")
-    await camat.next_message()
-    alert = await hasan.next_message()
-    await rina.next_message()
+    await camat.next_message(timeout=WAIT)
+    alert = await hasan.next_message(timeout=WAIT)
+    await rina.next_message(timeout=WAIT)
 
     say("Koordinator menerima insiden dari peringatan itu, lalu menutupnya dengan catatan.")
     await hasan.press("✅ Terima", message_id=alert.message_id)
-    await hasan.wait_for_edit(alert.message_id)
-    await camat.next_message()
+    await hasan.wait_for_edit(alert.message_id, timeout=WAIT)
+    await camat.next_message(timeout=WAIT)
     await hasan.press("✔️ Selesai", message_id=alert.message_id)
-    await hasan.next_message()
+    await hasan.next_message(timeout=WAIT)
     await hasan.send("BPBD memasang jembatan darurat; distribusi logistik lewat jalur Lasolo.")
-    await hasan.next_message()
-    await camat.next_message()
+    await hasan.next_message(timeout=WAIT)
+    await camat.next_message(timeout=WAIT)
 
     say("Orang lain mencoba memakai tautan yang sama: ditolak.")
     await stranger.send(f"/start {officer_code}")
-    await stranger.next_message()
+    await stranger.next_message(timeout=WAIT)
 
     say("Koordinator (admin grup) melanggankan grup Forkopimda pada ringkasan pukul 07:00.")
     group = await sandbox.create_group(
         "Forkopimda Konawe Utara", members=[camat], admins=[hasan], with_bot=True
     )
     await hasan.send("/langganan 74.09 07:00", chat=group)
-    await group.next_message()
+    await group.next_message(timeout=WAIT)
 
     say("Pukul 07:00 WITA, Rabu 7 Februari 2024: grup menerima ringkasan H-7.")
     clock.set(DEMO_DIGEST_TIME)
@@ -179,7 +181,7 @@ async def _scenario(
     for job in runtime.application.job_queue.jobs():
         if job.name and job.name.startswith(DIGEST_JOB_PREFIX):
             await job.run(runtime.application)
-    await group.next_message(timeout=10)
+    await group.next_message(timeout=WAIT)
 
     return [
         ("Rina (Admin, Kesbangpol Konawe Utara)", rina),
