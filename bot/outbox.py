@@ -44,7 +44,9 @@ log = logging.getLogger(__name__)
 
 UnreachableHook = Callable[[int, str], Awaitable[None]]
 MAX_BACKOFF_SECONDS = 60.0
-IDLE_POLL_SECONDS = 5.0
+# The sender is woken when rows are written; this poll is only the safety net that bounds
+# any missed wake-up, so it is short.
+IDLE_POLL_SECONDS = 1.0
 _UNREACHABLE_MARKERS = ("chat not found", "user not found", "bot was kicked", "not a member")
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
+import signal
+import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -10,6 +15,7 @@ from sqlmodel import SQLModel
 
 from storage.engine import create_engine, create_session_factory
 
+ROOT = Path(__file__).resolve().parents[1]
 _INVITE_LINK = re.compile(r"https://t\.me/(\w+)\?start=([A-Za-z0-9_-]+)")
 
 
@@ -43,9 +49,8 @@ async def fetch_all(database_url: str, model: type[SQLModel], *where: Any) -> li
         await engine.dispose()
 
 
-async def register(sandbox: Any, database_url: str, *, name: str, role: str, region: str) -> Any:
-    """A person registered the way people register: an invite (made as the operator's
-    shell makes it), opened with /start. Returns the SimUser, welcome message consumed."""
+async def shell_invites(database_url: str, *, role: str, region: str, count: int = 1) -> list[str]:
+    """Invite codes made as the operator's `invite` command makes them."""
     from datetime import UTC, datetime
 
     from bot.domain.onboarding import create_invite
@@ -54,19 +59,75 @@ async def register(sandbox: Any, database_url: str, *, name: str, role: str, reg
     engine = create_engine(database_url)
     try:
         async with create_session_factory(engine)() as session:
-            created = await create_invite(
-                session,
-                actor=None,
-                role=Role(role),
-                region_code=region,
-                now=datetime.now(UTC),
-                ttl_days=7,
-            )
+            codes = [
+                (
+                    await create_invite(
+                        session,
+                        actor=None,
+                        role=Role(role),
+                        region_code=region,
+                        now=datetime.now(UTC),
+                        ttl_days=7,
+                    )
+                ).code
+                for _ in range(count)
+            ]
             await session.commit()
+        return codes
     finally:
         await engine.dispose()
+
+
+async def register(sandbox: Any, database_url: str, *, name: str, role: str, region: str) -> Any:
+    """A person registered the way people register: an invite (made as the operator's
+    shell makes it), opened with /start. Returns the SimUser, welcome message consumed."""
+    [code] = await shell_invites(database_url, role=role, region=region)
     person = await sandbox.create_user(name)
-    await person.send(f"/start {created.code}")
+    await person.send(f"/start {code}")
     welcome = await person.next_message()
     assert "✅" in welcome.text, welcome.text
     return person
+
+
+class BotProcess:
+    """`python -m bot run` as its own process against the double, for kill tests."""
+
+    def __init__(self, database_url: str, base_url: str, log: Path):
+        self.database_url, self.base_url, self.log = database_url, base_url, log
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
+
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+            TELEGRAM_API_BASE_URL=self.base_url,
+            DATABASE_URL=self.database_url,
+            ADMIN_TELEGRAM_IDS=str(ADMIN_TELEGRAM_ID),
+            ADMIN_REGION_CODE="74.09",
+            PYTHONUNBUFFERED="1",
+        )
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "--env-file",
+            "/nonexistent",
+            "run",
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("ab"),
+            stderr=asyncio.subprocess.STDOUT,
+        )
+
+    async def kill(self) -> None:
+        """SIGKILL: no chance to store, process or confirm anything more."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        await self.process.wait()
+
+    async def stop(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(self.process.wait(), 30)

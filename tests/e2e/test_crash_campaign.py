@@ -9,86 +9,17 @@ import asyncio
 import os
 import random
 import re
-import signal
-import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlmodel import col
 
-from bot.domain.onboarding import create_invite
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
-from storage.engine import create_engine, create_session_factory
-from storage.models import Conversation, InboundUpdate, Incident, OutboxMessage, Report, Role
-from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
-from tests.helpers import count_rows, fetch_all
+from storage.models import Conversation, InboundUpdate, Incident, OutboxMessage, Report
+from tests.helpers import BotProcess, count_rows, fetch_all, shell_invites
 
-ROOT = Path(__file__).resolve().parents[2]
 REPORT_REF = re.compile(r"R-(\d{4,})")
 INCIDENT_REF = re.compile(r"I-(\d{4,})")
-
-
-class BotProcess:
-    def __init__(self, database_url: str, base_url: str, log: Path):
-        self.database_url, self.base_url, self.log = database_url, base_url, log
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-            TELEGRAM_API_BASE_URL=self.base_url,
-            DATABASE_URL=self.database_url,
-            ADMIN_TELEGRAM_IDS=str(ADMIN_TELEGRAM_ID),
-            ADMIN_REGION_CODE="74.09",
-            PYTHONUNBUFFERED="1",
-        )
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "--env-file",
-            "/nonexistent",
-            "run",
-            cwd=ROOT,
-            env=env,
-            stdout=self.log.open("ab"),
-            stderr=asyncio.subprocess.STDOUT,
-        )
-
-    async def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        await self.process.wait()
-
-    async def stop(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(self.process.wait(), 30)
-
-
-async def _invites(database_url: str, role: Role, region: str, count: int) -> list[str]:
-    engine = create_engine(database_url)
-    try:
-        async with create_session_factory(engine)() as session:
-            codes = [
-                (
-                    await create_invite(
-                        session,
-                        actor=None,
-                        role=role,
-                        region_code=region,
-                        now=datetime.now(UTC),
-                        ttl_days=7,
-                    )
-                ).code
-                for _ in range(count)
-            ]
-            await session.commit()
-        return codes
-    finally:
-        await engine.dispose()
 
 
 async def _campaign(
@@ -106,18 +37,16 @@ async def _campaign(
     rng = random.Random(1402)
     try:
         coordinators = []
-        for code, region in zip(
-            await _invites(database_url, Role.COORDINATOR, "74.09.01", 1)
-            + await _invites(database_url, Role.COORDINATOR, "74.09", 1),
-            ("74.09.01", "74.09"),
-            strict=True,
-        ):
+        for region in ("74.09.01", "74.09"):
+            [code] = await shell_invites(database_url, role="coordinator", region=region)
             person = await sandbox.create_user(f"Koor {region}")
             await person.send(f"/start {code}")
             await person.next_message(timeout=60)
             coordinators.append(person)
         people: list[SimUser] = []
-        for code in await _invites(database_url, Role.OFFICER, "74.09.01", officers):
+        for code in await shell_invites(
+            database_url, role="officer", region="74.09.01", count=officers
+        ):
             person = await sandbox.create_user(f"Petugas {len(people)}")
             await person.send(f"/start {code}")
             people.append(person)
