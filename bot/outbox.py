@@ -67,6 +67,9 @@ class OutboxSender:
         self._bot = bot
         self._session_factory = session_factory
         self._concurrency = concurrency
+        # When each send's outcome was recorded (monotonic): a dispatch skips rows that
+        # completed after its query began, since its view of them may be stale.
+        self._completed_at: dict[int, float] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._window_wait: float | None = None
         self._limiter = limiter or SendLimiter()
@@ -118,8 +121,10 @@ class OutboxSender:
         free = self._concurrency - len(self._in_flight)
         if free <= 0:
             return False
-        # Not a read-only snapshot: it must see every outcome already recorded, or a message
-        # just marked sent (and out of `_in_flight`) would look pending and go twice.
+        # Not a read-only snapshot: it must see every outcome already recorded. Outcomes
+        # recorded after the query began (while its session closes, say) are caught by
+        # `_completed_at` below; without that, a message just sent could go twice.
+        query_began = time.monotonic()
         async with self._session_factory() as session:
             batch = await next_sendable(session, now=_real_now(), limit=free + 50)
         self._window_wait = None
@@ -130,6 +135,8 @@ class OutboxSender:
             assert message.id is not None
             if message.id in self._in_flight:
                 continue
+            if self._completed_at.get(message.id, float("-inf")) >= query_began:
+                continue  # its outcome came after this query: the row may be stale
             wait = self._limiter.chat_wait(message.chat_id, message.method, time.monotonic())
             if wait > 0:
                 self._window_wait = (
@@ -163,8 +170,12 @@ class OutboxSender:
         except Exception:
             log.exception("outbox message %s: recording the outcome failed", message.id)
         finally:
+            now = time.monotonic()
+            self._completed_at[message.id] = now
             self._in_flight.discard(message.id)
-            self._limiter.forget_idle(time.monotonic())
+            if len(self._completed_at) > 10_000:  # keep it small: only recent ones matter
+                self._completed_at = {k: v for k, v in self._completed_at.items() if now - v < 60}
+            self._limiter.forget_idle(now)
             self._wake.set()  # a slot is free
 
     async def _attempt(self, message: OutboxMessage) -> Callable[[Any], Awaitable[None]]:
