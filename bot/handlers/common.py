@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update, User
@@ -125,3 +126,26 @@ def location_keyboard(lang: str) -> dict[str, Any]:
 def skip_words() -> set[str]:
     """What a person types (or the reply keyboard sends) to skip a step, in any language."""
     return {plain(code, "report.button.skip").lower() for code in ("id", "en")}
+
+
+@dataclass(frozen=True)
+class CommandInput:
+    actor: Person
+    arguments: str  # everything after the command word, spacing and quotes kept
+    photos: list[str]  # the photo a captioned command came with
+
+
+async def private_command(update: Update, context: PoskoContext) -> CommandInput | None:
+    """A registered person's command in a private chat (text, or a photo's caption); None
+    after telling the person why not."""
+    actor = await require_actor(update, context)
+    if actor is None:
+        return None
+    if not is_private(update):
+        reply(update, context, t(context.lang, "private_only"))
+        return None
+    message = update.effective_message
+    assert message is not None
+    parts = (message.text if message.text is not None else message.caption or "").split(maxsplit=1)
+    photos = [message.photo[-1].file_id] if message.photo else []
+    return CommandInput(actor, parts[1] if len(parts) > 1 else "", photos)

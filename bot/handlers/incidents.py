@@ -42,8 +42,8 @@ from bot.domain.reports import MAX_PHOTOS
 from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
-    is_private,
     location_keyboard,
+    private_command,
     reply,
     require_actor,
     skip_words,
@@ -89,30 +89,18 @@ class IncidentDraft:
         return cls(**known)
 
 
-def _arguments(text: str | None) -> str:
-    parts = (text or "").split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
-
-
 # -- reporting ------------------------------------------------------------------------------
 
 
 async def incident_command(update: Update, context: PoskoContext) -> None:
     """/insiden [wilayah] keparahan jenis [kelas] keterangan — or /insiden for buttons."""
-    actor = await require_actor(update, context)
-    if actor is None:
+    command = await private_command(update, context)
+    if command is None:
         return
-    if not is_private(update):
-        reply(update, context, t(context.lang, "private_only"))
-        return
-    message = update.effective_message
-    assert message is not None
-    arguments = _arguments(message.text if message.text is not None else message.caption)
-    photos = [message.photo[-1].file_id] if message.photo else []
-    if arguments.strip():
-        await _one_line(update, context, actor, arguments, photos)
+    if command.arguments.strip():
+        await _one_line(update, context, command.actor, command.arguments, command.photos)
     else:
-        await _start(update, context, actor, IncidentDraft(photos=photos))
+        await _start(update, context, command.actor, IncidentDraft(photos=command.photos))
 
 
 async def _one_line(

@@ -35,8 +35,8 @@ from bot.domain.reports import (
 from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
-    is_private,
     location_keyboard,
+    private_command,
     reply,
     require_actor,
 )
@@ -110,53 +110,38 @@ def _new_token() -> str:
     return secrets.token_urlsafe(6)[:8]
 
 
-def _command_arguments(text: str | None) -> str:
-    """Everything after the command word, spacing and quotes kept."""
-    parts = (text or "").split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
-
-
 # -- entry points ----------------------------------------------------------------------------
 
 
 async def report_command(update: Update, context: PoskoContext) -> None:
     """/lapor [wilayah] aspek status [persen] [catatan] — or /lapor alone for buttons."""
-    actor = await require_actor(update, context)
-    if actor is None:
+    command = await private_command(update, context)
+    if command is None:
         return
-    if not is_private(update):
-        reply(update, context, t(context.lang, "private_only"))
-        return
-    message = update.effective_message
-    assert message is not None
-    text = message.text if message.text is not None else message.caption
-    arguments = _command_arguments(text)
-    photos = [message.photo[-1].file_id] if message.photo else []
-    if arguments.strip():
-        await _report_in_one_line(update, context, actor, arguments, photos=photos)
+    if command.arguments.strip():
+        await _report_in_one_line(
+            update, context, command.actor, command.arguments, photos=command.photos
+        )
     else:
-        await _start_flow(update, context, actor, Draft(photos=photos))
+        await _start_flow(update, context, command.actor, Draft(photos=command.photos))
 
 
 async def correct_command(update: Update, context: PoskoContext) -> None:
     """/ralat [same as /lapor]: replace your last report, within the correction window."""
-    actor = await require_actor(update, context)
-    if actor is None:
+    command = await private_command(update, context)
+    if command is None:
         return
-    if not is_private(update):
-        reply(update, context, t(context.lang, "private_only"))
-        return
+    actor = command.actor
     last = await _correctable_report(context, actor)
     if last is None:
         minutes = context.services.settings.correction_window_minutes
         reply(update, context, t(context.lang, "report.correct.none", minutes=minutes))
         return
     assert last.id is not None
-    arguments = _command_arguments(
-        update.effective_message.text if update.effective_message else ""
-    )
-    if arguments.strip():
-        await _report_in_one_line(update, context, actor, arguments, photos=[], corrects=last)
+    if command.arguments.strip():
+        await _report_in_one_line(
+            update, context, actor, command.arguments, photos=[], corrects=last
+        )
         return
     draft = Draft(
         region=last.region_code,
