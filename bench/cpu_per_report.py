@@ -58,7 +58,7 @@ async def measure(
         await process.wait()
 
 
-async def main(messages: int) -> None:
+async def main(messages: int, profile: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'cpu.db'}"
         await prepare(url)
@@ -84,6 +84,8 @@ async def main(messages: int) -> None:
                 else:
                     await add_people(url, [(u.id, "officer", "74.09.01") for u in users])
                     command = [sys.executable, "-m", "bot", "--env-file", "/nonexistent", "run"]
+                    if profile:  # cProfile of the bot process, to see where the time goes
+                        command[1:1] = ["-m", "cProfile", "-o", profile]
                     results[name] = await measure(
                         command,
                         env,
@@ -109,4 +111,6 @@ async def main(messages: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=600)
-    asyncio.run(main(parser.parse_args().messages))
+    parser.add_argument("--profile", help="write a cProfile of the Posko process here")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.messages, arguments.profile))

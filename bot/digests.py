@@ -25,7 +25,7 @@ from bot.domain.digest import (
 )
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.regions import is_within
-from bot.domain.reports import AspectInfo, CurrentState, roll_up
+from bot.domain.reports import AspectInfo, roll_up_cells, roll_up_whole
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
 from bot.ui import Button
@@ -33,11 +33,16 @@ from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import read_session
 from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
-from storage.models import Incident, Report, ReportStatus, Role, Subscription
+from storage.models import Incident, Role, Subscription
 from storage.outbox import CHART
 from storage.people import people_in_subtree
-from storage.regions import child_regions, region_label
-from storage.reports import readiness_in_subtree, reports_in_subtree, reports_since
+from storage.regions import child_regions, region_label, region_labels
+from storage.reports import (
+    areas_reporting,
+    readiness_summary,
+    readiness_summary_before,
+    reports_since,
+)
 
 WINDOW = timedelta(hours=24)
 REMINDER_CALLBACK = "rem1:lapor"
@@ -55,26 +60,36 @@ def covers(election_region: str | None, area: str) -> bool:
 async def build_digest(
     session: AsyncSession, *, region_code: str, now: datetime, lang: str = "id"
 ) -> DigestData:
+    """Everything a digest says about an area. The database summarises readiness per area
+    and aspect, so the cost follows the number of areas, not of villages or reports."""
     aspects = [
         AspectInfo(a.code, a.label_id, a.label_en, tuple(filter(None, a.aliases.split(","))))
         for a in await active_aspects(session)
     ]
     codes = [a.code for a in aspects]
-    children = await child_regions(session, code=region_code)
-    areas = [(c.code, c.name) for c in children]
-    rows_now = [
-        CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.reported_at)
-        for r in await readiness_in_subtree(session, root=region_code)
-    ]
+    areas = [(c.code, c.name) for c in await child_regions(session, code=region_code)]
+    area_codes = {code for code, _ in areas}
     cutoff = now - WINDOW
-    recent = await reports_in_subtree(session, root=region_code, since=cutoff, until=now)
-    rows_before = await _rows_before(session, region_code, rows_now, recent, cutoff)
-    reported_areas = {
-        code for code, _ in areas if any(is_within(r.region_code, code) for r in recent)
-    }
+    cells_now = await readiness_summary(session, root=region_code, area_codes=area_codes)
+    reported_areas = await areas_reporting(
+        session, root=region_code, area_codes=area_codes, since=cutoff, until=now
+    )
+    rollups_now = roll_up_cells(areas, codes, cells_now)
+    changes = []
+    if reported_areas:  # nothing reported since yesterday: nothing can have changed
+        cells_before = await readiness_summary_before(
+            session, root=region_code, area_codes=area_codes, since=cutoff, until=now
+        )
+        changes = matrix_changes(aspects, rollups_now, roll_up_cells(areas, codes, cells_before))
+    incidents_today = await incidents_in_subtree(session, root=region_code, since=cutoff, until=now)
+    open_incidents = await open_incidents_in_subtree(session, root=region_code)
+    labels = await region_labels(
+        session,
+        {region_code} | {i.region_code for i in (*incidents_today, *open_incidents)},
+    )
     types = {k.code: k for k in await incident_types(session)}
 
-    async def view(incidents: Sequence[Incident]) -> list[DigestIncident]:
+    def view(incidents: Sequence[Incident]) -> list[DigestIncident]:
         result = []
         for incident in incidents:
             assert incident.id is not None
@@ -88,7 +103,7 @@ async def build_digest(
                     reference=incident_reference(incident.id),
                     severity=incident.severity,
                     kind=kind,
-                    place=await region_label(session, incident.region_code),
+                    place=labels[incident.region_code],
                     status=incident.status,
                     created_at=incident.created_at,
                 )
@@ -101,43 +116,17 @@ async def build_digest(
         if covers(e.region_code, region_code)
     ]
     return DigestData(
-        region_name=await region_label(session, region_code),
+        region_name=labels[region_code],
         as_of=now,
         elections=elections,
         aspects=aspects,
-        areas=roll_up(areas, codes, rows_now),
-        own=roll_up([(region_code, region_code)], codes, rows_now)[0],
+        areas=rollups_now,
+        own=roll_up_whole(region_code, region_code, codes, cells_now),
         silent_areas=[name for code, name in areas if code not in reported_areas],
-        incidents_today=await view(
-            await incidents_in_subtree(session, root=region_code, since=cutoff, until=now)
-        ),
-        open_incidents=await view(await open_incidents_in_subtree(session, root=region_code)),
-        changes=matrix_changes(areas, aspects, rows_now, rows_before) if areas else [],
+        incidents_today=view(incidents_today),
+        open_incidents=view(open_incidents),
+        changes=changes,
     )
-
-
-async def _rows_before(
-    session: AsyncSession,
-    root: str,
-    rows_now: list[CurrentState],
-    recent: list[Report],
-    cutoff: datetime,
-) -> list[CurrentState]:
-    """The current state as it stood at the cutoff: pairs touched since then are replaced by
-    their latest report from before it (or dropped when there was none)."""
-    touched = {(r.region_code, r.aspect_code) for r in recent}
-    if not touched:
-        return rows_now
-    before: dict[tuple[str, str], Report] = {}
-    for report in await reports_in_subtree(session, root=root, until=cutoff):
-        pair = (report.region_code, report.aspect_code)
-        if pair in touched and report.status != ReportStatus.WITHDRAWN:
-            before[pair] = report  # ordered by id: the last one wins
-    kept = [r for r in rows_now if (r.region_code, r.aspect_code) not in touched]
-    return kept + [
-        CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.created_at)
-        for r in before.values()
-    ]
 
 
 async def digest_messages(

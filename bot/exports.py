@@ -27,14 +27,14 @@ from sqlmodel import col
 from bot.alerts import incident_types
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.regions import subtree_bounds
-from bot.domain.reports import STATE_EMOJI, AspectInfo, CurrentState, roll_up
+from bot.domain.reports import STATE_EMOJI, AspectInfo, roll_up_cells, roll_up_whole
 from bot.domain.reports import reference as report_reference
 from bot.i18n import plain
 from storage.aspects import active_aspects
 from storage.engine import SessionFactory
 from storage.models import Incident, IncidentEvent, Person, Region, Report
 from storage.regions import child_regions, region_label
-from storage.reports import readiness_in_subtree
+from storage.reports import readiness_summary
 
 PAGE = 1000
 KINDS = ("reports", "readiness", "incidents", "timeline")
@@ -168,23 +168,20 @@ async def readiness_rows(factory: SessionFactory, request: ExportRequest) -> tup
         aspects = [
             AspectInfo(a.code, a.label_id, a.label_en) for a in await active_aspects(session)
         ]
-        rows = [
-            CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.reported_at)
-            for r in await readiness_in_subtree(session, root=request.root)
-        ]
-        children = await child_regions(session, code=request.root)
+        children = [(c.code, c.name) for c in await child_regions(session, code=request.root)]
+        summary = await readiness_summary(
+            session, root=request.root, area_codes={code for code, _ in children}
+        )
         root_name = await region_label(session, request.root)
     codes = [a.code for a in aspects]
-    areas = [(request.root, root_name)] + [(c.code, c.name) for c in children]
     header = (
         _headers(lang, ("region_code", "region"))
         + [a.label(lang) for a in aspects]
         + _headers(lang, ("last_report",))
     )
     result = []
-    own = roll_up(areas[:1], codes, rows)
-    below = roll_up(areas[1:], codes, rows) if children else []
-    for area in own + below:
+    own = roll_up_whole(request.root, root_name, codes, summary)
+    for area in [own, *roll_up_cells(children, codes, summary)]:
         cells = [_state_cell(lang, area.aspects[c].state) for c in codes]
         result.append([area.code, area.name, *cells, _local(area.last_at, tz)])
     return header, result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
@@ -98,18 +98,33 @@ async def find_regions_by_name(
     return list(result.scalars())
 
 
+def _ancestry(code: str) -> list[str]:
+    """The code and its ancestors' codes, top down."""
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
 async def region_path(session: AsyncSession, *, code: str) -> list[Region]:
     """The region and its ancestors, top down."""
-    parts = code.split(".")
-    codes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    codes = _ancestry(code)
     found = await get_regions(session, codes=codes)
     return [found[c] for c in codes if c in found]
 
 
+def _label(code: str, found: dict[str, Region]) -> str:
+    names = [found[c].name for c in _ancestry(code) if c in found]
+    if not names:
+        return code
+    return ", ".join(reversed(names[-2:])) if len(names) > 2 else names[-1]
+
+
 async def region_label(session: AsyncSession, code: str) -> str:
     """'Kabupaten Konawe Utara', or 'Asera, Kabupaten Konawe Utara' below regency level."""
-    path = await region_path(session, code=code)
-    if not path:
-        return code
-    names = [r.name for r in path]
-    return ", ".join(reversed(names[-2:])) if len(names) > 2 else names[-1]
+    return _label(code, await get_regions(session, codes=_ancestry(code)))
+
+
+async def region_labels(session: AsyncSession, codes: Collection[str]) -> dict[str, str]:
+    """`region_label` of many codes, in one query."""
+    wanted = {ancestor for code in codes for ancestor in _ancestry(code)}
+    found = await get_regions(session, codes=sorted(wanted))
+    return {code: _label(code, found) for code in codes}

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.countdown import countdown_label, days_to, local_date
 from bot.domain.incidents import SEVERITY_EMOJI, SEVERITY_RANK, status_text
-from bot.domain.reports import STATE_EMOJI, AreaRollup, AspectInfo, CurrentState, roll_up
+from bot.domain.reports import STATE_EMOJI, AreaRollup, AspectInfo
 from bot.i18n import Html, format_day, format_short_moment, t
 
 
@@ -58,21 +58,20 @@ class DigestData:
 
 
 def matrix_changes(
-    areas: Sequence[tuple[str, str]],
     aspects: Sequence[AspectInfo],
-    rows_now: Sequence[CurrentState],
-    rows_before: Sequence[CurrentState],
+    now: Sequence[AreaRollup],
+    before: Sequence[AreaRollup],
 ) -> list[Change]:
     """Cells of the matrix whose worst state differs between yesterday and now."""
-    codes = [a.code for a in aspects]
-    before = {a.code: a for a in roll_up(areas, codes, rows_before)}
+    was_by_area = {area.code: area for area in before}
     changes = []
-    for area in roll_up(areas, codes, rows_now):
-        old = before[area.code]
+    for area in now:
+        old = was_by_area.get(area.code)
         for aspect in aspects:
-            was, now = old.aspects[aspect.code].state, area.aspects[aspect.code].state
-            if was != now:
-                changes.append(Change(area.name, aspect.code, was, now))
+            was = old.aspects[aspect.code].state if old is not None else None
+            state = area.aspects[aspect.code].state
+            if was != state:
+                changes.append(Change(area.name, aspect.code, was, state))
     return changes
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.domain.regions import level_of
@@ -224,18 +224,54 @@ class AreaRollup:
         )
 
 
-def roll_up(
-    areas: Sequence[tuple[str, str]], aspect_codes: Sequence[str], rows: Iterable[CurrentState]
-) -> list[AreaRollup]:
-    """The worst current state per area and aspect, areas worst first.
+@dataclass(frozen=True)
+class CellSummary:
+    """The current states of one area and aspect, already summarised (the database does it
+    at scale): how many, the worst, the progress (meaningful when one report decides), the
+    latest time."""
 
-    `areas` are (code, name) pairs of regions at one level; a row counts for the area whose
-    code prefixes it. An area with no report for an aspect shows ⬜ for it.
-    """
-    by_code = {
+    area_code: str
+    aspect_code: str
+    reports: int
+    worst: str | None
+    progress: int | None
+    last_at: datetime | None
+
+
+def _absorb(
+    rollup: AspectRollup,
+    *,
+    reports: int,
+    worst: str | None,
+    progress: int | None,
+    last_at: datetime | None,
+) -> None:
+    """Fold current states into a cell: the one rule behind every roll-up."""
+    rollup.reports += reports
+    if worst is not None and (rollup.state is None or STATE_RANK[worst] < STATE_RANK[rollup.state]):
+        rollup.state = worst
+    rollup.progress = progress if rollup.reports == 1 else None
+    if last_at is not None and (rollup.last_at is None or last_at > rollup.last_at):
+        rollup.last_at = last_at
+
+
+def _empty(areas: Sequence[tuple[str, str]], aspect_codes: Sequence[str]) -> dict[str, AreaRollup]:
+    return {
         code: AreaRollup(code, name, {a: AspectRollup() for a in aspect_codes})
         for code, name in areas
     }
+
+
+def roll_up(
+    areas: Sequence[tuple[str, str]], aspect_codes: Sequence[str], rows: Iterable[CurrentState]
+) -> list[AreaRollup]:
+    """The worst current state per area and aspect, areas worst first, row by row.
+
+    `areas` are (code, name) pairs of regions at one level; a row counts for the area whose
+    code prefixes it. An area with no report for an aspect shows ⬜ for it. The bot asks the
+    database for summaries (`roll_up_cells`); this is the definition they are tested against.
+    """
+    by_code = _empty(areas, aspect_codes)
     depths = {code.count(".") for code in by_code}
     for row in rows:
         for depth in depths:
@@ -245,11 +281,40 @@ def roll_up(
             area = by_code.get(".".join(parts[: depth + 1]))
             if area is None or row.aspect_code not in area.aspects:
                 continue
-            rollup = area.aspects[row.aspect_code]
-            rollup.reports += 1
-            if rollup.state is None or STATE_RANK[row.state] < STATE_RANK[rollup.state]:
-                rollup.state = row.state
-            rollup.progress = row.progress if rollup.reports == 1 else None
-            if rollup.last_at is None or row.reported_at > rollup.last_at:
-                rollup.last_at = row.reported_at
+            _absorb(
+                area.aspects[row.aspect_code],
+                reports=1,
+                worst=row.state,
+                progress=row.progress,
+                last_at=row.reported_at,
+            )
     return sorted(by_code.values(), key=AreaRollup.sort_key)
+
+
+def roll_up_cells(
+    areas: Sequence[tuple[str, str]], aspect_codes: Sequence[str], cells: Iterable[CellSummary]
+) -> list[AreaRollup]:
+    """`roll_up` of cells summarised per area and aspect; cells of other areas are ignored."""
+    by_code = _empty(areas, aspect_codes)
+    for cell in cells:
+        area = by_code.get(cell.area_code)
+        if area is None or cell.aspect_code not in area.aspects:
+            continue
+        _absorb(
+            area.aspects[cell.aspect_code],
+            reports=cell.reports,
+            worst=cell.worst,
+            progress=cell.progress,
+            last_at=cell.last_at,
+        )
+    return sorted(by_code.values(), key=AreaRollup.sort_key)
+
+
+def roll_up_whole(
+    code: str, name: str, aspect_codes: Sequence[str], cells: Iterable[CellSummary]
+) -> AreaRollup:
+    """One area made of all the cells, whichever area they were summarised for."""
+    [whole] = roll_up_cells(
+        [(code, name)], aspect_codes, (replace(cell, area_code=code) for cell in cells)
+    )
+    return whole

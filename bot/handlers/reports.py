@@ -25,12 +25,12 @@ from bot.domain.reports import (
     STATE_FROM_SHORT,
     STATE_SHORT,
     AspectInfo,
-    CurrentState,
     ReportSyntaxError,
     parse_percent,
     parse_report_line,
     reference,
-    roll_up,
+    roll_up_cells,
+    roll_up_whole,
 )
 from bot.domain.text import clean
 from bot.handlers.common import (
@@ -54,7 +54,7 @@ from storage.reports import (
     correct_report,
     get_report,
     last_active_report_by,
-    readiness_in_subtree,
+    readiness_summary,
     withdraw_report,
 )
 
@@ -717,11 +717,10 @@ async def _render_status(context: PoskoContext, *, root: str) -> Html:
     tz = context.services.settings.timezone
     aspects = await _aspects(session)
     codes = [a.code for a in aspects]
-    rows = [
-        CurrentState(r.region_code, r.aspect_code, r.state, r.progress, r.reported_at)
-        for r in await readiness_in_subtree(session, root=root)
-    ]
-    own = roll_up([(root, root)], codes, rows)[0]
+    children = await child_regions(session, code=root)
+    areas = [(c.code, c.name) for c in children]
+    cells = await readiness_summary(session, root=root, area_codes={code for code, _ in areas})
+    own = roll_up_whole(root, root, codes, cells)
     lines = [
         t(
             lang,
@@ -749,10 +748,9 @@ async def _render_status(context: PoskoContext, *, root: str) -> Html:
                 when=when,
             )
         )
-    children = await child_regions(session, code=root)
-    if children:
+    if areas:
         lines.append(t(lang, "status.below_header"))
-        for area in roll_up([(c.code, c.name) for c in children], codes, rows):
+        for area in roll_up_cells(areas, codes, cells):
             if area.last_at is None:
                 lines.append(t(lang, "status.area_none", emoji=STATE_EMOJI[None], name=area.name))
                 continue

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.countdown import countdown_label, local_date
 from bot.domain.digest import matrix_changes
-from bot.domain.reports import AspectInfo, CurrentState
+from bot.domain.reports import AspectInfo, CurrentState, roll_up
 
 WITA = ZoneInfo("Asia/Makassar")
 PEMILU = date(2024, 2, 14)
@@ -39,7 +39,9 @@ def test_matrix_changes_compare_worst_states() -> None:
         CurrentState("74.09.01.1009", "logistik", "not_ready", None, at),
         CurrentState("74.09.05", "keamanan", "ready", None, at),
     ]
-    changes = matrix_changes([("74.09.01", "Asera"), ("74.09.05", "Lasolo")], aspects, now, before)
+    areas = [("74.09.01", "Asera"), ("74.09.05", "Lasolo")]
+    codes = [a.code for a in aspects]
+    changes = matrix_changes(aspects, roll_up(areas, codes, now), roll_up(areas, codes, before))
     assert [(c.area, c.aspect, c.before, c.after) for c in changes] == [
         ("Asera", "logistik", "ready", "not_ready"),
         ("Lasolo", "keamanan", None, "ready"),
