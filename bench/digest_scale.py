@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -120,6 +119,15 @@ async def make_data(url: str, regions: Path, reports: int) -> None:
     await engine.dispose()
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS. Not getrusage's ru_maxrss: on Linux a child started by
+    fork and exec keeps its parent's high-water mark there (the data-making process's)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 async def measure(url: str, samples: int) -> None:
     engine = create_engine(url)
     factory = create_session_factory(engine)
@@ -156,7 +164,7 @@ async def measure(url: str, samples: int) -> None:
             timings.append(time.perf_counter() - started)
         results[label] = timings
     await engine.dispose()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     for label, timings in results.items():
         mean = sum(timings) / len(timings) * 1000
         worst = max(timings) * 1000

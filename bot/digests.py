@@ -25,7 +25,13 @@ from bot.domain.digest import (
 )
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.regions import is_within
-from bot.domain.reports import AspectInfo, roll_up_cells, roll_up_whole
+from bot.domain.reports import (
+    AspectInfo,
+    area_of,
+    roll_up_cells,
+    roll_up_whole,
+    summaries_before,
+)
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
 from bot.ui import Button
@@ -38,10 +44,9 @@ from storage.outbox import CHART
 from storage.people import people_in_subtree
 from storage.regions import child_regions, region_label, region_labels
 from storage.reports import (
-    areas_reporting,
     readiness_summary,
-    readiness_summary_before,
     reports_since,
+    touched_pairs,
 )
 
 WINDOW = timedelta(hours=24)
@@ -71,16 +76,11 @@ async def build_digest(
     area_codes = {code for code, _ in areas}
     cutoff = now - WINDOW
     cells_now = await readiness_summary(session, root=region_code, area_codes=area_codes)
-    reported_areas = await areas_reporting(
-        session, root=region_code, area_codes=area_codes, since=cutoff, until=now
-    )
+    touched = await touched_pairs(session, root=region_code, since=cutoff, until=now)
+    reported_areas = {area_of(p.region_code, region_code, area_codes) for p in touched}
     rollups_now = roll_up_cells(areas, codes, cells_now)
-    changes = []
-    if reported_areas:  # nothing reported since yesterday: nothing can have changed
-        cells_before = await readiness_summary_before(
-            session, root=region_code, area_codes=area_codes, since=cutoff, until=now
-        )
-        changes = matrix_changes(aspects, rollups_now, roll_up_cells(areas, codes, cells_before))
+    cells_before = summaries_before(cells_now, touched, root=region_code, area_codes=area_codes)
+    changes = matrix_changes(aspects, rollups_now, roll_up_cells(areas, codes, cells_before))
     incidents_today = await incidents_in_subtree(session, root=region_code, since=cutoff, until=now)
     open_incidents = await open_incidents_in_subtree(session, root=region_code)
     labels = await region_labels(

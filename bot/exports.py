@@ -26,7 +26,6 @@ from sqlmodel import col
 
 from bot.alerts import incident_types
 from bot.domain.incidents import reference as incident_reference
-from bot.domain.regions import subtree_bounds
 from bot.domain.reports import STATE_EMOJI, AspectInfo, roll_up_cells, roll_up_whole
 from bot.domain.reports import reference as report_reference
 from bot.i18n import plain
@@ -35,6 +34,7 @@ from storage.engine import SessionFactory
 from storage.models import Incident, IncidentEvent, Person, Region, Report
 from storage.regions import child_regions, region_label
 from storage.reports import readiness_summary
+from storage.subtree import in_subtree
 
 PAGE = 1000
 KINDS = ("reports", "readiness", "incidents", "timeline")
@@ -68,11 +68,6 @@ async def _pages(factory: SessionFactory, statement: Any, key: Any) -> AsyncIter
         for row in rows:
             yield row
         last = rows[-1].id
-
-
-def _in_subtree(column: Any, root: str) -> Any:
-    low, high = subtree_bounds(root)
-    return (column == root) | ((column >= low) & (column < high))
 
 
 class _Names:
@@ -119,7 +114,7 @@ async def report_rows(factory: SessionFactory, request: ExportRequest) -> AsyncI
             for a in await active_aspects(session)
         }
     statement = select(Report).where(
-        _in_subtree(col(Report.region_code), request.root),
+        in_subtree(col(Report.region_code), request.root),
         col(Report.created_at) >= request.since,
         col(Report.created_at) < request.until,
     )
@@ -198,7 +193,7 @@ async def incident_rows(factory: SessionFactory, request: ExportRequest) -> Asyn
     async with factory() as session:
         kinds = {k.code: k.label(lang) for k in await incident_types(session)}
     statement = select(Incident).where(
-        _in_subtree(col(Incident.region_code), request.root),
+        in_subtree(col(Incident.region_code), request.root),
         col(Incident.created_at) >= request.since,
         col(Incident.created_at) < request.until,
     )
@@ -249,7 +244,7 @@ async def timeline_rows(factory: SessionFactory, request: ExportRequest) -> Asyn
     lang, tz = request.lang, request.tz
     names = _Names(factory, lang)
     incidents = select(col(Incident.id)).where(
-        _in_subtree(col(Incident.region_code), request.root),
+        in_subtree(col(Incident.region_code), request.root),
         col(Incident.created_at) >= request.since,
         col(Incident.created_at) < request.until,
     )

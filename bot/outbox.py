@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import logging
 import random
 import time
@@ -43,6 +44,7 @@ from storage.outbox import (
 log = logging.getLogger(__name__)
 
 UnreachableHook = Callable[[int, str], Awaitable[None]]
+Outcome = Callable[[Any], Awaitable[None]]  # records what became of a send, in a session
 MAX_BACKOFF_SECONDS = 60.0
 # The sender is woken when rows are written; this poll is only the safety net that bounds
 # any missed wake-up, so it is short.
@@ -77,6 +79,12 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._stopping = False
         self._in_flight: set[int] = set()
+        # When postponed messages fall due. Only this sender postpones, so after one query
+        # at start it knows them all, and an idle sender asks the database nothing.
+        self._retry_times: list[datetime] = []
+        # Finished sends whose outcome is not recorded yet (None: nothing to record).
+        self._outcomes: list[tuple[int, Outcome | None]] = []
+        self._recording = False
 
     def wake(self) -> None:
         self._wake.set()
@@ -86,6 +94,10 @@ class OutboxSender:
         self._wake.set()
 
     async def run(self) -> None:
+        async with read_session(self._session_factory) as session:
+            retry_at = await earliest_retry_time(session)  # what an earlier run postponed
+        if retry_at is not None:
+            self._remember_retry(retry_at)
         while not self._stopping:
             try:
                 dispatched = await self._dispatch()
@@ -97,14 +109,16 @@ class OutboxSender:
                 await self._idle()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._record_outcomes()  # the last sends' outcomes
 
     async def _idle(self) -> None:
         """Wait for new rows, a free slot, or the next retry or window, whichever is first."""
         timeout = IDLE_POLL_SECONDS
-        async with read_session(self._session_factory) as session:
-            retry_at = await earliest_retry_time(session)
-        if retry_at is not None:
-            timeout = min(timeout, max(0.05, (retry_at - _real_now()).total_seconds()))
+        now = _real_now()
+        while self._retry_times and self._retry_times[0] <= now:
+            heapq.heappop(self._retry_times)  # due: the next dispatch picks it up
+        if self._retry_times:
+            timeout = min(timeout, max(0.05, (self._retry_times[0] - now).total_seconds()))
         if self._window_wait is not None:
             timeout = min(timeout, max(0.05, self._window_wait))
         with contextlib.suppress(TimeoutError):
@@ -164,19 +178,44 @@ class OutboxSender:
                 await asyncio.sleep(wait)
             self._limiter.record_global(time.monotonic())
             outcome = await self._attempt(message)
-            async with self._session_factory() as session:
-                await outcome(session)
-                await session.commit()
         except Exception:
-            log.exception("outbox message %s: recording the outcome failed", message.id)
+            log.exception("outbox message %s: the send failed unexpectedly", message.id)
+            outcome = None
+        self._outcomes.append((message.id, outcome))
+        if not self._recording:
+            self._recording = True
+            task = asyncio.create_task(self._record_outcomes())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _record_outcomes(self) -> None:
+        """Record the outcomes of finished sends, as many as have gathered, in one
+        transaction (sends finishing while it commits go in the next one). A message stays
+        in flight until its outcome is committed, so no dispatch can start it again."""
+        try:
+            while self._outcomes:
+                batch, self._outcomes = self._outcomes, []
+                try:
+                    async with self._session_factory() as session:
+                        for _, outcome in batch:
+                            if outcome is not None:
+                                await outcome(session)
+                        await session.commit()
+                except Exception:
+                    log.exception("recording %d outbox outcomes failed", len(batch))
+                finally:
+                    now = time.monotonic()
+                    for message_id, _ in batch:
+                        self._completed_at[message_id] = now
+                        self._in_flight.discard(message_id)
+                    if len(self._completed_at) > 10_000:  # only recent ones matter
+                        self._completed_at = {
+                            k: v for k, v in self._completed_at.items() if now - v < 60
+                        }
+                    self._limiter.forget_idle(now)
+                    self._wake.set()  # slots are free
         finally:
-            now = time.monotonic()
-            self._completed_at[message.id] = now
-            self._in_flight.discard(message.id)
-            if len(self._completed_at) > 10_000:  # keep it small: only recent ones matter
-                self._completed_at = {k: v for k, v in self._completed_at.items() if now - v < 60}
-            self._limiter.forget_idle(now)
-            self._wake.set()  # a slot is free
+            self._recording = False
 
     async def _attempt(self, message: OutboxMessage) -> Callable[[Any], Awaitable[None]]:
         """Make the call; return what to record about it."""
@@ -205,6 +244,7 @@ class OutboxSender:
             delay = error.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
             until = _real_now() + timedelta(seconds=seconds)
+            self._remember_retry(until)
             log.warning("429 for chat %s: retry after %.1fs", message.chat_id, seconds)
             return lambda s: postpone(
                 s, message_id=message_id, until=until, error="429", count_attempt=False
@@ -227,6 +267,7 @@ class OutboxSender:
             backoff = min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** min(message.attempts, 7))
             backoff *= 0.75 + random.random() / 2  # jitter, so retries do not march in step
             until = _real_now() + timedelta(seconds=backoff)
+            self._remember_retry(until)
             reason = f"{type(error).__name__}: {error}"[:200]
             log.warning(
                 "outbox %s to %s failed (%s); retry in %.1fs",
@@ -244,6 +285,9 @@ class OutboxSender:
         return lambda s: mark_sent(
             s, message_id=message_id, now=_real_now(), sent_message_id=sent_id
         )
+
+    def _remember_retry(self, until: datetime) -> None:
+        heapq.heappush(self._retry_times, until)
 
     async def _send_file(self, path: Path, payload: dict[str, Any]) -> dict[str, Any]:
         """Upload a file from disk; the outbox row holds only its path."""

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.domain.regions import ancestors_of, subtree_bounds
+from bot.domain.regions import ancestors_of
 from storage.models import (
     OPEN_INCIDENT_STATUSES,
     AlertCopy,
@@ -21,6 +21,7 @@ from storage.models import (
     Person,
     Subscription,
 )
+from storage.subtree import in_subtree
 
 
 async def active_incident_types(session: AsyncSession) -> list[IncidentType]:
@@ -126,11 +127,9 @@ async def sent_message_ids(session: AsyncSession, *, outbox_ids: Sequence[int]) 
 
 
 async def open_incidents_in_subtree(session: AsyncSession, *, root: str) -> list[Incident]:
-    low, high = subtree_bounds(root)
-    region = col(Incident.region_code)
     result = await session.execute(
         select(Incident).where(
-            (region == root) | ((region >= low) & (region < high)),
+            in_subtree(col(Incident.region_code), root),
             col(Incident.status).in_(OPEN_INCIDENT_STATUSES),
         )
     )
@@ -144,9 +143,7 @@ async def incidents_in_subtree(
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> list[Incident]:
-    low, high = subtree_bounds(root)
-    region = col(Incident.region_code)
-    statement = select(Incident).where((region == root) | ((region >= low) & (region < high)))
+    statement = select(Incident).where(in_subtree(col(Incident.region_code), root))
     if since is not None:
         statement = statement.where(col(Incident.created_at) >= since)
     if until is not None:

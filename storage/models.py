@@ -153,6 +153,8 @@ class Report(SQLModel, table=True):
 
     __table_args__ = (
         Index("ix_report_region_aspect", "region_code", "aspect_code", "id"),
+        # A subtree's reports of a day, read from the index alone (digest "changes").
+        Index("ix_report_region_aspect_created", "region_code", "aspect_code", "created_at"),
         Index("ix_report_person", "person_id", "id"),
     )
 
@@ -183,6 +185,13 @@ class Report(SQLModel, table=True):
 class Readiness(SQLModel, table=True):
     """The current state of one region and aspect: its latest active report. Kept in step
     with `report` in the same transaction, so summaries never scan the history."""
+
+    # Summaries per area and aspect read the index alone, not the table.
+    __table_args__ = (
+        Index(
+            "ix_readiness_summary", "region_code", "aspect_code", "state", "progress", "reported_at"
+        ),
+    )
 
     region_code: str = Field(
         sa_column=Column(String(20), ForeignKey("region.code"), primary_key=True)

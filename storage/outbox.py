@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from storage.models import OutboxMessage
+from storage.types import PLAIN_UPDATE
 
 # Payload key of an edit whose message id is that of the message another outbox row sent.
 EDIT_OF_OUTBOX = "edit_of_outbox"
@@ -79,7 +80,8 @@ async def mark_sent(
             sent_at=now,
             sent_message_id=sent_message_id,
             attempts=col(OutboxMessage.attempts) + 1,
-        )
+        ),
+        execution_options=PLAIN_UPDATE,
     )
 
 
@@ -89,7 +91,8 @@ async def mark_failed(session: AsyncSession, *, message_id: int, now: datetime, 
         .where(col(OutboxMessage.id) == message_id)
         .values(
             status=FAILED, sent_at=now, error=error[:500], attempts=col(OutboxMessage.attempts) + 1
-        )
+        ),
+        execution_options=PLAIN_UPDATE,
     )
 
 
@@ -100,7 +103,8 @@ async def postpone(
     if count_attempt:
         values["attempts"] = col(OutboxMessage.attempts) + 1
     await session.execute(
-        update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values)
+        update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values),
+        execution_options=PLAIN_UPDATE,
     )
 
 

@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.domain.regions import subtree_bounds
 from storage.models import Invite, Person
+from storage.subtree import in_subtree
 
 
 async def get_person_by_telegram_id(session: AsyncSession, *, telegram_id: int) -> Person | None:
@@ -90,9 +90,7 @@ async def people_in_subtree(session: AsyncSession, *, root: str | None, role: st
     """Active people with `role` in `root`'s subtree (everywhere when `root` is None)."""
     statement = select(Person).where(col(Person.role) == role, col(Person.active).is_(True))
     if root is not None:
-        low, high = subtree_bounds(root)
-        region = col(Person.region_code)
-        statement = statement.where((region == root) | ((region >= low) & (region < high)))
+        statement = statement.where(in_subtree(col(Person.region_code), root))
     result = await session.execute(statement)
     return list(result.scalars())
 
@@ -129,11 +127,9 @@ async def deactivate_person(
 
 
 async def people_invited_in_subtree(session: AsyncSession, *, root: str) -> list[Person]:
-    low, high = subtree_bounds(root)
-    region = col(Person.region_code)
     result = await session.execute(
         select(Person)
-        .where((region == root) | ((region >= low) & (region < high)))
+        .where(in_subtree(col(Person.region_code), root))
         .order_by(col(Person.created_at))
     )
     return list(result.scalars())

@@ -9,8 +9,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.domain.regions import RegionRow, subtree_bounds
+from bot.domain.regions import RegionRow
 from storage.models import Region
+from storage.subtree import in_subtree
 
 _CHUNK = 2000
 
@@ -85,13 +86,9 @@ async def find_regions_by_name(
     session: AsyncSession, *, name: str, within: str, limit: int = 10
 ) -> list[Region]:
     """Regions in `within`'s subtree whose name matches case-insensitively (exact first)."""
-    low, high = subtree_bounds(within)
-    in_subtree = (col(Region.code) == within) | (
-        (col(Region.code) >= low) & (col(Region.code) < high)
-    )
     result = await session.execute(
         select(Region)
-        .where(in_subtree, func.lower(col(Region.name)) == name.lower())
+        .where(in_subtree(col(Region.code), within), func.lower(col(Region.name)) == name.lower())
         .order_by(col(Region.code))
         .limit(limit)
     )

@@ -11,34 +11,44 @@ from sqlalchemy import (
     and_,
     case,
     delete,
-    exists,
     func,
     literal,
     select,
-    union_all,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql import Subquery
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from bot.domain.regions import subtree_bounds
-from bot.domain.reports import STATE_RANK, CellSummary
-from storage.models import Readiness, Report, ReportStatus
+from bot.domain.reports import CellSummary, TouchedPair
+from storage.models import Readiness, Report, ReportState, ReportStatus
+from storage.subtree import in_subtree
 
-_RANKED_STATES = {state: rank for state, rank in STATE_RANK.items() if state is not None}
-_STATE_OF_RANK = {rank: state for state, rank in _RANKED_STATES.items()}
-
-
-def _in_subtree(column: object, root: str) -> object:
-    low, high = subtree_bounds(root)
-    return (column == root) | ((column >= low) & (column < high))  # type: ignore[operator]
+_STATES = tuple(state.value for state in ReportState)
 
 
 async def add_report(session: AsyncSession, *, report: Report) -> Report:
     session.add(report)
     await session.flush()
-    await _refresh_readiness(
-        session, region_code=report.region_code, aspect_code=report.aspect_code
+    assert report.id is not None
+    # Ids only grow, so a new report is the latest of its region and aspect: point the
+    # readiness row at it in one statement, without looking anything up.
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+    values = {
+        "report_id": report.id,
+        "state": report.state,
+        "progress": report.progress,
+        "reported_at": report.created_at,
+    }
+    statement = insert_fn(Readiness).values(
+        region_code=report.region_code, aspect_code=report.aspect_code, **values
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[col(Readiness.region_code), col(Readiness.aspect_code)], set_=values
+        )
     )
     return report
 
@@ -143,7 +153,7 @@ async def reports_since(
         col(Report.created_at) >= since, col(Report.status) == ReportStatus.ACTIVE
     )
     if root is not None:
-        statement = statement.where(_in_subtree(col(Report.region_code), root))  # type: ignore[arg-type]
+        statement = statement.where(in_subtree(col(Report.region_code), root))
     result = await session.execute(statement)
     return list(result.scalars())
 
@@ -166,124 +176,86 @@ def _area_key(column: Any, root: str, area_codes: Collection[str]) -> Any:
     return case(*whens, else_=literal(root, String))
 
 
-def _rank(column: Any) -> Any:
-    return case(_RANKED_STATES, value=column)
-
-
-async def _summarise(session: AsyncSession, rows: Subquery) -> list[CellSummary]:
-    """Group rows (area, aspect, rank, progress, at) into one summary per area and aspect.
-    The key is a column of a subquery, so PostgreSQL sees one GROUP BY expression."""
+async def readiness_summary(
+    session: AsyncSession, *, root: str, area_codes: Collection[str]
+) -> list[CellSummary]:
+    """The current readiness of `root`'s subtree, summarised per area and aspect: one
+    GROUP BY in the database, so the bot folds cells, not villages. The key is a column of
+    a subquery, so PostgreSQL sees one GROUP BY expression."""
+    rows = (
+        select(
+            _area_key(col(Readiness.region_code), root, area_codes).label("area"),
+            col(Readiness.aspect_code).label("aspect"),
+            col(Readiness.state).label("state"),
+            col(Readiness.progress).label("progress"),
+            col(Readiness.reported_at).label("at"),
+        )
+        .where(in_subtree(col(Readiness.region_code), root))
+        .subquery()
+    )
+    per_state = [func.sum(case((rows.c.state == state, 1), else_=0)) for state in _STATES]
     result = await session.execute(
         select(
             rows.c.area,
             rows.c.aspect,
-            func.count(),
-            func.min(rows.c.rank),
+            *per_state,
             func.max(rows.c.progress),
             func.max(rows.c.at),
         ).group_by(rows.c.area, rows.c.aspect)
     )
-    return [
-        CellSummary(area, aspect, int(count), _STATE_OF_RANK.get(rank), progress, at)
-        for area, aspect, count, rank, progress, at in result.all()
-    ]
+    cells = []
+    for area, aspect, *numbers in result.all():
+        *counts, progress, at = numbers
+        cells.append(
+            CellSummary(
+                area,
+                aspect,
+                {state: int(n) for state, n in zip(_STATES, counts, strict=True) if n},
+                progress,
+                at,
+            )
+        )
+    return cells
 
 
-async def readiness_summary(
-    session: AsyncSession, *, root: str, area_codes: Collection[str]
-) -> list[CellSummary]:
-    """The current readiness of `root`'s subtree, summarised per area and aspect."""
-    rows = select(
-        _area_key(col(Readiness.region_code), root, area_codes).label("area"),
-        col(Readiness.aspect_code).label("aspect"),
-        _rank(col(Readiness.state)).label("rank"),
-        col(Readiness.progress).label("progress"),
-        col(Readiness.reported_at).label("at"),
-    ).where(_in_subtree(col(Readiness.region_code), root))  # type: ignore[arg-type]
-    return await _summarise(session, rows.subquery())
-
-
-async def readiness_summary_before(
-    session: AsyncSession,
-    *,
-    root: str,
-    area_codes: Collection[str],
-    since: datetime,
-    until: datetime,
-) -> list[CellSummary]:
-    """Readiness as it stood at `since`: a region and aspect reported on in [since, until)
-    counts with its latest report from before `since` (or not at all); the others with
-    their current state. Summarised per area and aspect, like `readiness_summary`."""
+async def touched_pairs(
+    session: AsyncSession, *, root: str, since: datetime, until: datetime
+) -> list[TouchedPair]:
+    """Each region and aspect of the subtree with a report in [since, until): its current
+    state, and its state at `since` (its latest report from before then that was not
+    withdrawn). Few rows: a day's reports, not the history."""
     touched = (
         select(col(Report.region_code), col(Report.aspect_code))
         .where(
-            _in_subtree(col(Report.region_code), root),  # type: ignore[arg-type]
+            in_subtree(col(Report.region_code), root),
             col(Report.created_at) >= since,
             col(Report.created_at) < until,
         )
         .distinct()
-        .cte("touched")
-    )
-    latest_before = (
-        select(func.max(col(Report.id)))
-        .join(
-            touched,
-            and_(
-                col(Report.region_code) == touched.c.region_code,
-                col(Report.aspect_code) == touched.c.aspect_code,
-            ),
-        )
-        .where(col(Report.created_at) < since, col(Report.status) != ReportStatus.WITHDRAWN)
-        .group_by(col(Report.region_code), col(Report.aspect_code))
-    )
-    replaced = select(  # type: ignore[var-annotated]
-        col(Report.region_code).label("region"),
-        col(Report.aspect_code).label("aspect"),
-        col(Report.state).label("state"),
-        col(Report.progress).label("progress"),
-        col(Report.created_at).label("at"),
-    ).where(col(Report.id).in_(latest_before))
-    kept = select(
-        col(Readiness.region_code),
-        col(Readiness.aspect_code),
-        col(Readiness.state),
-        col(Readiness.progress),
-        col(Readiness.reported_at),
-    ).where(
-        _in_subtree(col(Readiness.region_code), root),  # type: ignore[arg-type]
-        ~exists().where(
-            touched.c.region_code == col(Readiness.region_code),
-            touched.c.aspect_code == col(Readiness.aspect_code),
-        ),
-    )
-    before = union_all(replaced, kept).subquery()
-    rows = select(
-        _area_key(before.c.region, root, area_codes).label("area"),
-        before.c.aspect.label("aspect"),
-        _rank(before.c.state).label("rank"),
-        before.c.progress.label("progress"),
-        before.c.at.label("at"),
-    )
-    return await _summarise(session, rows.subquery())
-
-
-async def areas_reporting(
-    session: AsyncSession,
-    *,
-    root: str,
-    area_codes: Collection[str],
-    since: datetime,
-    until: datetime,
-) -> set[str]:
-    """Which of the areas below `root` had any report in [since, until)."""
-    rows = (
-        select(_area_key(col(Report.region_code), root, area_codes).label("area"))
-        .where(
-            _in_subtree(col(Report.region_code), root),  # type: ignore[arg-type]
-            col(Report.created_at) >= since,
-            col(Report.created_at) < until,
-        )
         .subquery()
     )
-    result = await session.execute(select(rows.c.area).distinct())
-    return {area for area in result.scalars() if area in area_codes}
+    earlier = aliased(Report)
+    before = (
+        select(col(earlier.state))
+        .where(
+            col(earlier.region_code) == touched.c.region_code,
+            col(earlier.aspect_code) == touched.c.aspect_code,
+            col(earlier.created_at) < since,
+            col(earlier.status) != ReportStatus.WITHDRAWN,
+        )
+        .order_by(col(earlier.id).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        select(touched.c.region_code, touched.c.aspect_code, col(Readiness.state), before)
+        .select_from(touched)
+        .outerjoin(
+            Readiness,
+            and_(
+                col(Readiness.region_code) == touched.c.region_code,
+                col(Readiness.aspect_code) == touched.c.aspect_code,
+            ),
+        )
+    )
+    return [TouchedPair(*row) for row in result.all()]

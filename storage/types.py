@@ -38,5 +38,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+# For UPDATE statements on rows no session holds (the intake's and the sender's): skip the
+# ORM's search of the session for objects to bring in step, a cost on every hot-path write.
+PLAIN_UPDATE = {"synchronize_session": False}
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)

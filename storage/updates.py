@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from storage.models import InboundUpdate
+from storage.types import PLAIN_UPDATE
 
 
 async def store_updates(
@@ -61,7 +62,8 @@ async def claim_update(session: AsyncSession, *, update_id: int, now: datetime) 
             col(InboundUpdate.update_id) == update_id,
             col(InboundUpdate.processed_at).is_(None),
         )
-        .values(processed_at=now, attempts=col(InboundUpdate.attempts) + 1)
+        .values(processed_at=now, attempts=col(InboundUpdate.attempts) + 1),
+        execution_options=PLAIN_UPDATE,
     )
     return bool(getattr(result, "rowcount", 0))
 
@@ -73,7 +75,8 @@ async def record_failure(
     if give_up:
         values["processed_at"] = now
     await session.execute(
-        update(InboundUpdate).where(col(InboundUpdate.update_id) == update_id).values(**values)
+        update(InboundUpdate).where(col(InboundUpdate.update_id) == update_id).values(**values),
+        execution_options=PLAIN_UPDATE,
     )
 
 

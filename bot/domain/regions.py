@@ -28,9 +28,11 @@ def is_within(code: str, root: str) -> bool:
     return code == root or code.startswith(root + ".")
 
 
-def subtree_bounds(root: str) -> tuple[str, str]:
-    """Half-open string range holding every code strictly below `root` ('/' follows '.')."""
-    return root + ".", root + "/"
+def subtree_range(root: str) -> tuple[str, str]:
+    """Half-open string range holding `root` and every code below it. Codes are digits and
+    dots ('/' follows '.', '0' follows '/'), so nothing else falls in it: `74.090` lies
+    after `74.09/`."""
+    return root, root + "/"
 
 
 def level_of(code: str) -> RegionLevel | None:

@@ -6,7 +6,7 @@ Pure functions of text and rows; no Telegram, no database.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -224,18 +224,72 @@ class AreaRollup:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class CellSummary:
     """The current states of one area and aspect, already summarised (the database does it
-    at scale): how many, the worst, the progress (meaningful when one report decides), the
-    latest time."""
+    at scale): how many of each state, the progress (meaningful when one report decides),
+    the latest time."""
 
     area_code: str
     aspect_code: str
-    reports: int
-    worst: str | None
-    progress: int | None
-    last_at: datetime | None
+    counts: dict[str, int]  # state → how many regions are in it
+    progress: int | None = None
+    last_at: datetime | None = None
+
+    @property
+    def reports(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def worst(self) -> str | None:
+        present = [state for state, n in self.counts.items() if n > 0]
+        return min(present, key=lambda s: STATE_RANK[s]) if present else None
+
+
+@dataclass(frozen=True)
+class TouchedPair:
+    """A region and aspect reported on since a cutoff: its state now and at the cutoff
+    (None: no current report)."""
+
+    region_code: str
+    aspect_code: str
+    now: str | None
+    before: str | None
+
+
+def area_of(code: str, root: str, area_codes: Collection[str]) -> str:
+    """The area below `root` a region code lies in; `root` for the root itself or a code in
+    none of them. The twin of the database's grouping key (storage.reports)."""
+    if code == root:
+        return root
+    for length in sorted({len(c) for c in area_codes if c != root}, reverse=True):
+        if len(code) == length or (len(code) > length and code[length] == "."):
+            return code[:length]
+    return root
+
+
+def summaries_before(
+    cells_now: Iterable[CellSummary],
+    touched: Iterable[TouchedPair],
+    *,
+    root: str,
+    area_codes: Collection[str],
+) -> list[CellSummary]:
+    """The summaries as they stood at the cutoff: every touched pair leaves its current
+    state and counts with its state then. Only the states (worst per cell) are kept."""
+    counts = {(c.area_code, c.aspect_code): dict(c.counts) for c in cells_now}
+    for pair in touched:
+        cell = counts.setdefault(
+            (area_of(pair.region_code, root, area_codes), pair.aspect_code), {}
+        )
+        if pair.now is not None:
+            cell[pair.now] = cell.get(pair.now, 0) - 1
+        if pair.before is not None:
+            cell[pair.before] = cell.get(pair.before, 0) + 1
+    return [
+        CellSummary(area, aspect, {s: n for s, n in states.items() if n > 0})
+        for (area, aspect), states in counts.items()
+    ]
 
 
 def _absorb(

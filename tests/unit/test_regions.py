@@ -9,7 +9,7 @@ from bot.domain.regions import (
     level_of,
     parse_region_csv,
     relation,
-    subtree_bounds,
+    subtree_range,
 )
 from storage.models import RegionLevel
 
@@ -21,8 +21,9 @@ def test_subtree_is_a_prefix_relation() -> None:
     assert is_within("74.09", "74.09")
     assert not is_within("74.091", "74.09")  # not a real code, but no false prefix match
     assert not is_within("74.01", "74.09")
-    low, high = subtree_bounds("74.09")
-    assert low <= "74.09.01.2001" < high and not (low <= "74.10" < high)
+    low, high = subtree_range("74.09")
+    assert low <= "74.09" < high and low <= "74.09.01.2001" < high
+    assert not any(low <= code < high for code in ("74.10", "74.090", "74.08.99", "74"))
     assert relation("74.09.01", "74.09") == "below"
     assert relation("74", "74.09") == "above"
     assert relation("74.01", "74.09") == "outside"
