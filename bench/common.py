@@ -97,7 +97,7 @@ async def add_people(database_url: str, rows: list[tuple[int, str, str]]) -> dic
 
 
 async def add_subscriptions(
-    database_url: str, chats: list[int], *, region: str, owner: int
+    database_url: str, chats: list[int], *, region: str, owner: int, digest_time: str = "07:00"
 ) -> None:
     engine = create_engine(database_url)
     async with create_session_factory(engine)() as session:
@@ -109,6 +109,7 @@ async def add_subscriptions(
                     created_by_id=owner,
                     created_at=datetime.now(UTC),
                     alerts=False,
+                    digest_time=digest_time,
                 )
             )
         await session.commit()

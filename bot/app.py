@@ -108,6 +108,7 @@ class PoskoRuntime:
     intake: UpdateIntake | None = None
     outbox: OutboxSender | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _catch_up: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         self.engine = create_engine(self.settings.database_url)
@@ -139,11 +140,13 @@ class PoskoRuntime:
         self.intake = UpdateIntake(
             application=self.application, services=services, poll_timeout=self.poll_timeout
         )
-        await catch_up_digests(services)  # a digest missed while the bot was down, once
         self._tasks = [
             asyncio.create_task(self.outbox.run(), name="outbox"),
             asyncio.create_task(self.intake.run_processing(), name="processing"),
         ]
+        # Digests missed while the bot was down (once each), built while the bot already
+        # answers: a restart at 07:05 must not leave everyone waiting for 500 digests.
+        self._catch_up = asyncio.create_task(_catch_up(services), name="digest catch-up")
         if self.webhook is None:
             self._tasks.append(asyncio.create_task(self.intake.run_polling(), name="polling"))
         else:
@@ -176,6 +179,10 @@ class PoskoRuntime:
             self.intake.stop()
         if self.outbox is not None:
             self.outbox.stop()
+        if self._catch_up is not None and not self._catch_up.done():
+            self._catch_up.cancel()  # each digest is written whole or not at all
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._catch_up
         for task in self._tasks:
             if task.get_name() == "polling":
                 task.cancel()  # a long poll in flight: nothing of it is stored yet
@@ -188,6 +195,16 @@ class PoskoRuntime:
             await self.application.shutdown()
         if self.engine is not None:
             await self.engine.dispose()
+
+
+async def _catch_up(services: Services) -> None:
+    try:
+        sent = await catch_up_digests(services)
+    except Exception:  # the daily jobs still run; a failed catch-up must not stop the bot
+        log.exception("catching up missed digests failed")
+        return
+    if sent:
+        log.info("sent %d digests missed while the bot was down", sent)
 
 
 def _schedule_jobs(application: PoskoApplication, settings: Settings) -> None:

@@ -25,6 +25,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.charts import render_chart
+from bot.context import PRIORITY_BULK
 from bot.domain.ratelimit import SendLimiter
 from storage.engine import SessionFactory, read_session
 from storage.models import OutboxMessage
@@ -85,6 +86,8 @@ class OutboxSender:
         # Finished sends whose outcome is not recorded yet (None: nothing to record).
         self._outcomes: list[tuple[int, Outcome | None]] = []
         self._recording = False
+        # Sends started but not yet through the global window (counted in it).
+        self._unpaced = 0
 
     def wake(self) -> None:
         self._wake.set()
@@ -157,8 +160,19 @@ class OutboxSender:
                     wait if self._window_wait is None else min(self._window_wait, wait)
                 )
                 continue
+            if message.priority >= PRIORITY_BULK:
+                now = time.monotonic()
+                if self._limiter.global_room(now) - self._unpaced <= 0:
+                    # Bulk waits here, not in a slot: slots full of digests waiting for the
+                    # global window would make the next alert queue behind all of them.
+                    wait = max(0.05, self._limiter.global_wait(now))
+                    self._window_wait = (
+                        wait if self._window_wait is None else min(self._window_wait, wait)
+                    )
+                    continue
             # Counted in the chat's window now, so the next pass does not start it twice.
             self._limiter.record_chat(message.chat_id, message.method, time.monotonic())
+            self._unpaced += 1
             self._in_flight.add(message.id)
             task = asyncio.create_task(self._send_one(message))
             self._tasks.add(task)
@@ -171,12 +185,15 @@ class OutboxSender:
         try:
             # The global window is paced here, just before the call, so that what Telegram
             # sees arrive is what was counted.
-            for _ in range(100):  # a window opens within a second; bounded all the same
-                wait = self._limiter.global_wait(time.monotonic())
-                if wait <= 0:
-                    break
-                await asyncio.sleep(wait)
-            self._limiter.record_global(time.monotonic())
+            try:
+                for _ in range(100):  # a window opens within a second; bounded all the same
+                    wait = self._limiter.global_wait(time.monotonic())
+                    if wait <= 0:
+                        break
+                    await asyncio.sleep(wait)
+                self._limiter.record_global(time.monotonic())
+            finally:
+                self._unpaced -= 1
             outcome = await self._attempt(message)
         except Exception:
             log.exception("outbox message %s: the send failed unexpectedly", message.id)

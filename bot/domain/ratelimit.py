@@ -45,6 +45,11 @@ class SendLimiter:
     def global_wait(self, now: float) -> float:
         return _window_wait(self._global, self.global_limit, now)
 
+    def global_room(self, now: float) -> int:
+        """How many calls the global window takes right now."""
+        _trim(self._global, self.global_limit, now)
+        return max(0, self.global_limit.count - len(self._global))
+
     def chat_wait(self, chat_id: int, method: str, now: float) -> float:
         if method not in NEW_MESSAGE_METHODS:
             return 0.0
