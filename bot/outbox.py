@@ -50,6 +50,9 @@ MAX_BACKOFF_SECONDS = 60.0
 # The sender is woken when rows are written; this poll is only the safety net that bounds
 # any missed wake-up, so it is short.
 IDLE_POLL_SECONDS = 1.0
+# Bulk messages allowed to wait for the global window in a send slot: enough to keep the
+# window full, few enough that an alert waits behind at most these (~70 ms at 30/s).
+BULK_AHEAD = 2
 _UNREACHABLE_MARKERS = ("chat not found", "user not found", "bot was kicked", "not a member")
 
 
@@ -123,7 +126,7 @@ class OutboxSender:
         if self._retry_times:
             timeout = min(timeout, max(0.05, (self._retry_times[0] - now).total_seconds()))
         if self._window_wait is not None:
-            timeout = min(timeout, max(0.05, self._window_wait))
+            timeout = min(timeout, max(0.005, self._window_wait))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
         self._wake.clear()
@@ -162,10 +165,11 @@ class OutboxSender:
                 continue
             if message.priority >= PRIORITY_BULK:
                 now = time.monotonic()
-                if self._limiter.global_room(now) - self._unpaced <= 0:
+                if self._limiter.global_room(now) - self._unpaced <= -BULK_AHEAD:
                     # Bulk waits here, not in a slot: slots full of digests waiting for the
                     # global window would make the next alert queue behind all of them.
-                    wait = max(0.05, self._limiter.global_wait(now))
+                    # A few go ahead and wait in a slot, so the window never idles.
+                    wait = max(0.005, self._limiter.global_wait(now))
                     self._window_wait = (
                         wait if self._window_wait is None else min(self._window_wait, wait)
                     )

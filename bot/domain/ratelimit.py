@@ -19,7 +19,7 @@ class Window:
 
 # Each window is a little longer than Telegram's: a send is stamped here before its HTTP
 # call, Telegram stamps it on arrival, and network jitter must not squeeze a window.
-GLOBAL_LIMIT = Window(30, 1.05)
+GLOBAL_LIMIT = Window(30, 1.03)
 GROUP_LIMIT = Window(20, 61.0)
 PRIVATE_LIMIT = Window(3, 3.1)
 # Methods that put a new message in a chat; edits and callback answers do not.
