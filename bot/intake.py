@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -35,6 +36,10 @@ from storage.updates import (
 log = logging.getLogger(__name__)
 
 UNREADABLE = "unreadable update"
+# A group commit takes at most this many updates, or this long: a burst shares commits,
+# and the first person in a group waits at most about this long more for the reply.
+GROUP_MAX_UPDATES = 50
+GROUP_MAX_SECONDS = 0.1
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError, TimeoutError)
 STORE_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, DBAPIError)
@@ -140,12 +145,73 @@ class UpdateIntake:
                 rows = await pending_updates(session, limit=100)
             if not rows:
                 return count
-            for row in rows:
-                if self._stopping:
-                    return count
-                await self._process_with_retry(row)
-                count += 1
+            position = 0
+            while position < len(rows) and not self._stopping:
+                together = await self._process_together(rows[position:])
+                if together == 0:  # something went wrong: this one alone, with retries
+                    await self._process_with_retry(rows[position])
+                    together = 1
+                position += together
+                count += together
         return count
+
+    async def _process_together(self, rows: list[InboundUpdate]) -> int:
+        """Process updates one after another in one transaction (a group commit) and return
+        how many; 0 when any of them failed, after rolling all of them back.
+
+        Each update is handled exactly as alone, in order, and its processed-mark is
+        written with its effects; only the commit is shared, which is what a burst or a
+        catch-up pays for most. Replies and after-commit actions follow the commit. The
+        group is bounded in size and time, so the first person in it waits little.
+        """
+        services = self._services
+        started = time.monotonic()
+        units: list[UnitOfWork] = []  # the updates handled, in order
+        considered = 0
+        async with services.session_factory() as session:
+            try:
+                for row in rows[:GROUP_MAX_UPDATES]:
+                    if self._stopping or (
+                        considered and time.monotonic() - started > GROUP_MAX_SECONDS
+                    ):
+                        break
+                    unit = UnitOfWork(
+                        session=session,
+                        now=services.clock.now(),
+                        update_id=row.update_id,
+                        language=services.settings.default_language,
+                    )
+                    considered += 1
+                    if not await claim_update(session, update_id=row.update_id, now=unit.now):
+                        continue  # already processed: a replay after a crash
+                    units.append(unit)
+                    try:
+                        update = Update.de_json(row.payload, self._application.bot)
+                    except Exception:
+                        await session.rollback()
+                        return 0  # the single path records it as unreadable
+                    token = bind_unit(unit)
+                    try:
+                        await self._application.process_update(update)
+                    finally:
+                        release_unit(token)
+                    if unit.failed is not None:
+                        await session.rollback()
+                        return 0
+                await session.commit()
+            except TRANSIENT_ERRORS:
+                await session.rollback()
+                return 0
+        self.processed_count += len(units)
+        if any(unit.queued_messages for unit in units):
+            services.wake_outbox()
+        for unit in units:
+            for action in unit.after_commit:
+                try:
+                    await action()
+                except TelegramError as error:  # e.g. a callback query answered too late
+                    log.info("after-commit action failed: %s", error.message)
+        return considered
 
     async def _process_with_retry(self, row: InboundUpdate) -> None:
         delay = 0.5

@@ -91,6 +91,7 @@ class OutboxSender:
         self._recording = False
         # Sends started but not yet through the global window (counted in it).
         self._unpaced = 0
+        self._forgot_at = 0.0
 
     def wake(self) -> None:
         self._wake.set()
@@ -233,7 +234,9 @@ class OutboxSender:
                         self._completed_at = {
                             k: v for k, v in self._completed_at.items() if now - v < 60
                         }
-                    self._limiter.forget_idle(now)
+                    if now - self._forgot_at > 5.0:  # a scan of every chat: not per batch
+                        self._limiter.forget_idle(now)
+                        self._forgot_at = now
                     self._wake.set()  # slots are free
         finally:
             self._recording = False

@@ -8,14 +8,22 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from storage.cache import reference_cache
 from storage.models import Aspect
 
 
 async def active_aspects(session: AsyncSession) -> list[Aspect]:
+    """The aspects in display order. Copies, kept for a while: read them, never change or
+    add them to a session."""
+    cached = reference_cache.get(session, "aspects")
+    if cached is not None:
+        return list(cached)
     result = await session.execute(
         select(Aspect).where(col(Aspect.active).is_(True)).order_by(col(Aspect.position))
     )
-    return list(result.scalars())
+    aspects = [Aspect(**aspect.model_dump()) for aspect in result.scalars()]
+    reference_cache.put(session, "aspects", tuple(aspects))
+    return aspects
 
 
 async def upsert_aspects(
@@ -23,6 +31,7 @@ async def upsert_aspects(
 ) -> tuple[int, int]:
     """(code, label_id, label_en, aliases) rows, in display order; returns (added, changed).
     Aspects not named are deactivated, never deleted: old reports still refer to them."""
+    reference_cache.clear(session)
     existing = {a.code: a for a in (await session.execute(select(Aspect))).scalars()}
     added = changed = 0
     named = set()

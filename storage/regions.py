@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.domain.regions import RegionRow
+from storage.cache import reference_cache
 from storage.models import Region
 from storage.subtree import in_subtree
 
@@ -30,6 +31,7 @@ async def all_region_codes(session: AsyncSession) -> set[str]:
 
 async def upsert_regions(session: AsyncSession, *, rows: Sequence[RegionRow]) -> ImportCounts:
     """Insert new regions and rename changed ones; running it twice changes nothing."""
+    reference_cache.clear(session)
     result = await session.execute(select(col(Region.code), col(Region.name)))
     existing: dict[str, str] = {code: name for code, name in result.all()}
     new_rows = [r for r in rows if r.code not in existing]
@@ -65,14 +67,32 @@ async def count_regions(session: AsyncSession) -> int:
 
 
 async def get_region(session: AsyncSession, *, code: str) -> Region | None:
-    return await session.get(Region, code)
+    return (await get_regions(session, codes=[code])).get(code)
 
 
 async def get_regions(session: AsyncSession, *, codes: Sequence[str]) -> dict[str, Region]:
-    if not codes:
-        return {}
-    result = await session.execute(select(Region).where(col(Region.code).in_(list(codes))))
-    return {r.code: r for r in result.scalars()}
+    """Regions by code (unknown codes are left out). Copies, kept for a while: read them,
+    never change or add them to a session."""
+    found: dict[str, Region] = {}
+    missing = []
+    for code in codes:
+        cached = reference_cache.get(session, ("region", code))
+        if cached is None:
+            missing.append(code)
+        else:
+            found[code] = cached
+    if missing:
+        result = await session.execute(select(Region).where(col(Region.code).in_(missing)))
+        for region in result.scalars():
+            copy = Region(
+                code=region.code,
+                parent_code=region.parent_code,
+                name=region.name,
+                level=region.level,
+            )
+            reference_cache.put(session, ("region", region.code), copy)
+            found[region.code] = copy
+    return found
 
 
 async def child_regions(session: AsyncSession, *, code: str) -> list[Region]:
