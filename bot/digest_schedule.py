@@ -31,11 +31,12 @@ async def digest_job(context: PoskoContext) -> None:
 async def schedule_digests(application: Any, services: Services) -> int:
     """One daily job per active subscription at its local time, rebuilt from the database."""
     job_queue = application.job_queue
+    async with read_session(services.session_factory) as session:
+        subscriptions = [s for s in await active_subscriptions(session) if s.digest]
+    # Read first, then swap without awaiting in between: a subscription never lacks its job.
     for job in job_queue.jobs():
         if job.name and job.name.startswith(DIGEST_JOB_PREFIX):
             job.schedule_removal()
-    async with services.session_factory() as session:
-        subscriptions = [s for s in await active_subscriptions(session) if s.digest]
     for subscription in subscriptions:
         schedule_digest(job_queue, subscription, services)
     return len(subscriptions)
