@@ -147,17 +147,26 @@ class UpdateIntake:
                 return count
             position = 0
             while position < len(rows) and not self._stopping:
-                together = await self._process_together(rows[position:])
-                if together == 0:  # something went wrong: this one alone, with retries
-                    await self._process_with_retry(rows[position])
-                    together = 1
-                position += together
-                count += together
+                done, failed_at = await self._process_together(rows[position:])
+                if failed_at is not None:
+                    # Rolled back: the updates before the failing one go together again,
+                    # the failing one alone, with retries and its failure recorded.
+                    if failed_at > 0:
+                        done, _ = await self._process_together(rows[position:][:failed_at])
+                    if done == failed_at:
+                        await self._process_with_retry(rows[position + failed_at])
+                        done += 1
+                    elif done == 0:
+                        await self._process_with_retry(rows[position])
+                        done = 1
+                position += done
+                count += done
         return count
 
-    async def _process_together(self, rows: list[InboundUpdate]) -> int:
-        """Process updates one after another in one transaction (a group commit) and return
-        how many; 0 when any of them failed, after rolling all of them back.
+    async def _process_together(self, rows: list[InboundUpdate]) -> tuple[int, int | None]:
+        """Process updates one after another in one transaction (a group commit). Returns
+        how many were done, and None; or, when one failed, 0 and its position, after
+        rolling all of them back.
 
         Each update is handled exactly as alone, in order, and its processed-mark is
         written with its effects; only the commit is shared, which is what a burst or a
@@ -189,7 +198,7 @@ class UpdateIntake:
                         update = Update.de_json(row.payload, self._application.bot)
                     except Exception:
                         await session.rollback()
-                        return 0  # the single path records it as unreadable
+                        return 0, considered - 1  # the single path records it unreadable
                     token = bind_unit(unit)
                     try:
                         await self._application.process_update(update)
@@ -197,11 +206,11 @@ class UpdateIntake:
                         release_unit(token)
                     if unit.failed is not None:
                         await session.rollback()
-                        return 0
+                        return 0, considered - 1
                 await session.commit()
             except TRANSIENT_ERRORS:
                 await session.rollback()
-                return 0
+                return 0, max(0, considered - 1)
         self.processed_count += len(units)
         if any(unit.queued_messages for unit in units):
             services.wake_outbox()
@@ -211,7 +220,7 @@ class UpdateIntake:
                     await action()
                 except TelegramError as error:  # e.g. a callback query answered too late
                     log.info("after-commit action failed: %s", error.message)
-        return considered
+        return considered, None
 
     async def _process_with_retry(self, row: InboundUpdate) -> None:
         delay = 0.5
