@@ -54,6 +54,7 @@ async def upsert_regions(session: AsyncSession, *, rows: Sequence[RegionRow]) ->
         await session.execute(
             update(Region).where(col(Region.code) == row.code).values(name=row.name)
         )
+    reference_cache.clear(session)  # and again: a reader may have copied old names meanwhile
     return ImportCounts(
         added=len(new_rows),
         renamed=len(renamed),
