@@ -16,7 +16,7 @@ import heapq
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,9 +33,11 @@ from storage.outbox import (
     CHART,
     DOCUMENT_PATH,
     EDIT_OF_OUTBOX,
+    SendCandidate,
     earliest_retry_time,
     mark_failed,
     mark_sent,
+    messages_by_id,
     next_sendable,
     pending_count,
     postpone,
@@ -146,14 +148,35 @@ class OutboxSender:
         # recorded after the query began (while its session closes, say) are caught by
         # `_completed_at` below; without that, a message just sent could go twice.
         query_began = time.monotonic()
-        async with self._session_factory() as session:
-            batch = await next_sendable(session, now=_real_now(), limit=free + 50)
+        chosen: list[int] = []
+        try:
+            async with self._session_factory() as session:
+                batch = await next_sendable(session, now=_real_now(), limit=free + 50)
+                chosen = self._choose(batch, free, query_began)
+                messages = await messages_by_id(session, ids=chosen)
+        except BaseException:
+            self._release(chosen)  # or they would stay "in flight" and never be sent
+            raise
+        for message in messages:
+            task = asyncio.create_task(self._send_one(message))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        self._release(set(chosen) - {m.id for m in messages})  # vanished: never expected
+        return bool(messages)
+
+    def _release(self, message_ids: Iterable[int]) -> None:
+        """Chosen messages that will not be sent after all free their slots."""
+        for message_id in message_ids:
+            self._in_flight.discard(message_id)
+            self._unpaced -= 1
+
+    def _choose(self, batch: list[SendCandidate], free: int, query_began: float) -> list[int]:
+        """Which candidates to start now, counted in the windows and marked in flight."""
         self._window_wait = None
-        started = 0
+        chosen: list[int] = []
         for message in batch:
-            if started >= free:
+            if len(chosen) >= free:
                 break
-            assert message.id is not None
             if message.id in self._in_flight:
                 continue
             if self._completed_at.get(message.id, float("-inf")) >= query_began:
@@ -179,11 +202,8 @@ class OutboxSender:
             self._limiter.record_chat(message.chat_id, message.method, time.monotonic())
             self._unpaced += 1
             self._in_flight.add(message.id)
-            task = asyncio.create_task(self._send_one(message))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-            started += 1
-        return started > 0
+            chosen.append(message.id)
+        return chosen
 
     async def _send_one(self, message: OutboxMessage) -> None:
         assert message.id is not None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -44,44 +45,73 @@ def add_outbox_message(
     return message
 
 
+@dataclass(frozen=True, slots=True)
+class SendCandidate:
+    """What the sender needs to choose a message; its payload is loaded once chosen."""
+
+    id: int
+    chat_id: int
+    method: str
+    priority: int
+
+
 async def next_sendable(
     session: AsyncSession, *, now: datetime, limit: int = 50
-) -> list[OutboxMessage]:
+) -> list[SendCandidate]:
     """The oldest pending message of each chat, when due, most urgent first.
 
     Only a chat's oldest pending message is a candidate, so a message never overtakes an
-    earlier one to the same chat, whatever their priorities.
+    earlier one to the same chat, whatever their priorities. Plain columns, not rows: the
+    sender asks this for every free slot and starts few of what it reads.
     """
-    heads = (
-        select(func.min(col(OutboxMessage.id)))
-        .where(col(OutboxMessage.status) == PENDING)
-        .group_by(col(OutboxMessage.chat_id))
+    connection = await session.connection()
+    result = await connection.execute(_SENDABLE, {"now": now, "limit": limit})
+    return [
+        SendCandidate(id=i, chat_id=chat, method=method, priority=priority)
+        for i, chat, method, priority in result
+    ]
+
+
+async def messages_by_id(session: AsyncSession, *, ids: list[int]) -> list[OutboxMessage]:
+    """The chosen messages, in the order of `ids`."""
+    if not ids:
+        return []
+    result = await session.execute(select(OutboxMessage).where(col(OutboxMessage.id).in_(ids)))
+    by_id = {message.id: message for message in result.scalars()}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# Built once: the sender records an outcome for every message. Core, not the ORM: the
+# sender holds no objects to synchronise.
+_outbox = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+_MARK_SENT = (
+    update(OutboxMessage.__table__)  # type: ignore[attr-defined]
+    .where(_outbox.id == bindparam("message_id"))
+    .values(
+        status=SENT,
+        sent_at=bindparam("now"),
+        sent_message_id=bindparam("sent_message_id"),
+        attempts=_outbox.attempts + 1,
     )
-    result = await session.execute(
-        select(OutboxMessage)
-        .where(
-            col(OutboxMessage.id).in_(heads),
-            col(OutboxMessage.not_before).is_(None) | (col(OutboxMessage.not_before) <= now),
-        )
-        .order_by(col(OutboxMessage.priority), col(OutboxMessage.id))
-        .limit(limit)
+)
+_HEADS = select(func.min(_outbox.id)).where(_outbox.status == PENDING).group_by(_outbox.chat_id)
+_SENDABLE = (
+    select(_outbox.id, _outbox.chat_id, _outbox.method, _outbox.priority)
+    .where(
+        _outbox.id.in_(_HEADS),
+        _outbox.not_before.is_(None) | (_outbox.not_before <= bindparam("now")),
     )
-    return list(result.scalars())
+    .order_by(_outbox.priority, _outbox.id)
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 async def mark_sent(
     session: AsyncSession, *, message_id: int, now: datetime, sent_message_id: int | None
 ) -> None:
-    await session.execute(
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id) == message_id)
-        .values(
-            status=SENT,
-            sent_at=now,
-            sent_message_id=sent_message_id,
-            attempts=col(OutboxMessage.attempts) + 1,
-        ),
-        execution_options=PLAIN_UPDATE,
+    connection = await session.connection()
+    await connection.execute(
+        _MARK_SENT, {"message_id": message_id, "now": now, "sent_message_id": sent_message_id}
     )
 
 

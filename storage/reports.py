@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     String,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -35,22 +36,40 @@ async def add_report(session: AsyncSession, *, report: Report) -> Report:
     # Ids only grow, so a new report is the latest of its region and aspect: point the
     # readiness row at it in one statement, without looking anything up.
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
-    values = {
-        "report_id": report.id,
-        "state": report.state,
-        "progress": report.progress,
-        "reported_at": report.created_at,
-    }
-    statement = insert_fn(Readiness).values(
-        region_code=report.region_code, aspect_code=report.aspect_code, **values
-    )
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[col(Readiness.region_code), col(Readiness.aspect_code)], set_=values
-        )
+    connection = await session.connection()
+    await connection.execute(
+        _readiness_upsert(dialect),
+        {
+            "region_code": report.region_code,
+            "aspect_code": report.aspect_code,
+            "report_id": report.id,
+            "state": report.state,
+            "progress": report.progress,
+            "reported_at": report.created_at,
+        },
     )
     return report
+
+
+_READINESS_FIELDS = ("report_id", "state", "progress", "reported_at")
+_readiness_upserts: dict[str, Any] = {}
+
+
+def _readiness_upsert(dialect: str) -> Any:
+    """The upsert that points a region and aspect's readiness at a report, built once per
+    dialect: it runs for every report, and building it cost more than running it."""
+    statement = _readiness_upserts.get(dialect)
+    if statement is None:
+        insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+        table = Readiness.__table__  # type: ignore[attr-defined]
+        fields = ("region_code", "aspect_code", *_READINESS_FIELDS)
+        inserted = insert_fn(table).values({name: bindparam(name) for name in fields})
+        statement = inserted.on_conflict_do_update(
+            index_elements=[table.c.region_code, table.c.aspect_code],
+            set_={name: inserted.excluded[name] for name in _READINESS_FIELDS},
+        )
+        _readiness_upserts[dialect] = statement
+    return statement
 
 
 async def get_report(session: AsyncSession, *, report_id: int) -> Report | None:
