@@ -28,11 +28,11 @@ from bot.charts import render_chart
 from bot.context import PRIORITY_BULK
 from bot.domain.ratelimit import SendLimiter
 from storage.engine import SessionFactory, read_session
-from storage.models import OutboxMessage
 from storage.outbox import (
     CHART,
     DOCUMENT_PATH,
     EDIT_OF_OUTBOX,
+    Outgoing,
     SendCandidate,
     earliest_retry_time,
     mark_failed,
@@ -83,6 +83,7 @@ class OutboxSender:
         self._limiter = limiter or SendLimiter()
         self._on_unreachable = on_unreachable
         self._wake = asyncio.Event()
+        self._pacer = asyncio.Lock()
         self._stopping = False
         self._in_flight: set[int] = set()
         # When postponed messages fall due. Only this sender postpones, so after one query
@@ -205,18 +206,20 @@ class OutboxSender:
             chosen.append(message.id)
         return chosen
 
-    async def _send_one(self, message: OutboxMessage) -> None:
-        assert message.id is not None
+    async def _send_one(self, message: Outgoing) -> None:
         try:
             # The global window is paced here, just before the call, so that what Telegram
             # sees arrive is what was counted.
             try:
-                for _ in range(100):  # a window opens within a second; bounded all the same
-                    wait = self._limiter.global_wait(time.monotonic())
-                    if wait <= 0:
-                        break
-                    await asyncio.sleep(wait)
-                self._limiter.record_global(time.monotonic())
+                # One send waits for the window at a time; the others queue on the lock in
+                # the order they started, instead of all waking each time it opens.
+                async with self._pacer:
+                    for _ in range(100):  # a window opens within a second; bounded anyway
+                        wait = self._limiter.global_wait(time.monotonic())
+                        if wait <= 0:
+                            break
+                        await asyncio.sleep(wait)
+                    self._limiter.record_global(time.monotonic())
             finally:
                 self._unpaced -= 1
             outcome = await self._attempt(message)
@@ -261,9 +264,8 @@ class OutboxSender:
         finally:
             self._recording = False
 
-    async def _attempt(self, message: OutboxMessage) -> Callable[[Any], Awaitable[None]]:
+    async def _attempt(self, message: Outgoing) -> Callable[[Any], Awaitable[None]]:
         """Make the call; return what to record about it."""
-        assert message.id is not None
         message_id = message.id
         payload = dict(message.payload)
         if EDIT_OF_OUTBOX in payload:
@@ -361,9 +363,8 @@ class OutboxSender:
         return {"message_id": sent.message_id}
 
     async def _permanent(
-        self, message: OutboxMessage, error: str, unreachable: bool
+        self, message: Outgoing, error: str, unreachable: bool
     ) -> Callable[[Any], Awaitable[None]]:
-        assert message.id is not None
         message_id = message.id
         if unreachable and self._on_unreachable is not None:
             try:

@@ -24,6 +24,10 @@ PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
 
+# The table's columns, for the statements the sender runs for every message (Core, built
+# once: building them cost more than running them, and the sender holds no objects).
+_outbox = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+
 
 def add_outbox_message(
     session: AsyncSession,
@@ -72,18 +76,32 @@ async def next_sendable(
     ]
 
 
-async def messages_by_id(session: AsyncSession, *, ids: list[int]) -> list[OutboxMessage]:
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A chosen message, as the sender needs it to make the call."""
+
+    id: int
+    chat_id: int
+    method: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+_OUTGOING = select(
+    _outbox.id, _outbox.chat_id, _outbox.method, _outbox.payload, _outbox.attempts
+).where(_outbox.id.in_(bindparam("ids", expanding=True)))
+
+
+async def messages_by_id(session: AsyncSession, *, ids: list[int]) -> list[Outgoing]:
     """The chosen messages, in the order of `ids`."""
     if not ids:
         return []
-    result = await session.execute(select(OutboxMessage).where(col(OutboxMessage.id).in_(ids)))
-    by_id = {message.id: message for message in result.scalars()}
+    connection = await session.connection()
+    result = await connection.execute(_OUTGOING, {"ids": ids})
+    by_id = {row[0]: Outgoing(*row) for row in result}
     return [by_id[i] for i in ids if i in by_id]
 
 
-# Built once: the sender records an outcome for every message. Core, not the ORM: the
-# sender holds no objects to synchronise.
-_outbox = OutboxMessage.__table__.c  # type: ignore[attr-defined]
 _MARK_SENT = (
     update(OutboxMessage.__table__)  # type: ignore[attr-defined]
     .where(_outbox.id == bindparam("message_id"))
