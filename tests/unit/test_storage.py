@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import make_url
 from sqlmodel import SQLModel
 
-from storage.engine import create_engine, create_session_factory
+from storage.engine import create_engine, create_session_factory, read_session
 from storage.migrate import upgrade_database
 from storage.types import UTCDateTime
 from storage.updates import claim_update, highest_update_id, pending_updates, store_updates
@@ -56,3 +59,38 @@ def test_naive_datetimes_are_refused() -> None:
     column = UTCDateTime()
     with pytest.raises(ValueError):
         column.process_bind_param(datetime(2024, 2, 7), None)  # type: ignore[arg-type]
+
+
+async def test_a_writer_waits_for_another_process_lock_while_the_loop_runs(
+    database_url: str,
+) -> None:
+    """SQLite calls run on the loop's thread; a write lock held elsewhere (the CLI, say)
+    must be waited for with the loop free, and the write must then go through."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock")
+    path = make_url(database_url).database
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)  # another process's connection
+    other.execute("BEGIN IMMEDIATE")
+    engine = create_engine(database_url)
+    factory = create_session_factory(engine)
+
+    async def write() -> None:
+        async with factory() as session:
+            await store_updates(session, updates=[{"update_id": 77, "message": {}}], now=NOW)
+            await session.commit()
+
+    writer = asyncio.create_task(write())
+    ticks = 0
+    for _ in range(20):  # the loop keeps running other work while the writer waits
+        await asyncio.sleep(0.01)
+        ticks += 1
+    assert ticks == 20 and not writer.done()
+    async with read_session(factory) as session:  # readers are not held up either
+        assert await highest_update_id(session) is None
+    other.rollback()
+    other.close()
+    await asyncio.wait_for(writer, 5)
+    async with read_session(factory) as session:
+        assert await highest_update_id(session) == 77
+    await engine.dispose()
