@@ -30,6 +30,9 @@ BUSY_SECONDS = 30.0
 # (see `InlineSqliteConnection`), so a longer wait would stop the whole bot; a write lock
 # held by another process is waited for in `_begin_immediate`, with the loop running.
 SQLITE_BUSY_MS = 50
+# An inline call completes without giving the loop a turn; long runs of database work (a
+# catch-up building hundreds of digests) let other tasks in at least this often.
+YIELD_EVERY_SECONDS = 0.005
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -68,9 +71,13 @@ class InlineSqliteConnection(aiosqlite.Connection):
     CPU than the work, about 0.3 ms a statement, and was most of the cost of a stored
     report. SQLite never waits on the network, and in WAL mode readers never wait for
     writers; writers of this process queue on the `WriteGate` without blocking the loop,
-    and a lock held by another process is waited for with the loop running. What remains
-    blocking is the work itself, which the loop's thread would have paid for anyway.
+    and a lock held by another process is waited for with the loop running. What now
+    blocks the loop is SQLite's own work: microseconds for the bot's statements, tens of
+    milliseconds for the heaviest read (a national-scale digest summary), which a worker
+    thread used to run beside the loop.
     """
+
+    _turn_began = 0.0  # shared by all connections: the loop's turn is the loop's
 
     def __init__(self, connector: Callable[[], sqlite3.Connection]):
         super().__init__(connector, iter_chunk_size=64)
@@ -79,6 +86,9 @@ class InlineSqliteConnection(aiosqlite.Connection):
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
+        if time.monotonic() - InlineSqliteConnection._turn_began > YIELD_EVERY_SECONDS:
+            await asyncio.sleep(0)  # an alert waiting to be handled gets its turn
+            InlineSqliteConnection._turn_began = time.monotonic()
         return fn(*args, **kwargs)
 
     def __await__(self) -> Generator[Any, None, aiosqlite.Connection]:
