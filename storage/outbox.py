@@ -28,6 +28,31 @@ FAILED = "failed"
 # once: building them cost more than running them, and the sender holds no objects).
 _outbox = OutboxMessage.__table__.c  # type: ignore[attr-defined]
 
+_MARK_SENT = (
+    update(OutboxMessage.__table__)  # type: ignore[attr-defined]
+    .where(_outbox.id == bindparam("message_id"))
+    .values(
+        status=SENT,
+        sent_at=bindparam("now"),
+        sent_message_id=bindparam("sent_message_id"),
+        attempts=_outbox.attempts + 1,
+    )
+)
+_HEADS = select(func.min(_outbox.id)).where(_outbox.status == PENDING).group_by(_outbox.chat_id)
+_SENDABLE = (
+    select(_outbox.id, _outbox.chat_id, _outbox.method, _outbox.priority)
+    .where(
+        _outbox.id.in_(_HEADS),
+        _outbox.not_before.is_(None) | (_outbox.not_before <= bindparam("now")),
+    )
+    .order_by(_outbox.priority, _outbox.id)
+    .limit(bindparam("limit", type_=Integer))
+)
+
+_OUTGOING = select(
+    _outbox.id, _outbox.chat_id, _outbox.method, _outbox.payload, _outbox.attempts
+).where(_outbox.id.in_(bindparam("ids", expanding=True)))
+
 
 def add_outbox_message(
     session: AsyncSession,
@@ -87,11 +112,6 @@ class Outgoing:
     attempts: int
 
 
-_OUTGOING = select(
-    _outbox.id, _outbox.chat_id, _outbox.method, _outbox.payload, _outbox.attempts
-).where(_outbox.id.in_(bindparam("ids", expanding=True)))
-
-
 async def messages_by_id(session: AsyncSession, *, ids: list[int]) -> list[Outgoing]:
     """The chosen messages, in the order of `ids`."""
     if not ids:
@@ -100,28 +120,6 @@ async def messages_by_id(session: AsyncSession, *, ids: list[int]) -> list[Outgo
     result = await connection.execute(_OUTGOING, {"ids": ids})
     by_id = {row[0]: Outgoing(*row) for row in result}
     return [by_id[i] for i in ids if i in by_id]
-
-
-_MARK_SENT = (
-    update(OutboxMessage.__table__)  # type: ignore[attr-defined]
-    .where(_outbox.id == bindparam("message_id"))
-    .values(
-        status=SENT,
-        sent_at=bindparam("now"),
-        sent_message_id=bindparam("sent_message_id"),
-        attempts=_outbox.attempts + 1,
-    )
-)
-_HEADS = select(func.min(_outbox.id)).where(_outbox.status == PENDING).group_by(_outbox.chat_id)
-_SENDABLE = (
-    select(_outbox.id, _outbox.chat_id, _outbox.method, _outbox.priority)
-    .where(
-        _outbox.id.in_(_HEADS),
-        _outbox.not_before.is_(None) | (_outbox.not_before <= bindparam("now")),
-    )
-    .order_by(_outbox.priority, _outbox.id)
-    .limit(bindparam("limit", type_=Integer))
-)
 
 
 async def mark_sent(

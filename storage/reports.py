@@ -38,7 +38,7 @@ async def add_report(session: AsyncSession, *, report: Report) -> Report:
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     connection = await session.connection()
     await connection.execute(
-        _readiness_upsert(dialect),
+        _READINESS_UPSERT[dialect],
         {
             "region_code": report.region_code,
             "aspect_code": report.aspect_code,
@@ -52,24 +52,24 @@ async def add_report(session: AsyncSession, *, report: Report) -> Report:
 
 
 _READINESS_FIELDS = ("report_id", "state", "progress", "reported_at")
-_readiness_upserts: dict[str, Any] = {}
 
 
-def _readiness_upsert(dialect: str) -> Any:
-    """The upsert that points a region and aspect's readiness at a report, built once per
-    dialect: it runs for every report, and building it cost more than running it."""
-    statement = _readiness_upserts.get(dialect)
-    if statement is None:
-        insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
-        table = Readiness.__table__  # type: ignore[attr-defined]
-        fields = ("region_code", "aspect_code", *_READINESS_FIELDS)
-        inserted = insert_fn(table).values({name: bindparam(name) for name in fields})
-        statement = inserted.on_conflict_do_update(
-            index_elements=[table.c.region_code, table.c.aspect_code],
-            set_={name: inserted.excluded[name] for name in _READINESS_FIELDS},
-        )
-        _readiness_upserts[dialect] = statement
-    return statement
+def _build_readiness_upsert(insert_fn: Any) -> Any:
+    table = Readiness.__table__  # type: ignore[attr-defined]
+    fields = ("region_code", "aspect_code", *_READINESS_FIELDS)
+    inserted = insert_fn(table).values({name: bindparam(name) for name in fields})
+    return inserted.on_conflict_do_update(
+        index_elements=[table.c.region_code, table.c.aspect_code],
+        set_={name: inserted.excluded[name] for name in _READINESS_FIELDS},
+    )
+
+
+# The upsert that points a region and aspect's readiness at a report, built once per
+# dialect: it runs for every report, and building it cost more than running it.
+_READINESS_UPSERT = {
+    "sqlite": _build_readiness_upsert(sqlite_insert),
+    "postgresql": _build_readiness_upsert(pg_insert),
+}
 
 
 async def get_report(session: AsyncSession, *, report_id: int) -> Report | None:
