@@ -6,6 +6,7 @@ No Telegram here: the digest goes through the outbox at bulk priority.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -213,16 +214,31 @@ def readiness_chart(data: DigestData, lang: str) -> dict[str, Any] | None:
     return chart_data(plain(lang, "digest.chart_title", region=data.region_name), legend, rows)
 
 
-async def remind_officers(unit: UnitOfWork, settings: Settings, *, root: str | None) -> int:
+@dataclass(frozen=True)
+class ReminderCount:
+    """What a reminder round found: officers without a report today, how many were
+    reminded now, and how many had already been reminded today (nobody gets two)."""
+
+    officers: int
+    missing: int
+    sent: int
+    already: int
+
+
+async def remind_officers(
+    unit: UnitOfWork, settings: Settings, *, root: str | None
+) -> ReminderCount:
     """One reminder today to each officer below `root` (everywhere: None) whose region has
     no report today."""
     today = local_date(unit.now, settings.timezone)
     midnight = datetime.combine(today, time(0), tzinfo=settings.timezone)
     reported = [r.region_code for r in await reports_since(unit.session, root=root, since=midnight)]
-    sent = 0
-    for officer in await people_in_subtree(unit.session, root=root, role=Role.OFFICER.value):
+    officers = await people_in_subtree(unit.session, root=root, role=Role.OFFICER.value)
+    missing = sent = 0
+    for officer in officers:
         if any(is_within(code, officer.region_code) for code in reported):
             continue
+        missing += 1
         if not await claim_notice(
             unit.session, key=f"remind:{officer.id}:{today.isoformat()}", now=unit.now
         ):
@@ -235,4 +251,4 @@ async def remind_officers(unit: UnitOfWork, settings: Settings, *, root: str | N
             priority=PRIORITY_BULK,
         )
         sent += 1
-    return sent
+    return ReminderCount(len(officers), missing, sent, missing - sent)

@@ -194,12 +194,26 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
     if actor.role not in (Role.COORDINATOR, Role.ADMIN):
         reply(update, context, t(lang, "reminder.not_allowed"))
         return
-    count = await remind_officers(context.unit, context.services.settings, root=actor.region_code)
+    counts = await remind_officers(context.unit, context.services.settings, root=actor.region_code)
     region = await region_label(context.session, actor.region_code)
+    if counts.officers == 0:
+        key = "reminder.no_officers"
+    elif counts.missing == 0:
+        key = "reminder.none"
+    else:
+        key = "reminder.sent"
     reply(
         update,
         context,
-        t(lang, "reminder.sent" if count else "reminder.none", count=count, region=region),
+        t(
+            lang,
+            key,
+            region=region,
+            officers=counts.officers,
+            missing=counts.missing,
+            sent=counts.sent,
+            already=counts.already,
+        ),
     )
 
 

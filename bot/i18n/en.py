@@ -367,8 +367,13 @@ MESSAGES: dict[str, str] = {
     "election.scope_all": "all of Indonesia",
     "reminder.text": "⏰ No readiness report for <b>{region}</b> yet today. Please report with /lapor, or press the button below.",
     "reminder.button": "📋 Report now",
-    "reminder.sent": "⏰ Reminder sent to {count} officer(s) in {region} who have not reported today.",
-    "reminder.none": "✅ Every officer in {region} has reported today (or was already reminded).",
+    "reminder.sent": (
+        "⏰ <b>{region}</b>: {missing} of {officers} officer(s) have not reported today.\n"
+        "• reminded now: <b>{sent}</b>\n"
+        "• already reminded earlier today: <b>{already}</b> (nobody is reminded twice)"
+    ),
+    "reminder.none": "✅ All {officers} officer(s) in {region} have reported today; nobody needs a reminder.",
+    "reminder.no_officers": "No officers are registered in {region} yet, so there is nobody to remind. Invite officers with /undang.",
     "reminder.not_allowed": "Only coordinators and admins can send reminders.",
     "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot again, then run /langganan in that group.",
     "cmd.dataku": "The data Posko holds about you",

@@ -387,8 +387,13 @@ MESSAGES: dict[str, str] = {
     "election.scope_all": "seluruh Indonesia",
     "reminder.text": "⏰ Hari ini belum ada laporan kesiapan untuk <b>{region}</b>. Mohon laporkan dengan /lapor, atau tekan tombol di bawah.",
     "reminder.button": "📋 Lapor sekarang",
-    "reminder.sent": "⏰ Pengingat dikirim ke {count} petugas yang belum melapor hari ini di {region}.",
-    "reminder.none": "✅ Semua petugas di {region} sudah melapor hari ini (atau sudah diingatkan).",
+    "reminder.sent": (
+        "⏰ <b>{region}</b>: {missing} dari {officers} petugas belum melapor hari ini.\n"
+        "• diingatkan sekarang: <b>{sent}</b>\n"
+        "• sudah diingatkan sebelumnya hari ini: <b>{already}</b> (tidak diingatkan dua kali)"
+    ),
+    "reminder.none": "✅ Semua {officers} petugas di {region} sudah melapor hari ini; tidak ada yang perlu diingatkan.",
+    "reminder.no_officers": "Belum ada petugas terdaftar di {region}; tidak ada yang bisa diingatkan. Undang petugas dengan /undang.",
     "reminder.not_allowed": "Hanya koordinator dan admin yang bisa mengirim pengingat.",
     "subscription.bot_removed": "⚠️ Bot dikeluarkan dari grup <b>{title}</b>; langganannya dijeda. Tambahkan bot lagi lalu jalankan /langganan di grup itu.",
     # Data care

@@ -227,7 +227,8 @@ async def test_reminders_reach_only_officers_who_have_not_reported(
     await reported.next_message()
 
     await coordinator.send("/ingatkan")
-    assert "1 petugas" in (await coordinator.next_message()).text
+    answer = (await coordinator.next_message()).text
+    assert "1 dari 2 petugas belum melapor" in answer and "diingatkan sekarang: 1" in answer
     reminder = await silent.next_message()
     assert "belum ada laporan kesiapan" in reminder.text
     await reported.expect_no_message(within=0.5)
