@@ -13,6 +13,7 @@ from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
 from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.region_access import allowed_region
 from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
 from bot.render import split_lines
@@ -20,7 +21,7 @@ from storage.elections import active_elections, add_election, get_election
 from storage.incidents import get_subscription, subscriptions_of_chat
 from storage.models import Election, Role
 from storage.people import get_person
-from storage.regions import get_region, region_label
+from storage.regions import region_label
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -35,15 +36,9 @@ async def summary_command(update: Update, context: PoskoContext) -> None:
     region, lang = actor.region_code, context.lang
     if context.args:
         wanted = context.args[0]
-        if level_of(wanted) is None or not is_within(wanted, actor.region_code):
-            reply(
-                update,
-                context,
-                t(lang, "report.outside_region", region=wanted[:20], own=actor.region_code),
-            )
-            return
-        if await get_region(context.session, code=wanted) is None:
-            reply(update, context, t(lang, "report.region_unknown", region=wanted))
+        if not await allowed_region(
+            update, context, actor, wanted, outside_key="digest.outside_region"
+        ):
             return
         for chunk in await digest_messages(
             context.session,
@@ -103,15 +98,9 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
     region = None
     if rest and level_of(rest[0]) is not None:
         region, rest = rest[0], rest[1:]
-        if not is_within(region, actor.region_code):
-            reply(
-                update,
-                context,
-                t(lang, "report.outside_region", region=region, own=actor.region_code),
-            )
-            return
-        if await get_region(context.session, code=region) is None:
-            reply(update, context, t(lang, "report.region_unknown", region=region))
+        if not await allowed_region(
+            update, context, actor, region, outside_key="election.outside_region"
+        ):
             return
     name = clean(" ".join(rest))[:120]
     if not name:

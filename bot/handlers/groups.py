@@ -11,13 +11,14 @@ from telegram.error import TelegramError
 
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
-from bot.domain.regions import is_within, level_of
+from bot.domain.regions import level_of
 from bot.domain.text import clean
 from bot.handlers.common import reply
+from bot.handlers.region_access import allowed_region
 from bot.i18n import plain, t
 from storage.incidents import get_subscription
 from storage.models import Role, Subscription
-from storage.regions import get_region, region_label
+from storage.regions import region_label
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 ALERT_WORDS = {"insiden", "alert", "alerts", "peringatan", "+insiden"}
@@ -28,15 +29,22 @@ def _thread_of(update: Update) -> int | None:
     return message.message_thread_id if message is not None and message.is_topic_message else None
 
 
-async def may_manage_group(update: Update, context: PoskoContext, *, tell: bool = True) -> bool:
+async def may_manage_group(
+    update: Update,
+    context: PoskoContext,
+    *,
+    tell: bool = True,
+    refusal: str = "subscription.not_admin",
+) -> bool:
     """A group admin (Telegram) who is a coordinator or admin (Posko). With `tell`, a
-    refusal is posted in the group (for commands; a button press gets a toast instead)."""
+    refusal (catalog entry `refusal`) is posted in the group (for commands; a button press
+    gets a toast instead)."""
     chat, user, actor = update.effective_chat, update.effective_user, context.actor
     if chat is None or user is None:
         return False
     if actor is None or actor.role not in (Role.COORDINATOR, Role.ADMIN):
         if tell:
-            reply(update, context, t(context.lang, "subscription.not_admin"))
+            reply(update, context, t(context.lang, refusal))
         return False
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
@@ -44,7 +52,7 @@ async def may_manage_group(update: Update, context: PoskoContext, *, tell: bool 
         member = None
     if member is None or member.status not in ("creator", "administrator"):
         if tell:
-            reply(update, context, t(context.lang, "subscription.not_admin"))
+            reply(update, context, t(context.lang, refusal))
         return False
     return True
 
@@ -71,13 +79,9 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
         elif re.match(r"^\d{1,2}[:.]\d{1,2}$", word):
             reply(update, context, t(lang, "subscription.bad_time", value=word))
             return
-    if not is_within(region, actor.region_code):
-        reply(
-            update, context, t(lang, "report.outside_region", region=region, own=actor.region_code)
-        )
-        return
-    if await get_region(context.session, code=region) is None:
-        reply(update, context, t(lang, "report.region_unknown", region=region))
+    if not await allowed_region(
+        update, context, actor, region, outside_key="subscription.outside_region"
+    ):
         return
     thread_id = _thread_of(update)
     subscription = await get_subscription(context.session, chat_id=chat.id, thread_id=thread_id)

@@ -168,7 +168,7 @@ async def language_command(update: Update, context: PoskoContext) -> None:
         return
     scope = ""
     if not is_private(update):
-        if not await may_manage_group(update, context):
+        if not await may_manage_group(update, context, refusal="language.group_not_admin"):
             return
         scope = "g:"
     buttons = [

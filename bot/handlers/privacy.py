@@ -87,7 +87,7 @@ async def leave_button(update: Update, context: PoskoContext) -> None:
     chat_id, message_id = query.message.chat.id, query.message.message_id
     answer_callback(context, update)
     if query.data != f"{LEAVE_CALLBACK}:yes":
-        context.unit.edit(chat_id, message_id, t(lang, "cancel.done"))
+        context.unit.edit(chat_id, message_id, t(lang, "leave.cancelled"))
         return
     await deactivate_person(context.session, person=actor, now=context.now, erase_name=True)
     await end_conversation(context.session, chat_id=actor.telegram_id, user_id=actor.telegram_id)
@@ -142,7 +142,7 @@ async def invitations(update: Update, context: PoskoContext) -> None:
         return
     lang, tz = context.lang, context.services.settings.timezone
     if actor.role != Role.ADMIN:
-        reply(update, context, t(lang, "deactivate.admin_only"))
+        reply(update, context, t(lang, "invites.admin_only"))
         return
     people = await people_invited_in_subtree(context.session, root=actor.region_code)
     names = {p.id: p.full_name or plain(lang, "invites.removed_name") for p in people}

@@ -41,6 +41,7 @@ from bot.handlers.common import (
     require_actor,
 )
 from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
+from bot.handlers.region_access import allowed_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten, split_lines
@@ -166,7 +167,7 @@ async def withdraw_command(update: Update, context: PoskoContext) -> None:
     last = await _correctable_report(context, actor)
     if last is None:
         minutes = context.services.settings.correction_window_minutes
-        reply(update, context, t(lang, "report.correct.none", minutes=minutes))
+        reply(update, context, t(lang, "report.withdraw.none", minutes=minutes))
         return
     assert last.id is not None
     aspects = await _aspects(context.session)
@@ -705,7 +706,9 @@ async def status_command(update: Update, context: PoskoContext) -> None:
     root = actor.region_code
     if context.args:
         wanted = context.args[0]
-        if not await _region_allowed(update, context, actor, wanted):
+        if not await allowed_region(
+            update, context, actor, wanted, outside_key="status.outside_region"
+        ):
             return
         root = wanted
     for chunk in split_lines(await _render_status(context, root=root)):

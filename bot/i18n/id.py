@@ -226,12 +226,14 @@ MESSAGES: dict[str, str] = {
     "report.withdraw.yes": "Ya, tarik {reference}",
     "report.withdraw.done": "🗑 Laporan <b>{reference}</b> ditarik. Riwayatnya tetap tersimpan.",
     "report.withdraw.too_late": "Laporan {reference} tidak bisa ditarik lagi (lewat {minutes} menit, atau sudah diralat/ditarik).",
+    "report.withdraw.none": "Tidak ada laporan Anda yang bisa ditarik: hanya laporan terakhir, paling lama {minutes} menit setelah dikirim.",
     "status.header": "📊 <b>Status kesiapan — {region}</b>\n<i>per {time}</i>",
     "status.aspect_line": "{emoji} {aspect} — {state}{progress}{when}",
     "status.below_header": "\n<b>Wilayah di bawah</b> (terburuk dulu):",
     "status.area_line": "{emoji} <b>{name}</b> — {counts}{when}",
     "status.area_none": "{emoji} <b>{name}</b> — belum ada laporan",
     "status.legend": "\n✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
+    "status.outside_region": "❌ {region} di luar wilayah Anda ({own}). /status hanya menampilkan wilayah Anda dan wilayah di bawahnya.",
     "status.last": " · terakhir {time}",
     "status.reports": " ({count} laporan)",
     # Incidents
@@ -335,6 +337,7 @@ MESSAGES: dict[str, str] = {
     "group_only": "Perintah ini dipakai di grup yang ingin berlangganan.",
     "subscription.not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengatur langganan.",
     "subscription.bad_time": "❌ Jam <b>{value}</b> tidak valid. Pakai format JJ:MM, misalnya 07:00.",
+    "subscription.outside_region": "❌ {region} di luar wilayah Anda ({own}). Grup hanya bisa berlangganan untuk wilayah Anda atau wilayah di bawahnya.",
     "subscription.done": (
         "✅ Grup ini berlangganan untuk <b>{region}</b>:\n"
         "• ringkasan harian pukul <b>{time}</b> {zone}\n"
@@ -369,6 +372,7 @@ MESSAGES: dict[str, str] = {
     "digest.change": "• {area} · {aspect}: {before} → {after}",
     "digest.changes_none": "🔄 Tidak ada perubahan kesiapan sejak kemarin.",
     "digest.nothing_subscribed": "Grup ini belum berlangganan; ringkasan dibuat untuk wilayah Anda.",
+    "digest.outside_region": "❌ {region} di luar wilayah Anda ({own}). /ringkasan hanya untuk wilayah Anda dan wilayah di bawahnya.",
     "election.list_header": "🗳 <b>Pemilu yang dihitung mundur</b>",
     "election.line": "#{id} <b>{name}</b> ({kind}) — {date} · {label} · {scope}",
     "election.none": "Belum ada pemilu yang dicatat.",
@@ -384,6 +388,7 @@ MESSAGES: dict[str, str] = {
     "election.not_found": "Pemilu #{id} tidak ditemukan.",
     "election.bad_date": "Tanggal <b>{value}</b> tidak valid; pakai YYYY-MM-DD, misalnya 2024-02-14.",
     "election.admin_only": "Hanya admin yang bisa mengelola daftar pemilu.",
+    "election.outside_region": "❌ {region} di luar wilayah Anda ({own}). Anda hanya bisa mencatat pemilu untuk wilayah Anda atau wilayah di bawahnya.",
     "election.scope_all": "seluruh Indonesia",
     "reminder.text": "⏰ Hari ini belum ada laporan kesiapan untuk <b>{region}</b>. Mohon laporkan dengan /lapor, atau tekan tombol di bawah.",
     "reminder.button": "📋 Lapor sekarang",
@@ -422,6 +427,7 @@ MESSAGES: dict[str, str] = {
     ),
     "leave.yes": "Ya, keluar",
     "leave.done": "👋 Anda telah keluar. Nama Anda sudah dihapus. Terima kasih atas laporan-laporan Anda.",
+    "leave.cancelled": "Anda tidak jadi keluar; akses Anda tetap seperti sebelumnya.",
     "deactivate.usage": "Pemakaian: <code>/nonaktifkan ID_TELEGRAM</code> (lihat /undangan untuk ID).",
     "deactivate.not_found": "Tidak ada orang aktif dengan ID {id} di wilayah Anda.",
     "deactivate.self": "Anda tidak bisa menonaktifkan diri sendiri; pakai /keluar.",
@@ -432,6 +438,7 @@ MESSAGES: dict[str, str] = {
     "invites.by_setting": "pengaturan ADMIN_TELEGRAM_IDS",
     "invites.by_shell": "operator (baris perintah)",
     "invites.removed_name": "(nama dihapus)",
+    "invites.admin_only": "Hanya admin yang bisa melihat siapa mengundang siapa (/undangan).",
     # Exports
     "export.col.reference": "Referensi",
     "export.col.time": "Waktu",
@@ -484,6 +491,7 @@ MESSAGES: dict[str, str] = {
     "export.usage": "Pemakaian: <code>/ekspor [xlsx|csv] [DARI [SAMPAI]] [kode wilayah]</code>, tanggal YYYY-MM-DD. Contoh: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Tanpa tanggal: 30 hari terakhir.",
     "language.group_set": "✅ Bahasa grup ini: <b>Bahasa Indonesia</b> (ringkasan, peringatan, dan balasan di grup).",
     "language.group_unsubscribed": "Grup ini belum berlangganan. Jalankan /langganan dulu, lalu /bahasa.",
+    "language.group_not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengganti bahasa grup. Untuk bahasa Anda sendiri, kirim /bahasa di chat pribadi dengan bot.",
     "cmd.riwayat": "Riwayat lengkap satu insiden (contoh: /riwayat I-0001)",
     "history.usage": "Tulis nomor insiden di wilayah Anda, misalnya <code>/riwayat I-0001</code>.",
     "history.header": "🕘 <b>Riwayat</b>",

@@ -59,13 +59,15 @@ async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
     await second.send("/lapor keamanan siap")
     await second.next_message()
     await coordinator.send("/ingatkan")
-    assert "Semua 2 petugas di Kabupaten Konawe Utara sudah melapor hari ini" in (
-        await coordinator.next_message()
-    ).text
+    assert (
+        "Semua 2 petugas di Kabupaten Konawe Utara sudah melapor hari ini"
+        in (await coordinator.next_message()).text
+    )
     await english.send("/remind")
-    assert "All 2 officer(s) in Kabupaten Konawe Utara have reported today" in (
-        await english.next_message()
-    ).text
+    assert (
+        "All 2 officer(s) in Kabupaten Konawe Utara have reported today"
+        in (await english.next_message()).text
+    )
 
 
 async def test_remind_in_an_area_without_officers_says_so(
@@ -82,3 +84,94 @@ async def test_remind_in_an_area_without_officers_says_so(
     assert "Belum ada petugas terdaftar" in answer and "sudah melapor" not in answer
     await english.send("/remind")
     assert "No officers are registered" in (await english.next_message()).text
+
+
+async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    )
+    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
+    group = await sandbox.create_group(
+        "Forkopimda", members=[], admins=[coordinator, english], with_bot=True
+    )
+
+    await coordinator.send("/status 74.01")
+    text = (await coordinator.next_message()).text
+    assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text
+    assert "Kabupaten Konawe Utara (74.09)" in text and "/status hanya menampilkan" in text
+    assert "melapor" not in text
+    await english.send("/status 74.01")
+    text = (await english.next_message()).text
+    assert "Kabupaten Kolaka (74.01) is outside your area" in text and "/status shows" in text
+    assert "report" not in text
+
+    await coordinator.send("/langganan 74.01", chat=group)
+    text = (await group.next_message()).text
+    assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text
+    assert "Grup hanya bisa berlangganan" in text and "melapor" not in text
+    await english.send("/subscribe 74.01 insiden", chat=group)
+    text = (await group.next_message()).text
+    assert "Kabupaten Kolaka (74.01) is outside your area" in text
+    assert "A group can only subscribe" in text
+
+    await coordinator.send("/ringkasan 74.01")
+    text = (await coordinator.next_message()).text
+    assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text and "/ringkasan hanya" in text
+    await english.send("/summary 74.01")
+    assert "/ringkasan covers only your area" in (await english.next_message()).text
+
+    await admin.send("/acara tambah Pilkada 2024-11-27 74.01 Pilkada Kolaka")
+    text = (await admin.next_message()).text
+    assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text
+    assert "mencatat pemilu" in text
+
+    await coordinator.send("/status 74.09.99")
+    assert "tidak dikenal" in (await coordinator.next_message()).text
+
+
+async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    )
+    officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    group = await sandbox.create_group(
+        "Forkopimda", members=[officer], admins=[coordinator], with_bot=True
+    )
+
+    await coordinator.send("/undangan")
+    text = (await coordinator.next_message()).text
+    assert "siapa mengundang siapa" in text and "menonaktifkan" not in text
+    await english.send("/invites")
+    text = (await english.next_message()).text
+    assert "Only admins can see who invited whom" in text and "deactivate" not in text
+
+    await officer.send("/bahasa", chat=group)
+    text = (await group.next_message()).text
+    assert "mengganti bahasa grup" in text and "langganan" not in text
+
+    await officer.send("/tarik")
+    text = (await officer.next_message()).text
+    assert "bisa ditarik" in text and "diralat" not in text
+    await english.send("/withdraw")
+    text = (await english.next_message()).text
+    assert "can be withdrawn" in text and "corrected" not in text
+
+    await english.send("/leave")
+    confirm = await english.next_message()
+    await english.press("✖️ Cancel", message_id=confirm.message_id)
+    text = (await english.wait_for_edit(confirm.message_id)).text
+    assert "You did not leave" in text and "Nothing was saved" not in text
+    await officer.send("/keluar")
+    confirm = await officer.next_message()
+    await officer.press("✖️ Batal", message_id=confirm.message_id)
+    assert "tidak jadi keluar" in (await officer.wait_for_edit(confirm.message_id)).text
