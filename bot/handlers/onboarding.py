@@ -8,6 +8,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.context import PoskoContext
 from bot.domain.onboarding import accept_invite, ensure_admin
 from bot.handlers.common import (
+    GROUP_COMMANDS,
     ROLE_COMMANDS,
     answer_callback,
     identity_of,
@@ -122,15 +123,28 @@ async def help_command(update: Update, context: PoskoContext) -> None:
     """/bantuan: the commands this person can use."""
     lang = context.lang
     actor = context.actor
+    if not is_private(update):
+        reply(update, context, _group_help(lang))
+        return
     if actor is None:
         reply(update, context, t(lang, "help.guest"))
         return
     lines = [t(lang, "help.header", role=plain(lang, f"role.{actor.role}"))]
     for name in ROLE_COMMANDS[Role(actor.role)]:
         lines.append(Html(f"/{name} — {t(lang, f'cmd.{name}')}"))
+    if actor.role in (Role.COORDINATOR, Role.ADMIN):
+        lines.append(t(lang, "help.groups"))
     region = await region_label(context.session, actor.region_code)
     lines.append(t(lang, "help.footer", region=region))
     reply(update, context, Html("\n".join(lines)))
+
+
+def _group_help(lang: str) -> Html:
+    """/bantuan in a group: what works there, and who may subscribe it."""
+    lines = [t(lang, "help.group_header")]
+    lines += [Html(f"/{name} — {t(lang, f'cmd.{name}')}") for name in GROUP_COMMANDS]
+    lines.append(t(lang, "help.group_footer"))
+    return Html("\n".join(lines))
 
 
 async def profile(update: Update, context: PoskoContext) -> None:

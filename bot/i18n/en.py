@@ -23,8 +23,8 @@ MESSAGES: dict[str, str] = {
     ),
     "start.welcome_admin": (
         "Welcome, {name}! ✅\n\n"
-        "You are registered as <b>Admin</b> for <b>{region}</b> (from the "
-        "ADMIN_TELEGRAM_IDS setting).\n\nStart with /undang to invite coordinators and "
+        "You are registered as <b>Admin</b> for <b>{region}</b> (the bot's operator "
+        "made you an admin in the bot's settings).\n\nStart with /undang to invite coordinators and "
         "officers. Type /help for every command."
     ),
     "start.known": (
@@ -67,6 +67,18 @@ MESSAGES: dict[str, str] = {
         "You are not registered yet: ask your area's coordinator or admin for an invite link."
     ),
     "help.footer": ("\n/batal cancels the current step at any time. Your area: <b>{region}</b>."),
+    "help.groups": (
+        "\n<b>In a group</b> (where you are a group admin):\n"
+        "/langganan [region code] [HH:MM] [insiden] — the daily digest (and incident "
+        "alerts) for the group\n"
+        "/berhenti — stop the group's subscription"
+    ),
+    "help.group_header": "<b>Posko Pemilu</b> — commands in this group:",
+    "help.group_footer": (
+        "\n/langganan and /berhenti are for group admins who are also Posko coordinators or "
+        "admins, e.g. <code>/langganan 74.09 07:00 insiden</code>. Other commands (reports, "
+        "your profile, your language) are used in a private chat with the bot."
+    ),
     "cmd.start": "Start, or join with an invite",
     "cmd.bantuan": "Help and the list of commands",
     "cmd.profil": "Your profile, role and area",
@@ -414,7 +426,7 @@ MESSAGES: dict[str, str] = {
     "deactivate.admin_only": "Only admins can deactivate people.",
     "invites.header": "👥 <b>Who invited whom — {region}</b>",
     "invites.line": "{status} <code>{telegram_id}</code> {name} ({role}, {region}) ← {inviter} · {since}",
-    "invites.by_setting": "the ADMIN_TELEGRAM_IDS setting",
+    "invites.by_setting": "the bot's settings (operator)",
     "invites.by_shell": "operator (command line)",
     "invites.removed_name": "(name removed)",
     "invites.admin_only": "Only admins can see who invited whom (/undangan).",

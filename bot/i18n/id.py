@@ -26,8 +26,8 @@ MESSAGES: dict[str, str] = {
     ),
     "start.welcome_admin": (
         "Selamat datang, {name}! ✅\n\n"
-        "Anda terdaftar sebagai <b>Admin</b> untuk <b>{region}</b> (dari pengaturan "
-        "ADMIN_TELEGRAM_IDS).\n\nMulai dengan /undang untuk mengundang koordinator dan "
+        "Anda terdaftar sebagai <b>Admin</b> untuk <b>{region}</b> (operator bot "
+        "menetapkan Anda sebagai admin dalam pengaturan bot).\n\nMulai dengan /undang untuk mengundang koordinator dan "
         "petugas. Ketik /bantuan untuk semua perintah."
     ),
     "start.known": (
@@ -74,6 +74,18 @@ MESSAGES: dict[str, str] = {
     "help.footer": (
         "\n/batal membatalkan langkah yang sedang berjalan kapan saja. "
         "Wilayah Anda: <b>{region}</b>."
+    ),
+    "help.groups": (
+        "\n<b>Di grup</b> (bila Anda admin grup itu):\n"
+        "/langganan [kode wilayah] [JJ:MM] [insiden] — ringkasan harian (dan peringatan "
+        "insiden) untuk grup\n"
+        "/berhenti — hentikan langganan grup"
+    ),
+    "help.group_header": "<b>Posko Pemilu</b> — perintah di grup ini:",
+    "help.group_footer": (
+        "\n/langganan dan /berhenti hanya untuk admin grup yang juga koordinator atau admin "
+        "Posko, contoh: <code>/langganan 74.09 07:00 insiden</code>. Perintah lain "
+        "(melapor, profil, bahasa Anda) dipakai di chat pribadi dengan bot."
     ),
     "cmd.start": "Mulai atau bergabung dengan undangan",
     "cmd.bantuan": "Bantuan dan daftar perintah",
@@ -435,7 +447,7 @@ MESSAGES: dict[str, str] = {
     "deactivate.admin_only": "Hanya admin yang bisa menonaktifkan orang.",
     "invites.header": "👥 <b>Siapa mengundang siapa — {region}</b>",
     "invites.line": "{status} <code>{telegram_id}</code> {name} ({role}, {region}) ← {inviter} · {since}",
-    "invites.by_setting": "pengaturan ADMIN_TELEGRAM_IDS",
+    "invites.by_setting": "pengaturan bot (operator)",
     "invites.by_shell": "operator (baris perintah)",
     "invites.removed_name": "(nama dihapus)",
     "invites.admin_only": "Hanya admin yang bisa melihat siapa mengundang siapa (/undangan).",

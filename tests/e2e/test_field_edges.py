@@ -175,3 +175,39 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     confirm = await officer.next_message()
     await officer.press("✖️ Batal", message_id=confirm.message_id)
     assert "tidak jadi keluar" in (await officer.wait_for_edit(confirm.message_id)).text
+
+
+async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    )
+    officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    await coordinator.send("/bantuan")
+    text = (await coordinator.next_message()).text
+    assert "/langganan [kode wilayah] [JJ:MM] [insiden]" in text and "/berhenti" in text
+    await english.send("/help")
+    text = (await english.next_message()).text
+    assert "In a group" in text and "/langganan [region code] [HH:MM] [insiden]" in text
+    await officer.send("/bantuan")
+    assert "/langganan" not in (await officer.next_message()).text  # not theirs to use
+
+    group = await sandbox.create_group(
+        "Forkopimda", members=[officer], admins=[coordinator], with_bot=True
+    )
+    await officer.send("/bantuan", chat=group)
+    text = (await group.next_message()).text
+    assert "perintah di grup ini" in text and "/langganan —" in text and "/ringkasan —" in text
+    assert "hanya untuk admin grup yang juga koordinator" in text
+
+    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID, language_code="en")
+    await admin.send("/start")
+    text = (await admin.next_message()).text
+    assert "ADMIN_TELEGRAM_IDS" not in text and "made you an admin in the bot's settings" in text
+    await admin.send("/undangan")
+    text = (await admin.next_message()).text
+    assert "ADMIN_TELEGRAM_IDS" not in text and "the bot's settings (operator)" in text
