@@ -116,6 +116,28 @@ async def find_regions_by_name(
     return list(result.scalars())
 
 
+async def find_regions_named(
+    session: AsyncSession,
+    *,
+    names: Sequence[str],
+    within: str,
+    level: str | None = None,
+    limit: int = 10,
+) -> list[Region]:
+    """Regions in `within`'s subtree whose lower-cased name is one of `names` (and whose
+    level is `level`, if given), top level first."""
+    statement = select(Region).where(
+        in_subtree(col(Region.code), within),
+        func.lower(col(Region.name)).in_([name.lower() for name in names]),
+    )
+    if level is not None:
+        statement = statement.where(col(Region.level) == level)
+    result = await session.execute(
+        statement.order_by(func.length(col(Region.code)), col(Region.code)).limit(limit)
+    )
+    return list(result.scalars())
+
+
 def _ancestry(code: str) -> list[str]:
     """The code and its ancestors' codes, top down."""
     parts = code.split(".")

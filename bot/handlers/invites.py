@@ -7,14 +7,16 @@ from telegram import Update
 from bot.context import PoskoContext
 from bot.domain.invites import deep_link
 from bot.domain.onboarding import InviteRefused, create_invite
+from bot.domain.region_names import parse_region_query
 from bot.domain.regions import is_within, level_of
 from bot.domain.roles import parse_role
 from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
 from bot.ui import Button
 from storage.models import Person, Role
-from storage.regions import find_regions_by_name, get_region, region_label
+from storage.regions import find_regions_named, get_region, region_label
 
 CALLBACK = "inv1"
 _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
@@ -53,13 +55,13 @@ async def invite_command(update: Update, context: PoskoContext) -> None:
             update, context, t(lang, "invite.usage", problem=t(lang, "invite.usage.region_missing"))
         )
         return
-    region_code = await _resolve_region(update, context, actor, query)
+    region_code = await _resolve_region(update, context, actor, query, role=role, word=args[0])
     if region_code is not None:
         await _issue(update, context, actor, role, region_code)
 
 
 async def _resolve_region(
-    update: Update, context: PoskoContext, actor: Person, query: str
+    update: Update, context: PoskoContext, actor: Person, query: str, *, role: Role, word: str
 ) -> str | None:
     lang = context.lang
     if level_of(query) is not None:
@@ -74,16 +76,36 @@ async def _resolve_region(
             reply(update, context, t(lang, "invite.region_unknown", query=query))
             return None
         return query
-    matches = await find_regions_by_name(
-        context.session, name=query[:120], within=actor.region_code
+    wanted = parse_region_query(query[:120])
+    matches = await find_regions_named(
+        context.session,
+        names=wanted.names,
+        within=actor.region_code,
+        level=wanted.level.value if wanted.level else None,
     )
     if not matches:
         reply(update, context, t(lang, "invite.region_unknown", query=query[:120]))
         return None
     if len(matches) > 1:
-        options = ", ".join(f"{m.code} ({m.name})" for m in matches)
+        labels = await choice_labels(context, matches)
+        role_key = next(key for key, value in _ROLE_KEYS.items() if value == role)
+        buttons = [
+            [Button(label, f"{CALLBACK}:p:{role_key}:{match.code}")]
+            for label, match in zip(labels, matches, strict=True)
+        ]
+        buttons.append([Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")])
         reply(
-            update, context, t(lang, "invite.region_ambiguous", query=query[:120], options=options)
+            update,
+            context,
+            t(
+                lang,
+                "invite.region_ambiguous",
+                query=query[:120],
+                options="\n".join(f"• {label}" for label in labels),
+                role=word[:20],
+                code=matches[0].code,
+            ),
+            buttons=buttons,
         )
         return None
     return matches[0].code
@@ -125,7 +147,7 @@ async def _issue(
         lang,
         "invite.created",
         role=plain(lang, f"role.{role.value}"),
-        region=await region_label(context.session, region_code),
+        region=await described_region(context, region_code),
         code=region_code,
         link=link,
         expires=format_moment(created.invite.expires_at, lang, settings.timezone),

@@ -6,11 +6,12 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import PoskoContext
+from bot.domain.region_names import kind_key
 from bot.domain.regions import is_within, level_of
 from bot.handlers.common import reply
-from bot.i18n import t
-from storage.models import Person
-from storage.regions import get_region, region_label
+from bot.i18n import plain, t
+from storage.models import Person, Region, RegionLevel
+from storage.regions import get_region, get_regions, region_label
 
 
 async def named_region(context: PoskoContext, code: str) -> str:
@@ -42,3 +43,50 @@ async def allowed_region(
         reply(update, context, t(lang, "report.region_unknown", region=code))
         return False
     return True
+
+
+def kind_name(lang: str, region: Region) -> str:
+    """'Kecamatan Asera', 'Kelurahan Asera', 'Kabupaten Konawe Utara'."""
+    key = kind_key(region.code)
+    return region.name if key is None else plain(lang, key, name=region.name)
+
+
+async def choice_labels(context: PoskoContext, regions: list[Region]) -> list[str]:
+    """One label per region that says its level and code, and for a village its district:
+    'Kecamatan Asera (74.09.01)', 'Kelurahan Asera, Kecamatan Asera (74.09.01.1009)'."""
+    lang = context.lang
+    parents = await get_regions(
+        context.session, codes=sorted({r.parent_code for r in regions if r.parent_code})
+    )
+    labels = []
+    for region in regions:
+        parent = parents.get(region.parent_code or "")
+        if parent is not None and level_of(region.code) == RegionLevel.VILLAGE:
+            labels.append(
+                plain(
+                    lang,
+                    "region.choice.in",
+                    name=kind_name(lang, region),
+                    parent=kind_name(lang, parent),
+                    code=region.code,
+                )
+            )
+        else:
+            labels.append(
+                plain(lang, "region.choice", name=kind_name(lang, region), code=region.code)
+            )
+    return labels
+
+
+async def described_region(context: PoskoContext, code: str) -> str:
+    """A region with its level and the region above it (below province level):
+    'Kelurahan Asera, Kecamatan Asera', 'Kecamatan Asera, Kabupaten Konawe Utara'."""
+    found = await get_regions(context.session, codes=[code, code.rsplit(".", 1)[0]])
+    region = found.get(code)
+    if region is None:
+        return code
+    parent = found.get(region.parent_code or "")
+    name = kind_name(context.lang, region)
+    if parent is None or level_of(parent.code) == RegionLevel.PROVINCE:
+        return name
+    return f"{name}, {kind_name(context.lang, parent)}"

@@ -8,6 +8,12 @@ MESSAGES: dict[str, str] = {
     "level.regency": "Regency/City",
     "level.district": "District",
     "level.village": "Village",
+    "region.kind.province": "{name} Province",
+    "region.kind.district": "{name} District (kecamatan)",
+    "region.kind.desa": "{name} Village (desa)",
+    "region.kind.kelurahan": "{name} Urban Village (kelurahan)",
+    "region.choice": "{name} ({code})",
+    "region.choice.in": "{name}, {parent} ({code})",
     "language.id": "Bahasa Indonesia",
     "language.en": "English",
     "start.no_access": (
@@ -133,7 +139,10 @@ MESSAGES: dict[str, str] = {
     ),
     "invite.usage.region_missing": "no area given",
     "invite.region_unknown": "❌ No area <b>{query}</b> was found inside your area.",
-    "invite.region_ambiguous": "Several areas are called <b>{query}</b>. Use the code: {options}",
+    "invite.region_ambiguous": (
+        "Several areas are called <b>{query}</b>:\n{options}\n\nChoose one with the buttons "
+        "below, or write its code (e.g. <code>/undang {role} {code}</code>)."
+    ),
     "picker.choose_here": "✅ Choose {name}",
     "picker.up": "⬆️ Up",
     "picker.prev": "◀️ Previous",

@@ -9,6 +9,12 @@ MESSAGES: dict[str, str] = {
     "level.regency": "Kabupaten/Kota",
     "level.district": "Kecamatan",
     "level.village": "Desa/Kelurahan",
+    "region.kind.province": "Provinsi {name}",
+    "region.kind.district": "Kecamatan {name}",
+    "region.kind.desa": "Desa {name}",
+    "region.kind.kelurahan": "Kelurahan {name}",
+    "region.choice": "{name} ({code})",
+    "region.choice.in": "{name}, {parent} ({code})",
     "language.id": "Bahasa Indonesia",
     "language.en": "English",
     # Onboarding
@@ -147,7 +153,8 @@ MESSAGES: dict[str, str] = {
     "invite.usage.region_missing": "wilayah belum disebut",
     "invite.region_unknown": "❌ Wilayah <b>{query}</b> tidak ditemukan di dalam wilayah Anda.",
     "invite.region_ambiguous": (
-        "Ada beberapa wilayah bernama <b>{query}</b>. Pakai kodenya: {options}"
+        "Ada beberapa wilayah bernama <b>{query}</b>:\n{options}\n\nPilih satu dengan tombol "
+        "di bawah, atau tulis kodenya (misalnya <code>/undang {role} {code}</code>)."
     ),
     # Region picker
     "picker.choose_here": "✅ Pilih {name}",

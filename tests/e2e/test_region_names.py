@@ -1,0 +1,76 @@
+"""Region names in /undang as people write them, and the region picker, as people see them."""
+
+from __future__ import annotations
+
+from sqlmodel import col
+
+from bot.app import PoskoRuntime
+from bot.sandbox import SandboxClient
+from storage.models import Invite
+from tests.e2e.test_field_edges import register_english
+from tests.helpers import count_rows, fetch_all, invite_code, register
+
+
+async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    invites_before = await count_rows(database_url, Invite)  # the coordinator's own
+    await coordinator.send("/undang petugas Asera")
+    choice = await coordinator.next_message()
+    assert "Ada beberapa wilayah bernama Asera" in choice.text
+    assert "• Kecamatan Asera (74.09.01)" in choice.text
+    assert "• Kelurahan Asera, Kecamatan Asera (74.09.01.1009)" in choice.text
+    assert choice.button_texts() == [
+        "Kecamatan Asera (74.09.01)",
+        "Kelurahan Asera, Kecamatan Asera (74.09.01.1009)",
+        "✖️ Batal",
+    ]
+    assert await count_rows(database_url, Invite) == invites_before  # nothing guessed
+    await coordinator.press(
+        "Kelurahan Asera, Kecamatan Asera (74.09.01.1009)", message_id=choice.message_id
+    )
+    created = await coordinator.wait_for_edit(choice.message_id)
+    assert "(74.09.01.1009)" in created.text and invite_code(created.text)
+    [invite] = await fetch_all(database_url, Invite, col(Invite.created_by_id).is_not(None))
+    assert invite.region_code == "74.09.01.1009" and invite.role == "officer"
+
+    # With the level word, there is nothing to choose.
+    await coordinator.send("/undang petugas Kec Asera")
+    text = (await coordinator.next_message()).text
+    assert "Kecamatan Asera, Kabupaten Konawe Utara (74.09.01):" in text and invite_code(text)
+    await coordinator.send("/undang petugas kelurahan asera")
+    assert "(74.09.01.1009):" in (await coordinator.next_message()).text
+    # "Desa" for a kelurahan is what people say; the answer names it right.
+    await coordinator.send("/undang petugas Desa Asera")
+    text = (await coordinator.next_message()).text
+    assert "Kelurahan Asera, Kecamatan Asera (74.09.01.1009)" in text
+    await coordinator.send("/undang petugas Kec Wanggudu")  # a village, not a district
+    assert "Wanggudu tidak ditemukan" in (await coordinator.next_message()).text
+
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    )
+    await english.send("/invite officer Asera")
+    choice = await english.next_message()
+    assert "Several areas are called Asera" in choice.text
+    assert "Asera District (kecamatan) (74.09.01)" in choice.button_texts()
+    assert "Choose one with the buttons" in choice.text
+
+
+async def test_a_regency_is_found_with_or_without_kabupaten(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    province = await register(
+        sandbox, database_url, name="Kesbang Sultra", role="coordinator", region="74"
+    )
+    typings = ("Konawe Utara", "Kab. Konawe Utara", "kabupaten konawe utara", "KAB Konawe Utara")
+    for typed in typings:
+        await province.send(f"/undang koordinator {typed}")
+        text = (await province.next_message()).text
+        assert "Kabupaten Konawe Utara (74.09)" in text and invite_code(text), (typed, text)
+    await province.send("/undang koordinator Kota Kendari")
+    assert "(74.71)" in (await province.next_message()).text
+    assert await count_rows(database_url, Invite, col(Invite.region_code) == "74.09") == 4
