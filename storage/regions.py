@@ -103,6 +103,16 @@ async def child_regions(session: AsyncSession, *, code: str) -> list[Region]:
     return list(result.scalars())
 
 
+async def codes_with_children(session: AsyncSession, *, codes: Sequence[str]) -> set[str]:
+    """Which of `codes` have regions below them (the others are leaves, e.g. villages)."""
+    if not codes:
+        return set()
+    result = await session.execute(
+        select(col(Region.parent_code)).where(col(Region.parent_code).in_(codes)).distinct()
+    )
+    return {code for code in result.scalars() if code is not None}
+
+
 async def find_regions_by_name(
     session: AsyncSession, *, name: str, within: str, limit: int = 10
 ) -> list[Region]:

@@ -1,7 +1,8 @@
 """An inline keyboard to walk down the region tree from the actor's own region.
 
 Callback data: `<open_prefix>:<code>:<page>` to open a region, `<pick_prefix>:<code>` to pick
-it; the caller chooses the prefixes (they carry the flow's own state, e.g. the role).
+it (a region with nothing below it, such as a village, is picked with one tap); the caller
+chooses the prefixes (they carry the flow's own state, e.g. the role).
 Codes in callback data are checked against the presser's subtree on every press, so a
 forged button cannot reach outside it.
 """
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain.regions import is_within, parent_of
 from bot.i18n import plain
 from bot.ui import Button, Keyboard, in_rows
-from storage.regions import child_regions, get_region
+from storage.regions import child_regions, codes_with_children, get_region
 
 PAGE_SIZE = 10
 
@@ -38,7 +39,17 @@ async def picker_keyboard(
     rows: Keyboard = [
         [Button(plain(lang, "picker.choose_here", name=region.name), f"{pick_prefix}:{current}")]
     ]
-    rows += in_rows([Button(child.name, f"{open_prefix}:{child.code}:0") for child in shown], 2)
+    # A region with nothing below it (a village) is chosen with one tap; the others open.
+    parents = await codes_with_children(session, codes=[child.code for child in shown])
+    rows += in_rows(
+        [
+            Button(child.name, f"{open_prefix}:{child.code}:0")
+            if child.code in parents
+            else Button(child.name, f"{pick_prefix}:{child.code}")
+            for child in shown
+        ],
+        2,
+    )
     navigation: list[Button] = []
     if page > 0:
         navigation.append(Button(plain(lang, "picker.prev"), f"{open_prefix}:{current}:{page - 1}"))

@@ -74,3 +74,34 @@ async def test_a_regency_is_found_with_or_without_kabupaten(
     await province.send("/undang koordinator Kota Kendari")
     assert "(74.71)" in (await province.next_message()).text
     assert await count_rows(database_url, Invite, col(Invite.region_code) == "74.09") == 4
+
+
+async def test_one_tap_on_a_village_in_the_picker_chooses_it(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    await coordinator.send("/undang")
+    prompt = await coordinator.next_message()
+    await coordinator.press("Petugas", message_id=prompt.message_id)
+    await coordinator.wait_for_edit(prompt.message_id)
+    await coordinator.press("Asera", message_id=prompt.message_id)  # a district: opens
+    picker = await coordinator.wait_for_edit(prompt.message_id)
+    assert "✅ Pilih Asera" in picker.button_texts() and "Amorome" in picker.button_texts()
+    await coordinator.press("Amorome", message_id=prompt.message_id)  # a village: chosen
+    done = await coordinator.wait_for_edit(prompt.message_id)
+    assert "Tautan undangan" in done.text
+    assert "Desa Amorome, Kecamatan Asera (74.09.01.2010)" in done.text
+    assert invite_code(done.text)
+
+    # The same in the guided report, in English.
+    camat = await register_english(
+        sandbox, database_url, name="Camat", role="officer", region="74.09.01"
+    )
+    await camat.send("/report")
+    card = await camat.next_message()
+    assert "✅ Choose Asera" in card.button_texts()
+    await camat.press("Amorome", message_id=card.message_id)
+    aspects = await camat.wait_for_edit(card.message_id)
+    assert "Amorome" in aspects.text and "Which aspect" in aspects.text
