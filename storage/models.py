@@ -70,6 +70,7 @@ class Person(SQLModel, table=True):
     invite_id: int | None = Field(default=None)
     created_at: datetime = _utc_column()
     deactivated_at: datetime | None = _utc_column(nullable=True)
+    left_at: datetime | None = _utc_column(nullable=True)  # left on their own (/keluar)
 
 
 class Invite(SQLModel, table=True):

@@ -76,6 +76,7 @@ async def reactivate_person(
     person.invite_id = invite_id
     person.active = True
     person.deactivated_at = None
+    person.left_at = None
     session.add(person)
     await session.flush()
     return person
@@ -118,9 +119,10 @@ async def deactivate_person(
     assert person.id is not None
     person.active = False
     person.deactivated_at = now
-    if erase_name:
+    if erase_name:  # the person leaves on their own
         person.full_name = None
         person.username = None
+        person.left_at = now
     session.add(person)
     await session.flush()
     return await revoke_pending_invites(session, person_id=person.id, now=now)

@@ -157,7 +157,7 @@ async def ensure_admin(
             person.role = Role.ADMIN.value
             person.region_code = region_code
             person.active = True
-            person.deactivated_at = None
+            person.deactivated_at, person.left_at = None, None
             session.add(person)
             await session.flush()
         return person, False

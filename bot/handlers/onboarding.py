@@ -7,6 +7,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.context import PoskoContext
 from bot.domain.onboarding import accept_invite, ensure_admin
+from bot.handlers.access_ended import turned_away
 from bot.handlers.common import (
     GROUP_COMMANDS,
     ROLE_COMMANDS,
@@ -64,6 +65,8 @@ async def gatekeeper(update: Update, context: PoskoContext) -> None:
         subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)
         if subscriptions:
             unit.language = subscriptions[0].language
+    if person is not None and not person.active and turned_away(update, context, person):
+        raise ApplicationHandlerStop
 
 
 async def start(update: Update, context: PoskoContext) -> None:

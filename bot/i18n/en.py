@@ -60,6 +60,10 @@ MESSAGES: dict[str, str] = {
         "Your Posko Pemilu account has been deactivated. If this is a mistake, ask your "
         "area's admin for a new invite link."
     ),
+    "person.left": (
+        "You left Posko Pemilu with /keluar; your name was removed and your access ended. "
+        "To join again, ask a coordinator or admin of your area for a new invite link."
+    ),
     "not_registered": (
         "This command is for registered users. First open the invite link from your area's "
         "coordinator or admin (see /start)."

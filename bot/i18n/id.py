@@ -63,6 +63,11 @@ MESSAGES: dict[str, str] = {
         "Akun Anda di Posko Pemilu sudah dinonaktifkan. Jika ini keliru, hubungi admin "
         "wilayah Anda untuk tautan undangan baru."
     ),
+    "person.left": (
+        "Anda sudah keluar dari Posko Pemilu dengan /keluar; nama Anda sudah dihapus dan akses "
+        "Anda berakhir. Untuk bergabung lagi, minta tautan undangan baru kepada koordinator "
+        "atau admin wilayah Anda."
+    ),
     "not_registered": (
         "Perintah ini hanya untuk pengguna terdaftar. Buka tautan undangan dari koordinator "
         "atau admin wilayah Anda terlebih dahulu (lihat /start)."

@@ -35,7 +35,7 @@ async def test_my_data_and_leaving_keeps_reports_but_not_the_name(
     assert report.person_id == person.id and report.reporter_role == "officer"
     assert report.region_code == "74.09.01.1005"
     await officer.send("/lapor logistik siap")
-    assert "pengguna terdaftar" in (await officer.next_message()).text
+    assert "Anda sudah keluar dari Posko Pemilu" in (await officer.next_message()).text
 
 
 async def test_admin_deactivates_at_once_and_pending_invites_die(
@@ -61,7 +61,7 @@ async def test_admin_deactivates_at_once_and_pending_invites_die(
     await admin.send(f"/nonaktifkan {coordinator.id}")
     assert "dinonaktifkan" in (await admin.next_message()).text
     await coordinator.send("/status")
-    assert "pengguna terdaftar" in (await coordinator.next_message()).text
+    assert "sudah dinonaktifkan" in (await coordinator.next_message()).text
     await officer.send(f"/start {pending}")
     assert "dibatalkan" in (await officer.next_message()).text
     revoked = await fetch_all(database_url, Invite, col(Invite.revoked_at).is_not(None))

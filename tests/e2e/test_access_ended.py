@@ -1,0 +1,92 @@
+"""People whose access ended, and strangers, as they see the bot: a deactivated person and
+one who left are told so (not treated as strangers); a stranger writing in a private chat
+learns whom to contact; in groups the bot stays quiet for them."""
+
+from __future__ import annotations
+
+from bot.app import PoskoRuntime
+from bot.sandbox import SandboxClient, SimUser
+from tests.conftest import ADMIN_TELEGRAM_ID
+from tests.e2e.test_field_edges import register_english
+from tests.helpers import register, shell_invites
+
+
+async def _last_toast(user: SimUser, before: int) -> str:
+    import asyncio
+
+    for _ in range(200):
+        toasts = await user.toasts()
+        if len(toasts) > before:
+            return str(toasts[-1].get("text") or "")
+        await asyncio.sleep(0.05)
+    raise AssertionError("the press was not answered")
+
+
+async def test_a_deactivated_person_is_told_their_access_ended_for_everything(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
+    await admin.send("/start")
+    await admin.next_message()
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09.01"
+    )
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="officer", region="74.09.01"
+    )
+    group = await sandbox.create_group(
+        "Forkopimda", members=[english], admins=[coordinator], with_bot=True
+    )
+    await coordinator.send("/undang")
+    prompt = await coordinator.next_message()  # its buttons outlive the access
+
+    for person in (coordinator, english):
+        await admin.send(f"/nonaktifkan {person.id}")
+        assert "dinonaktifkan sekarang" in (await admin.next_message()).text
+
+    for text in ("/status", "/start", "/bantuan", "/lapor logistik siap", "halo", "/xyz"):
+        await coordinator.send(text)
+        answer = (await coordinator.next_message()).text
+        assert "Akun Anda di Posko Pemilu sudah dinonaktifkan" in answer, (text, answer)
+    before = len(await coordinator.toasts())
+    await coordinator.press("Petugas", message_id=prompt.message_id)
+    assert "sudah dinonaktifkan" in await _last_toast(coordinator, before)
+    await coordinator.send("/ringkasan", chat=group)
+    assert "sudah dinonaktifkan" in (await group.next_message()).text
+    await coordinator.send("selamat pagi semua", chat=group)  # not for the bot
+    await group.expect_no_message(within=0.5)
+
+    await english.send("/help")
+    assert "Your Posko Pemilu account has been deactivated" in (await english.next_message()).text
+    await english.send_location(-3.3, 122.1)
+    assert "has been deactivated" in (await english.next_message()).text
+
+    # A new invite brings them back.
+    [code] = await shell_invites(database_url, role="officer", region="74.09.01")
+    await english.send(f"/start {code}")
+    assert "Welcome" in (await english.next_message()).text
+    await english.send("/status")
+    assert "Readiness" in (await english.next_message()).text
+
+
+async def test_a_person_who_left_is_told_they_left(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
+    english = await register_english(
+        sandbox, database_url, name="Ann", role="officer", region="74.09.01"
+    )
+    for person, yes in ((officer, "Ya, keluar"), (english, "Yes, leave")):
+        await person.send("/keluar")
+        confirm = await person.next_message()
+        await person.press(yes, message_id=confirm.message_id)
+        await person.wait_for_edit(confirm.message_id)
+    for text in ("/lapor logistik siap", "/dataku", "halo"):
+        await officer.send(text)
+        answer = (await officer.next_message()).text
+        assert "Anda sudah keluar dari Posko Pemilu dengan /keluar" in answer, (text, answer)
+    await english.send("/mydata")
+    assert "You left Posko Pemilu with /keluar" in (await english.next_message()).text
+    before = len(await english.toasts())
+    await english.press_data("rem1:lapor", message_id=confirm.message_id)
+    assert "You left Posko Pemilu" in await _last_toast(english, before)
