@@ -13,6 +13,7 @@ from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
 from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.group_return import GONE, PRESENT, restore_subscriptions
 from bot.handlers.region_access import allowed_region
 from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
@@ -217,9 +218,14 @@ async def reminder_button(update: Update, context: PoskoContext) -> None:
 
 async def bot_membership_changed(update: Update, context: PoskoContext) -> None:
     """The bot was removed from (or blocked in) a chat: pause its subscriptions, tell the
-    subscribers. Being added needs nothing: a group admin subscribes with /langganan."""
+    subscribers. Added back: the paused subscriptions resume as they were."""
     change = update.my_chat_member
-    if change is None or change.new_chat_member.status not in ("left", "kicked"):
+    if change is None:
+        return
+    if change.new_chat_member.status in PRESENT and change.old_chat_member.status in GONE:
+        await restore_subscriptions(context, change)
+        return
+    if change.new_chat_member.status not in GONE:
         return
     for subscription in await subscriptions_of_chat(context.session, chat_id=change.chat.id):
         if not subscription.active:

@@ -354,7 +354,7 @@ MESSAGES: dict[str, str] = {
     "subscription.alerts_off": "no (add the word <i>insiden</i> to turn them on)",
     "subscription.stopped": "This group's subscription was stopped.",
     "subscription.none": "This group has no subscription.",
-    "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot again, then run /langganan in the group.",
+    "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot to that group again: the subscription comes back as it was.",
     "unreachable.person": "⚠️ Posko messages do not reach {who} ({region}): the bot is blocked or the account cannot be reached. Contact them another way.",
     "cmd.ringkasan": "Daily summary of the area (countdown, readiness, incidents)",
     "cmd.acara": "Manage the elections counted down to (admins)",
@@ -405,7 +405,14 @@ MESSAGES: dict[str, str] = {
     "reminder.none": "✅ All {officers} officer(s) in {region} have reported today; nobody needs a reminder.",
     "reminder.no_officers": "No officers are registered in {region} yet, so there is nobody to remind. Invite officers with /undang.",
     "reminder.not_allowed": "Only coordinators and admins can send reminders.",
-    "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot again, then run /langganan in that group.",
+    "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot to that group again: the subscription comes back as it was.",
+    "subscription.restored": (
+        "♻️ The bot is back in this group. Subscription restored for <b>{region}</b>: digest "
+        "at <b>{time} {zone}</b>, incident alerts <b>{alerts}</b>. Change it with /langganan; "
+        "stop it with /berhenti."
+    ),
+    "subscription.restored.alerts_on": "on",
+    "subscription.restored.alerts_off": "off",
     "cmd.dataku": "The data Posko holds about you",
     "cmd.keluar": "Leave Posko (your name is removed)",
     "cmd.nonaktifkan": "Deactivate someone (admins)",

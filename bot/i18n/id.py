@@ -372,7 +372,7 @@ MESSAGES: dict[str, str] = {
     "subscription.alerts_off": "tidak (tambahkan kata <i>insiden</i> untuk menyalakan)",
     "subscription.stopped": "Langganan grup ini dihentikan.",
     "subscription.none": "Grup ini tidak berlangganan apa pun.",
-    "subscription.paused": "⚠️ Langganan grup <b>{title}</b> dijeda: bot tidak bisa mengirim ke grup itu (dikeluarkan atau diblokir). Tambahkan bot lagi lalu jalankan /langganan di grup.",
+    "subscription.paused": "⚠️ Langganan grup <b>{title}</b> dijeda: bot tidak bisa mengirim ke grup itu (dikeluarkan atau diblokir). Tambahkan bot lagi ke grup itu: langganannya dipulihkan seperti semula.",
     "unreachable.person": "⚠️ Pesan Posko tidak sampai ke {who} ({region}): bot diblokir atau akunnya tidak bisa dihubungi. Hubungi dia lewat jalur lain.",
     # Digests, elections, reminders
     "cmd.ringkasan": "Ringkasan harian wilayah (hitung mundur, kesiapan, insiden)",
@@ -424,8 +424,15 @@ MESSAGES: dict[str, str] = {
     "reminder.none": "✅ Semua {officers} petugas di {region} sudah melapor hari ini; tidak ada yang perlu diingatkan.",
     "reminder.no_officers": "Belum ada petugas terdaftar di {region}; tidak ada yang bisa diingatkan. Undang petugas dengan /undang.",
     "reminder.not_allowed": "Hanya koordinator dan admin yang bisa mengirim pengingat.",
-    "subscription.bot_removed": "⚠️ Bot dikeluarkan dari grup <b>{title}</b>; langganannya dijeda. Tambahkan bot lagi lalu jalankan /langganan di grup itu.",
+    "subscription.bot_removed": "⚠️ Bot dikeluarkan dari grup <b>{title}</b>; langganannya dijeda. Tambahkan bot lagi ke grup itu: langganannya dipulihkan seperti semula.",
     # Data care
+    "subscription.restored": (
+        "♻️ Bot kembali di grup ini. Langganan dipulihkan untuk <b>{region}</b>: ringkasan "
+        "<b>{time} {zone}</b>, peringatan insiden <b>{alerts}</b>. Ubah dengan /langganan; "
+        "hentikan dengan /berhenti."
+    ),
+    "subscription.restored.alerts_on": "aktif",
+    "subscription.restored.alerts_off": "tidak aktif",
     "cmd.dataku": "Data Anda yang disimpan Posko",
     "cmd.keluar": "Keluar dari Posko (nama Anda dihapus)",
     "cmd.nonaktifkan": "Nonaktifkan seseorang (admin)",
