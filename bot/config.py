@@ -42,6 +42,9 @@ class Settings:
     correction_window_minutes: int = 60
     reminder_time: str = "16:00"
     export_dir: str = "exports"
+    # Whom a stranger should contact (shown when they write to the bot); None: the
+    # catalog's default (the regency's Kesbangpol).
+    help_contact: str | None = None
     escalation_minutes: Mapping[str, int] = field(
         default_factory=lambda: dict(DEFAULT_ESCALATION_MINUTES)
     )
@@ -152,6 +155,15 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
 
+    help_contact = " ".join(get("HELP_CONTACT").split()) or None
+    if help_contact is not None and (
+        len(help_contact) > 300 or not help_contact.isprintable() or "<" in help_contact
+    ):
+        raise ConfigError(
+            "HELP_CONTACT must be one line of at most 300 characters without '<', e.g. "
+            "Kesbangpol Konawe Utara, telepon/WA 0812-0000-0000"
+        )
+
     return Settings(
         telegram_bot_token=token,
         telegram_api_base_url=base_url,
@@ -167,6 +179,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         escalation_minutes=escalation,
         reminder_time=reminder_time,
         export_dir=get("EXPORT_DIR", "exports") or "exports",
+        help_contact=help_contact,
     )
 
 

@@ -11,7 +11,7 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.handlers.common import reply
-from bot.i18n import Html, t
+from bot.i18n import Html, plain, t
 from storage.conversations import end_conversation, get_conversation
 from storage.models import Conversation
 
@@ -69,6 +69,13 @@ async def route_input(update: Update, context: PoskoContext) -> None:
     conversation = await current_flow(update, context)
     if conversation is not None:
         await FLOWS[conversation.flow].on_input(update, context, conversation)
+        return
+    if context.actor is None:
+        # A stranger (in a private chat: groups never reach here) learns whom to contact.
+        contact = context.services.settings.help_contact or plain(
+            context.lang, "stranger.contact_default"
+        )
+        reply(update, context, t(context.lang, "stranger.free_text", contact=contact))
         return
     message = update.effective_message
     handler = OUTSIDE_FLOWS.get("location") if message and message.location else None

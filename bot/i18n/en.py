@@ -112,6 +112,15 @@ MESSAGES: dict[str, str] = {
     "free_text": (
         "Your message is not part of any step in progress. Type /help for the list of commands."
     ),
+    "stranger.free_text": (
+        "Thank you. <b>Posko Pemilu</b> is used only by invited election officers and "
+        "coordinators, so your message has <b>not been passed on</b> to anyone.\n\n"
+        "To report something or ask a question, contact: <b>{contact}</b>.\n"
+        "In an emergency, call 112.\n\n"
+        "If you are an officer, ask a coordinator or admin of your area for an invite link "
+        "(see /start)."
+    ),
+    "stranger.contact_default": "your regency's or city's Kesbangpol (the regent's or mayor's office)",
     "error.generic": (
         "⚠️ Sorry, your message could not be processed because of a system error. Nothing "
         "was saved. Please try again in a moment."

@@ -124,6 +124,16 @@ MESSAGES: dict[str, str] = {
         "Pesan Anda tidak terkait langkah apa pun yang sedang berjalan. "
         "Ketik /bantuan untuk daftar perintah."
     ),
+    "stranger.free_text": (
+        "Terima kasih. <b>Posko Pemilu</b> hanya dipakai oleh petugas dan koordinator "
+        "penyelenggaraan pemilu yang diundang, jadi pesan Anda <b>tidak diteruskan</b> ke "
+        "siapa pun.\n\n"
+        "Untuk melaporkan kejadian atau bertanya, hubungi: <b>{contact}</b>.\n"
+        "Dalam keadaan darurat, hubungi 112.\n\n"
+        "Jika Anda petugas, minta tautan undangan kepada koordinator atau admin wilayah Anda "
+        "(lihat /start)."
+    ),
+    "stranger.contact_default": "Kesbangpol kabupaten/kota Anda (kantor bupati/wali kota)",
     "error.generic": (
         "⚠️ Maaf, pesan Anda tidak bisa diproses karena kesalahan di sistem. Tidak ada yang "
         "disimpan. Silakan coba lagi sebentar lagi."

@@ -4,7 +4,11 @@ learns whom to contact; in groups the bot stays quiet for them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.app import PoskoRuntime
+from bot.clock import ManualClock
+from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser
 from tests.conftest import ADMIN_TELEGRAM_ID
 from tests.e2e.test_field_edges import register_english
@@ -90,3 +94,48 @@ async def test_a_person_who_left_is_told_they_left(
     before = len(await english.toasts())
     await english.press_data("rem1:lapor", message_id=confirm.message_id)
     assert "You left Posko Pemilu" in await _last_toast(english, before)
+
+
+async def test_a_stranger_writing_learns_the_bot_is_for_officers_and_whom_to_contact(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    stranger = await sandbox.create_user("Warga")
+    await stranger.send("halo, saya mau lapor banjir")
+    text = (await stranger.next_message()).text
+    assert "hanya dipakai oleh petugas dan koordinator" in text
+    assert "tidak diteruskan" in text and "Kesbangpol kabupaten/kota Anda" in text
+    visitor = await sandbox.create_user("Visitor", language_code="en")
+    await visitor.send_location(-3.3, 122.1)
+    text = (await visitor.next_message()).text
+    assert "used only by invited election officers" in text and "your regency's" in text
+
+    # In a group the bot stays quiet for strangers.
+    await sandbox.set_privacy_mode(False)
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    group = await sandbox.create_group(
+        "Warga Konut", members=[stranger], admins=[coordinator], with_bot=True
+    )
+    await stranger.send("halo, saya mau lapor banjir", chat=group)
+    await group.expect_no_message(within=0.8)
+    await stranger.expect_no_message(within=0.2)
+
+
+async def test_the_contact_comes_from_the_help_contact_setting(
+    settings: Settings, sandbox: SandboxClient, database_url: str
+) -> None:
+    configured = replace(settings, help_contact="Kesbangpol Konawe Utara, WA 0812-4000-1111 & co")
+    runtime = PoskoRuntime(settings=configured, clock=ManualClock(), poll_timeout=1)
+    await runtime.start()
+    try:
+        stranger = await sandbox.create_user("Warga")
+        await stranger.send("halo, saya mau lapor banjir")
+        message = await stranger.next_message()
+        assert "Kesbangpol Konawe Utara, WA 0812-4000-1111 & co" in message.text
+        assert "&amp; co" in (message.html or "")  # escaped, never markup
+        visitor = await sandbox.create_user("Visitor", language_code="en")
+        await visitor.send("hello")
+        assert "contact: Kesbangpol Konawe Utara" in (await visitor.next_message()).text
+    finally:
+        await runtime.stop()

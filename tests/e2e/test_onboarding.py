@@ -142,7 +142,7 @@ async def test_stranger_learns_how_to_join_and_nothing_is_stored(
     await stranger.send("/undang koordinator 74")
     assert "pengguna terdaftar" in (await stranger.next_message()).text
     await stranger.send("halo")
-    assert "/bantuan" in (await stranger.next_message()).text
+    assert "hanya dipakai oleh petugas" in (await stranger.next_message()).text
     assert await count_rows(database_url, Person, col(Person.telegram_id) == stranger.id) == 0
 
 
