@@ -124,7 +124,7 @@ async def unsubscribe(update: Update, context: PoskoContext) -> None:
     """/berhenti: stop this group's (or topic's) subscription."""
     chat = update.effective_chat
     if chat is None or chat.type == "private":
-        reply(update, context, t(context.lang, "group_only"))
+        reply(update, context, t(context.lang, "subscription.stop_group_only"))
         return
     if not await may_manage_group(update, context):
         return

@@ -362,6 +362,7 @@ MESSAGES: dict[str, str] = {
     "subscription.alerts_on": "yes",
     "subscription.alerts_off": "no (add the word <i>insiden</i> to turn them on)",
     "subscription.stopped": "This group's subscription was stopped.",
+    "subscription.stop_group_only": "Run /berhenti in the group whose subscription should stop.",
     "subscription.none": "This group has no subscription.",
     "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot to that group again: the subscription comes back as it was.",
     "unreachable.person": "⚠️ Posko messages do not reach {who} ({region}): the bot is blocked or the account cannot be reached. Contact them another way.",

@@ -381,6 +381,7 @@ MESSAGES: dict[str, str] = {
     "subscription.alerts_on": "ya",
     "subscription.alerts_off": "tidak (tambahkan kata <i>insiden</i> untuk menyalakan)",
     "subscription.stopped": "Langganan grup ini dihentikan.",
+    "subscription.stop_group_only": "Jalankan /berhenti di grup yang langganannya ingin dihentikan.",
     "subscription.none": "Grup ini tidak berlangganan apa pun.",
     "subscription.paused": "⚠️ Langganan grup <b>{title}</b> dijeda: bot tidak bisa mengirim ke grup itu (dikeluarkan atau diblokir). Tambahkan bot lagi ke grup itu: langganannya dipulihkan seperti semula.",
     "unreachable.person": "⚠️ Pesan Posko tidak sampai ke {who} ({region}): bot diblokir atau akunnya tidak bisa dihubungi. Hubungi dia lewat jalur lain.",

@@ -148,6 +148,12 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
         "Forkopimda", members=[officer], admins=[coordinator], with_bot=True
     )
 
+    await coordinator.send("/berhenti")
+    text = (await coordinator.next_message()).text
+    assert "Jalankan /berhenti di grup" in text and "ingin berlangganan" not in text
+    await english.send("/unsubscribe")
+    assert "Run /berhenti in the group whose" in (await english.next_message()).text
+
     await coordinator.send("/undangan")
     text = (await coordinator.next_message()).text
     assert "siapa mengundang siapa" in text and "menonaktifkan" not in text
