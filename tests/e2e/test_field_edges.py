@@ -129,6 +129,14 @@ async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
     text = (await admin.next_message()).text
     assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text
     assert "mencatat pemilu" in text
+    await admin.send("/bahasa")
+    choose = await admin.next_message()
+    await admin.press("English", message_id=choose.message_id)
+    await admin.wait_for_edit(choose.message_id)
+    await admin.send("/events add Pilkada 2024-11-27 74.01 Pilkada Kolaka")
+    text = (await admin.next_message()).text
+    assert "Kabupaten Kolaka (74.01) is outside your area" in text
+    assert "You can only record elections" in text
 
     await coordinator.send("/status 74.09.99")
     assert "tidak dikenal" in (await coordinator.next_message()).text
@@ -164,6 +172,13 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     await officer.send("/bahasa", chat=group)
     text = (await group.next_message()).text
     assert "mengganti bahasa grup" in text and "langganan" not in text
+    english_officer = await register_english(
+        sandbox, database_url, name="Bob", role="officer", region="74.09.01"
+    )
+    await group.add_member(english_officer)
+    await english_officer.send("/language", chat=group)
+    text = (await group.next_message()).text
+    assert "can change the group's language" in text and "subscription" not in text
 
     await officer.send("/tarik")
     text = (await officer.next_message()).text
@@ -209,6 +224,15 @@ async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     text = (await group.next_message()).text
     assert "perintah di grup ini" in text and "/langganan —" in text and "/ringkasan —" in text
     assert "hanya untuk admin grup yang juga koordinator" in text
+    english_group = await sandbox.create_group(
+        "Posko EN", members=[], admins=[english], with_bot=True
+    )
+    await english.send("/subscribe", chat=english_group)
+    await english_group.next_message()
+    await english.send("/help", chat=english_group)
+    text = (await english_group.next_message()).text
+    assert "commands in this group" in text and "/langganan —" in text
+    assert "are for group admins who are also Posko coordinators" in text
 
     admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID, language_code="en")
     await admin.send("/start")

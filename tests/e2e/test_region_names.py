@@ -56,8 +56,14 @@ async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
     await english.send("/invite officer Asera")
     choice = await english.next_message()
     assert "Several areas are called Asera" in choice.text
-    assert "Asera District (kecamatan) (74.09.01)" in choice.button_texts()
+    assert choice.button_texts()[:2] == [
+        "Asera District (kecamatan) (74.09.01)",
+        "Asera Urban Village (kelurahan), Asera District (kecamatan) (74.09.01.1009)",
+    ]
     assert "Choose one with the buttons" in choice.text
+    await english.send("/invite officer Desa Amorome")
+    text = (await english.next_message()).text
+    assert "Amorome Village (desa), Asera District (kecamatan) (74.09.01.2010)" in text
 
 
 async def test_a_regency_is_found_with_or_without_kabupaten(
