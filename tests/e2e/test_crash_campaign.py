@@ -77,7 +77,7 @@ async def _campaign(
                 text = (await person.next_message(timeout=120)).text or ""
                 if match := REPORT_REF.search(text):
                     seen_reports.add(match.group(0))
-                seen_incident = seen_incident or "diterima dan diteruskan" in text
+                seen_incident = seen_incident or "tercatat dan dikirim" in text
         incidents = await fetch_all(database_url, Incident)
         for coordinator in coordinators:
             alerted: set[int] = set()

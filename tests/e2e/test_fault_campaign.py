@@ -59,7 +59,7 @@ async def test_everything_arrives_once_in_order_under_faults_and_limits(
     for officer in officers:
         replies = [await officer.next_message(timeout=60) for _ in range(4)]
         assert [("Laporan R-" in r.text) for r in replies[:3]] == [True] * 3
-        assert "diterima dan diteruskan" in replies[3].text
+        assert "tercatat dan dikirim" in replies[3].text
         await officer.expect_no_message(within=0.3)
 
     assert posko.application is not None and posko.application.job_queue is not None

@@ -184,7 +184,7 @@ async def test_the_bot_survives_a_corpus_of_nasty_updates(
     await officer.send("/lapor logistik siap '; DROP TABLE report; -- \x00 <b>&amp;</b> \u202e")
     assert "Laporan R-" in (await officer.next_message(timeout=20)).text
     await officer.send("/insiden kritis bencana <script>alert(1)</script> & </b>")
-    assert "diterima dan diteruskan" in (await officer.next_message(timeout=20)).text
+    assert "tercatat dan dikirim" in (await officer.next_message(timeout=20)).text
     await stranger.send("/status")
     assert "pengguna terdaftar" in (await stranger.next_message(timeout=20)).text
 
