@@ -143,7 +143,9 @@ async def test_unacknowledged_incident_escalates_level_by_level_and_stops_on_ack
     clock.advance(timedelta(minutes=10, seconds=1))
     await _run_escalation(posko)
     province_escalation = await province.next_message()
-    assert "ESKALASI" in province_escalation.text and "Sulawesi Tenggara" in province_escalation.text
+    assert (
+        "ESKALASI" in province_escalation.text and "Sulawesi Tenggara" in province_escalation.text
+    )
     for reminded in (district, regency):  # everyone who had it is reminded, once
         assert "belum diterima siapa pun" in (await reminded.next_message()).text
         await reminded.expect_no_message(within=0.2)
