@@ -417,3 +417,51 @@ async def test_alert_after_handling_by_someone_else(
     history = (await second.next_message()).text
     assert "diterima (nama dihapus)" in history and "((" not in history
     assert "ditangani (Koor Dua)" in history
+
+
+async def test_english_read_more_photo_kept_and_history_wording(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
+    lead = await _english(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
+    member = await sandbox.create_user("Member", language_code="en")
+    group = await sandbox.create_group(
+        "Posko", members=[member, officer], admins=[lead], with_bot=True
+    )
+    await lead.send("/subscribe 74.09 insiden", chat=group)
+    await group.next_message()
+    await officer.send("/incident sedang lainnya " + "billboard fell at the crossing " * 50)
+    confirmation = (await officer.next_message()).text
+    assert "recorded and sent to 1 coordinator(s) and 1 group(s)" in confirmation
+    await lead.next_message()
+    alert = await group.next_message()
+    await member.press("📄 Read more", message_id=alert.message_id, chat=group)
+    await member.expect_no_message(within=0.5)
+    assert any("outside your area" in (x.get("text") or "") for x in await member.toasts())
+    await lead.press("📄 Read more", message_id=alert.message_id, chat=group)
+    full = (await lead.next_message()).text
+    assert "full description (1/1)" in full and full.count("billboard fell") == 50
+    assert any("sent to your private chat" in (x.get("text") or "") for x in await lead.toasts())
+
+    await officer.send("/incident")
+    card = await officer.next_message()
+    await officer.press("Other", message_id=card.message_id)
+    await officer.wait_for_edit(card.message_id)
+    await officer.press("🟢 Low", message_id=card.message_id)
+    await officer.wait_for_edit(card.message_id)
+    await officer.send_photo()
+    assert "Photo kept (1)" in (await officer.next_message()).text
+    await officer.send("/cancel")
+    await officer.next_message()
+
+    await officer.send("/history")
+    assert "No incident number was given" in (await officer.next_message()).text
+    await lead.press("✅ Acknowledge", message_id=alert.message_id, chat=group)
+    await officer.next_message()  # told of the acknowledgement
+    await lead.send("/leave")
+    confirm = await lead.next_message()
+    await lead.press("Yes, leave", message_id=confirm.message_id)
+    await lead.wait_for_edit(confirm.message_id)
+    await officer.send("/history I-0001")
+    history = (await officer.next_message()).text
+    assert "acknowledged (name removed)" in history and "((" not in history
