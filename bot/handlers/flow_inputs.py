@@ -9,12 +9,16 @@ from collections.abc import Iterable, Mapping
 from telegram import Update
 
 from bot.context import PoskoContext
+from bot.domain.choices import match_choice
 from bot.domain.geo import Coordinates, CoordinatesOutOfRange, parse_coordinates
 from bot.domain.incidents import SEVERITY_WORDS, TypeInfo
+from bot.domain.regions import is_within, level_of
 from bot.domain.reports import STATE_WORDS, AspectInfo
 from bot.domain.text import clean
 from bot.handlers.common import reply, skip_words
 from bot.i18n import LANGUAGES, plain, t
+from storage.models import Person
+from storage.regions import child_regions, find_regions_by_name, get_region
 
 SKIPPED = "skipped"
 REMOVE_KEYBOARD = {"remove_keyboard": True}
@@ -81,6 +85,47 @@ def severity_choices() -> Mapping[str, list[str]]:
     for word, severity in SEVERITY_WORDS.items():
         choices.setdefault(severity.value, _labels(f"severity.{severity.value}")).append(word)
     return choices
+
+
+async def typed_region(context: PoskoContext, actor: Person, text: str) -> str | None:
+    """At the region step: a region code, or the name of one region, inside the person's
+    own region (exactly one); None when it is neither."""
+    text = clean(text)
+    if level_of(text) is not None:
+        inside = is_within(text, actor.region_code)
+        return text if inside and await get_region(context.session, code=text) else None
+    found = await find_regions_by_name(
+        context.session, name=text, within=actor.region_code, limit=2
+    )
+    if len(found) == 1:
+        return found[0].code
+    if found:
+        return None
+    children = await child_regions(context.session, code=actor.region_code)
+    return match_choice(text, {c.code: [c.name] for c in children})
+
+
+async def typed_choice(
+    context: PoskoContext,
+    actor: Person,
+    step: str,
+    text: str,
+    *,
+    aspects: Iterable[AspectInfo] = (),
+    types: Iterable[TypeInfo] = (),
+) -> str | None:
+    """What a typed answer picks at a button step (a region code, an aspect or kind code, a
+    state or severity value); None when it matches no button, or several, or the step
+    takes no typed answer (the summary)."""
+    if step == "region":
+        return await typed_region(context, actor, text)
+    choices = {
+        "aspect": lambda: aspect_choices(aspects),
+        "state": state_choices,
+        "type": lambda: type_choices(types),
+        "severity": severity_choices,
+    }.get(step)
+    return match_choice(text, choices()) if choices is not None else None
 
 
 def say_unclear(update: Update, context: PoskoContext) -> None:

@@ -24,7 +24,6 @@ from bot.alerts import (
     raise_alert,
 )
 from bot.context import PoskoContext
-from bot.domain.choices import match_choice
 from bot.domain.geo import Coordinates
 from bot.domain.incidents import (
     CLASS_WORDS,
@@ -48,7 +47,7 @@ from bot.handlers.common import (
     reply,
     require_actor,
 )
-from bot.handlers.flow_inputs import location_answer, say_unclear, severity_choices, type_choices
+from bot.handlers.flow_inputs import location_answer, say_unclear, typed_choice
 from bot.handlers.flows import OUTSIDE_FLOWS, Flow, draft_expiry, register_flow
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, plain, t
@@ -486,7 +485,7 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
             return
         if isinstance(point, Coordinates):
             draft.latitude, draft.longitude = point.latitude, point.longitude
-    elif conversation.step in ("type", "severity") and text:
+    elif conversation.step in ("region", "type", "severity", "summary") and text:
         await _typed_choice(update, context, actor, conversation, draft, text)
         return
     else:
@@ -506,15 +505,17 @@ async def _typed_choice(
     draft: IncidentDraft,
     text: str,
 ) -> None:
-    """A kind or a severity typed instead of pressed: taken when it matches one button."""
+    """A region, kind or severity typed instead of pressed: taken when it matches one
+    button (or region); otherwise said so, with the buttons again."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     types = await incident_types(context.session)
     step = conversation.step
-    choices = type_choices(types) if step == "type" else severity_choices()
-    choice = match_choice(text, choices)
+    choice = await typed_choice(context, actor, step, text, types=types)
     if choice is None:
         say_unclear(update, context)
+    elif step == "region":
+        draft.region, step = choice, "type"
     elif step == "type":
         kind = next(k for k in types if k.code == choice)
         draft.type_code, draft.athg, step = kind.code, kind.default_class, "severity"

@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.context import PoskoContext
-from bot.domain.choices import match_choice
 from bot.domain.geo import Coordinates
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import (
@@ -42,7 +41,7 @@ from bot.handlers.common import (
     reply,
     require_actor,
 )
-from bot.handlers.flow_inputs import aspect_choices, location_answer, say_unclear, state_choices
+from bot.handlers.flow_inputs import location_answer, say_unclear, typed_choice
 from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, format_short_moment, plain, t
@@ -662,14 +661,14 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
         draft.note = note
         await _next_card(update, context, actor, chat.id, user.id, "summary", draft)
         return
-    if step in ("aspect", "state") and text:
+    if step in ("region", "aspect", "state", "summary") and text:
         # A name typed instead of pressing: taken when it matches one button of the step.
-        choices = (
-            aspect_choices(await _aspects(context.session)) if step == "aspect" else state_choices()
-        )
-        choice = match_choice(text, choices)
+        aspects = await _aspects(context.session)
+        choice = await typed_choice(context, actor, step, text, aspects=aspects)
         if choice is None:
             say_unclear(update, context)
+        elif step == "region":
+            draft.region, step = choice, "aspect" if draft.state is None else "summary"
         elif step == "aspect":
             draft.aspect, step = choice, "state"
         else:

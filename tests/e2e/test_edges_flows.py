@@ -465,3 +465,38 @@ async def test_english_read_more_photo_kept_and_history_wording(
     await officer.send("/history I-0001")
     history = (await officer.next_message()).text
     assert "acknowledged (name removed)" in history and "((" not in history
+
+
+async def test_region_typed_at_the_region_step_and_text_at_the_summary(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    camat = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    await camat.send("/lapor")
+    assert "wilayah" in (await camat.next_message()).text.lower()
+    await camat.send("74.01")  # a code outside one's own region: not taken
+    assert "tidak cocok dengan tombol" in (await camat.next_message()).text
+    await camat.next_message()  # the region buttons again
+    await camat.send("wanggudu")  # a village of the district, by name
+    aspect = await camat.next_message()
+    assert "Wanggudu" in aspect.text and "Ketersediaan logistik" in aspect.button_texts()
+    await camat.send("logistik")
+    await camat.next_message()
+    await camat.send("sebagian")
+    summary = await camat.next_message()
+    await camat.send("ok kirim sekarang")  # text at the summary: said so, card again
+    assert "tidak cocok dengan tombol" in (await camat.next_message()).text
+    again = await camat.next_message()
+    assert "✅ Kirim" in again.button_texts() and again.message_id != summary.message_id
+    await camat.press("✅ Kirim", message_id=again.message_id)
+    await camat.wait_for_edit(again.message_id)
+    [report] = await fetch_all(database_url, Report)
+    assert (report.region_code, report.aspect_code, report.state) == (
+        "74.09.01.1005",
+        "logistik",
+        "partial",
+    )
+
+    await camat.send("/insiden")
+    await camat.next_message()
+    await camat.send("74.09.01.1005")  # a code, typed
+    assert "Jenis insiden apa" in (await camat.next_message()).text
