@@ -1,45 +1,16 @@
-"""Rough edges of the report and incident flows, alerts and escalation, found in a field
-test: each as the people involved see it, in Indonesian and in English."""
+"""Rough edges of incident alerts, escalation and history found in a field test, each as
+the people involved see it, in Indonesian and in English."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
-
-from sqlmodel import col
 
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
-from bot.jobs import ESCALATION_JOB
-from bot.sandbox import SandboxClient, SimUser
-from storage.models import Incident, Report
-from tests.helpers import count_rows, fetch_all, register, shell_invites
-
-INCIDENT_REF = re.compile(r"I-(\d{4})")
-
-
-async def _english(
-    sandbox: SandboxClient, database_url: str, name: str, role: str, region: str
-) -> SimUser:
-    """A person whose Telegram is in English, registered with an invite."""
-    [code] = await shell_invites(database_url, role=role, region=region)
-    person = await sandbox.create_user(name, language_code="en")
-    await person.send(f"/start {code}")
-    assert "✅" in (await person.next_message()).text
-    return person
-
-
-async def _run_escalation(runtime: PoskoRuntime) -> None:
-    assert runtime.application is not None and runtime.application.job_queue is not None
-    [job] = runtime.application.job_queue.get_jobs_by_name(ESCALATION_JOB)
-    await job.run(runtime.application)
-
-
-def _incident_id(text: str) -> int:
-    match = INCIDENT_REF.search(text)
-    assert match, text
-    return int(match.group(1))
-
+from bot.sandbox import SandboxClient
+from storage.models import Incident
+from tests.e2e.edges_helpers import english_person, incident_id, run_escalation
+from tests.helpers import fetch_all, register
 
 # -- 1, 2: escalation reaches someone new; "recorded and sent" is not "acknowledged" --------
 
@@ -47,10 +18,14 @@ def _incident_id(text: str) -> int:
 async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_first(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
-    district = await _english(sandbox, database_url, "District Lead", "coordinator", "74.09.01")
-    regency = await _english(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
-    second = await _english(sandbox, database_url, "Regency Two", "coordinator", "74.09")
+    officer = await english_person(
+        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    )
+    district = await english_person(
+        sandbox, database_url, "District Lead", "coordinator", "74.09.01"
+    )
+    regency = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
+    second = await english_person(sandbox, database_url, "Regency Two", "coordinator", "74.09")
     await officer.send("/insiden tinggi kekerasan clash at polling station 3")
     confirmation = (await officer.next_message()).text
     assert "recorded and sent to 1 coordinator(s)" in confirmation
@@ -60,7 +35,7 @@ async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_firs
     await regency.expect_no_message(within=0.3)
 
     clock.advance(timedelta(minutes=31))
-    await _run_escalation(posko)
+    await run_escalation(posko)
     for newcomer in (regency, second):
         escalated = await newcomer.next_message()
         assert "ESCALATED" in escalated.text and "clash at polling station" in escalated.text
@@ -73,7 +48,7 @@ async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_firs
 
     # Nothing is left above: no further escalation, nobody nagged again.
     clock.advance(timedelta(hours=2))
-    await _run_escalation(posko)
+    await run_escalation(posko)
     await district.expect_no_message(within=0.3)
     await officer.expect_no_message(within=0.2)
     [incident] = await fetch_all(database_url, Incident)
@@ -97,7 +72,7 @@ async def test_a_long_description_is_read_whole_from_the_alert_and_the_history(
     district = await register(
         sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
     )
-    english = await _english(sandbox, database_url, "District Two", "coordinator", "74.09.01")
+    english = await english_person(sandbox, database_url, "District Two", "coordinator", "74.09.01")
     stranger = await register(
         sandbox, database_url, name="Petugas Kolaka", role="officer", region="74.01.01"
     )
@@ -124,13 +99,13 @@ async def test_a_long_description_is_read_whole_from_the_alert_and_the_history(
     # Someone outside the incident's area gets nothing (a forged press on their own chat).
     await stranger.send("/bantuan")
     anchor = await stranger.next_message()
-    incident_id = _incident_id(alert.text)
-    await stranger.press_data(f"incm1:{incident_id}", message_id=anchor.message_id)
+    number = incident_id(alert.text)
+    await stranger.press_data(f"incm1:{number}", message_id=anchor.message_id)
     await stranger.expect_no_message(within=0.5)
     assert any("di luar wilayah" in (x.get("text") or "") for x in await stranger.toasts())
 
     # The history shows the description whole, split between messages safely.
-    await district.send(f"/riwayat I-{incident_id:04d}")
+    await district.send(f"/riwayat I-{number:04d}")
     chunks = []
     while not chunks or "Riwayat" not in chunks[-1]:
         chunks.append((await district.next_message()).text)
@@ -182,7 +157,7 @@ async def test_resolve_in_a_group_english_toast(
     officer = await register(
         sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
     )
-    lead = await _english(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
+    lead = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
     group = await sandbox.create_group("Posko", members=[officer], admins=[lead], with_bot=True)
     await lead.send("/subscribe 74.09 insiden", chat=group)
     await group.next_message()
@@ -196,151 +171,6 @@ async def test_resolve_in_a_group_english_toast(
     assert "private chat" in toasts[-1]
 
 
-# -- 4: inputs that can be understood ----------------------------------------------------------
-
-
-async def test_incident_flow_takes_typed_names_a_photo_and_typed_coordinates(
-    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
-) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    await officer.send("/insiden")
-    card = await officer.next_message()
-    assert "Jenis insiden apa" in card.text
-    await officer.send("gempa bumi dan kebakaran")  # matches no button: said, buttons again
-    unclear = await officer.next_message()
-    assert "tidak cocok dengan tombol" in unclear.text
-    again = await officer.next_message()
-    assert "Jenis insiden apa" in again.text and "Bencana alam" in again.button_texts()
-    await officer.press("Bencana alam", message_id=card.message_id)  # the old card is stale
-    await officer.expect_no_message(within=0.3)
-    await officer.send("bencana alam")  # a button's label, typed
-    severity = await officer.next_message()
-    assert "Seberapa parah" in severity.text
-    await officer.send("KRITIS")
-    assert "Tulis apa yang terjadi" in (await officer.next_message()).text
-
-    await officer.send_photo()  # a photo with no caption: kept, the text asked again
-    kept = (await officer.next_message()).text
-    assert "Foto disimpan (1)" in kept and "tulis keterangan" in kept
-    await officer.send_photo(caption="Jembatan putus ke desa Wanggudu")  # caption = text
-    summary = await officer.next_message()
-    assert "Jembatan putus ke desa Wanggudu" in summary.text and "Foto: 2" in summary.text
-
-    await officer.press("📍 Lokasi", message_id=summary.message_id)
-    pending = await officer.wait_for_edit(summary.message_id)
-    ask = await officer.next_message()
-    assert "Kirim lokasi saya" in ask.text
-    assert "Kirim lokasi saya" not in pending.text  # the instruction is given once
-    await officer.send("-95.5, 122.4")
-    assert "tidak mungkin" in (await officer.next_message()).text
-    await officer.send("-3.123, 122.456")
-    recorded = await officer.next_message()
-    assert "Lokasi dicatat: -3.12300, 122.45600" in recorded.text and recorded.remove_keyboard
-    summary = await officer.next_message()
-    assert "-3.12300" in summary.text
-    await officer.press("🚨 Kirim", message_id=summary.message_id)
-    await officer.wait_for_edit(summary.message_id)
-    [incident] = await fetch_all(database_url, Incident)
-    assert incident.type_code == "bencana" and incident.severity == "kritis"
-    assert len(incident.photo_file_ids) == 2 and incident.description.startswith("Jembatan")
-    assert (incident.latitude, incident.longitude) == (-3.123, 122.456)
-
-
-async def test_report_flow_takes_typed_names_maps_links_and_says_skipped(
-    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
-) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    await officer.send("/lapor")
-    assert "aspek" in (await officer.next_message()).text.lower()
-    await officer.send("stock")  # an alias, typed
-    assert "Ketersediaan logistik" in (await officer.next_message()).text
-    await officer.send("✅ Siap")  # a button's label, typed
-    summary = await officer.next_message()
-    assert "Siap" in summary.text and "✅ Kirim" in summary.button_texts()
-
-    await officer.press("📍 Lokasi", message_id=summary.message_id)
-    await officer.wait_for_edit(summary.message_id)
-    await officer.next_message()
-    await officer.send("https://www.google.com/maps/place/Wanggudu/@-3.4512,122.0876,15z")
-    assert "Lokasi dicatat: -3.45120, 122.08760" in (await officer.next_message()).text
-    summary = await officer.next_message()
-    await officer.press("📍 Lokasi", message_id=summary.message_id)
-    await officer.wait_for_edit(summary.message_id)
-    await officer.next_message()
-    await officer.send("Lewati")
-    skipped = await officer.next_message()
-    assert "Lokasi dilewati" in skipped.text and "dicatat:" not in skipped.text
-    summary = await officer.next_message()
-    await officer.press("✅ Kirim", message_id=summary.message_id)
-    await officer.wait_for_edit(summary.message_id)
-    [report] = await fetch_all(database_url, Report)
-    assert report.aspect_code == "logistik" and report.state == "ready"
-    assert (report.latitude, report.longitude) == (-3.4512, 122.0876)  # skipping kept it
-
-
-async def test_english_typed_answers_and_coordinates(
-    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
-) -> None:
-    officer = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
-    await officer.send("/report")
-    await officer.next_message()
-    await officer.send("something else")
-    assert "matches no button" in (await officer.next_message()).text
-    await officer.next_message()  # the aspect buttons again
-    await officer.send("Logistics on hand")
-    await officer.next_message()
-    await officer.send("not ready")
-    summary = await officer.next_message()
-    await officer.press("📍 Location", message_id=summary.message_id)
-    assert "Adding a location" in (await officer.wait_for_edit(summary.message_id)).text
-    await officer.next_message()
-    await officer.send("200 300")
-    assert "impossible" in (await officer.next_message()).text
-    await officer.send("https://maps.google.com/?q=-3.1,122.2")
-    assert "Location recorded: -3.10000, 122.20000" in (await officer.next_message()).text
-    summary = await officer.next_message()
-    await officer.press("📍 Location", message_id=summary.message_id)
-    await officer.wait_for_edit(summary.message_id)
-    await officer.next_message()
-    await officer.send("Skip")
-    assert "Location skipped" in (await officer.next_message()).text
-
-
-async def test_an_edited_report_command_is_handled_once(
-    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
-) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    first = await officer.send("/lapor logistk siap")  # a typo: refused, nothing stored
-    assert "tidak bisa dibaca" in (await officer.next_message()).text
-    await officer.edit(first, "/lapor logistik siap")  # the edit is the command now
-    stored = (await officer.next_message()).text
-    assert "Laporan R-0001 diterima" in stored
-    await officer.edit(first, "/lapor logistik belum siap")  # stored already: never twice
-    told = (await officer.next_message()).text
-    assert "sudah tersimpan sebagai laporan R-0001" in told and "/ralat" in told
-    assert await count_rows(database_url, Report) == 1
-    # An edit of anything else is still not answered.
-    other = await officer.send("halo")
-    await officer.next_message()
-    await officer.edit(other, "halo lagi")
-    await officer.expect_no_message(within=0.5)
-
-    english = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
-    sent = await english.send("/report logistik ready")
-    await english.next_message()
-    await english.edit(sent, "/report logistik partial")
-    assert "already stored as report R-0002" in (await english.next_message()).text
-    assert await count_rows(database_url, Report) == 2
-    [report] = await fetch_all(database_url, Report, col(Report.id) == 2)
-    assert report.state == "ready"
-
-
 # -- 6, 8: clear answers ---------------------------------------------------------------------
 
 
@@ -350,7 +180,9 @@ async def test_withdraw_with_nothing_to_withdraw_and_history_errors(
     officer = await register(
         sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
     )
-    english = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
+    english = await english_person(
+        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    )
     await officer.send("/tarik")
     nothing = (await officer.next_message()).text
     assert "bisa ditarik" in nothing and "diralat" not in nothing
@@ -387,7 +219,9 @@ async def test_alert_after_handling_by_someone_else(
     second = await register(
         sandbox, database_url, name="Koor Dua", role="coordinator", region="74.09.01"
     )
-    english = await _english(sandbox, database_url, "District Three", "coordinator", "74.09.01")
+    english = await english_person(
+        sandbox, database_url, "District Three", "coordinator", "74.09.01"
+    )
     await officer.send("/insiden tinggi akses jalan longsor")
     await officer.next_message()
     alerts = {p: await p.next_message() for p in (first, second, english)}
@@ -422,8 +256,10 @@ async def test_alert_after_handling_by_someone_else(
 async def test_english_read_more_photo_kept_and_history_wording(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _english(sandbox, database_url, "Field Officer", "officer", "74.09.01.1005")
-    lead = await _english(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
+    officer = await english_person(
+        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    )
+    lead = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
     member = await sandbox.create_user("Member", language_code="en")
     group = await sandbox.create_group(
         "Posko", members=[member, officer], admins=[lead], with_bot=True
@@ -465,38 +301,3 @@ async def test_english_read_more_photo_kept_and_history_wording(
     await officer.send("/history I-0001")
     history = (await officer.next_message()).text
     assert "acknowledged (name removed)" in history and "((" not in history
-
-
-async def test_region_typed_at_the_region_step_and_text_at_the_summary(
-    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
-) -> None:
-    camat = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
-    await camat.send("/lapor")
-    assert "wilayah" in (await camat.next_message()).text.lower()
-    await camat.send("74.01")  # a code outside one's own region: not taken
-    assert "tidak cocok dengan tombol" in (await camat.next_message()).text
-    await camat.next_message()  # the region buttons again
-    await camat.send("wanggudu")  # a village of the district, by name
-    aspect = await camat.next_message()
-    assert "Wanggudu" in aspect.text and "Ketersediaan logistik" in aspect.button_texts()
-    await camat.send("logistik")
-    await camat.next_message()
-    await camat.send("sebagian")
-    summary = await camat.next_message()
-    await camat.send("ok kirim sekarang")  # text at the summary: said so, card again
-    assert "tidak cocok dengan tombol" in (await camat.next_message()).text
-    again = await camat.next_message()
-    assert "✅ Kirim" in again.button_texts() and again.message_id != summary.message_id
-    await camat.press("✅ Kirim", message_id=again.message_id)
-    await camat.wait_for_edit(again.message_id)
-    [report] = await fetch_all(database_url, Report)
-    assert (report.region_code, report.aspect_code, report.state) == (
-        "74.09.01.1005",
-        "logistik",
-        "partial",
-    )
-
-    await camat.send("/insiden")
-    await camat.next_message()
-    await camat.send("74.09.01.1005")  # a code, typed
-    assert "Jenis insiden apa" in (await camat.next_message()).text
