@@ -175,7 +175,6 @@ MESSAGES: dict[str, str] = {
     "report.bad.coordinates": "The coordinates <b>{text}</b> are impossible: latitude must be -90 to 90 and longitude -180 to 180. Send them again, press 📍, or press Skip.",
     "report.photo_added": "📷 Photo received ({count}). Send more, or press Done.",
     "report.photo_limit": "At most 10 photos per report. Press Done.",
-    "report.location_removed_keyboard": "📍 Location recorded.",
     "report.location_recorded_at": "📍 Location recorded: {latitude}, {longitude}.",
     "report.location_skipped": "Location skipped; no location was recorded.",
     "report.location_pending": "📍 Adding a location — see the message below.",

@@ -192,7 +192,6 @@ MESSAGES: dict[str, str] = {
     "report.bad.coordinates": "Koordinat <b>{text}</b> tidak mungkin: lintang harus -90 sampai 90 dan bujur -180 sampai 180. Kirim lagi, tekan 📍, atau tekan Lewati.",
     "report.photo_added": "📷 Foto diterima ({count}). Kirim lagi, atau tekan Selesai.",
     "report.photo_limit": "Paling banyak 10 foto per laporan. Tekan Selesai.",
-    "report.location_removed_keyboard": "📍 Lokasi dicatat.",
     "report.location_recorded_at": "📍 Lokasi dicatat: {latitude}, {longitude}.",
     "report.location_skipped": "Lokasi dilewati; tidak ada lokasi yang dicatat.",
     "report.location_pending": "📍 Menambah lokasi — lihat pesan di bawah.",
