@@ -171,7 +171,7 @@ MESSAGES: dict[str, str] = {
     "report.bad.expected_photo": "This step expects photos. Send a photo, press Done, or press Skip.",
     "report.bad.expected_location": "This step expects a location. Press the 📍 button below, or press Skip.",
     "report.bad.expected_button": "Choose one of the buttons in the message above, or type /batal.",
-    "report.bad.typed_unclear": "The answer <b>{text}</b> matches no button of this step. Choose one of the buttons below (or type its name), or /batal.",
+    "report.bad.typed_unclear": "The answer <b>{text}</b> matches no button of this step. Choose one of the buttons below, or /batal.",
     "report.bad.coordinates": "The coordinates <b>{text}</b> are impossible: latitude must be -90 to 90 and longitude -180 to 180. Send them again, press 📍, or press Skip.",
     "report.photo_added": "📷 Photo received ({count}). Send more, or press Done.",
     "report.photo_limit": "At most 10 photos per report. Press Done.",

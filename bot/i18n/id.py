@@ -188,7 +188,7 @@ MESSAGES: dict[str, str] = {
     "report.bad.expected_photo": "Langkah ini menunggu foto. Kirim foto, tekan Selesai, atau tekan Lewati.",
     "report.bad.expected_location": "Langkah ini menunggu lokasi. Tekan tombol 📍 di bawah, atau tekan Lewati.",
     "report.bad.expected_button": "Pilih salah satu tombol pada pesan di atas, atau ketik /batal.",
-    "report.bad.typed_unclear": "Jawaban <b>{text}</b> tidak cocok dengan tombol langkah ini. Pilih salah satu tombol di bawah (atau ketik namanya), atau /batal.",
+    "report.bad.typed_unclear": "Jawaban <b>{text}</b> tidak cocok dengan tombol langkah ini. Pilih salah satu tombol di bawah, atau /batal.",
     "report.bad.coordinates": "Koordinat <b>{text}</b> tidak mungkin: lintang harus -90 sampai 90 dan bujur -180 sampai 180. Kirim lagi, tekan 📍, atau tekan Lewati.",
     "report.photo_added": "📷 Foto diterima ({count}). Kirim lagi, atau tekan Selesai.",
     "report.photo_limit": "Paling banyak 10 foto per laporan. Tekan Selesai.",
