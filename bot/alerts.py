@@ -1,5 +1,5 @@
-"""Incident alerts: who gets them, what they say, how they follow the incident, escalation,
-and word about recipients the bot cannot reach.
+"""Incident alerts: who gets them at once, what they say, how they follow the incident, and
+word about recipients the bot cannot reach. Escalation is in bot/escalation.py.
 
 No Telegram here: everything is written to the outbox inside the caller's unit of work.
 """
