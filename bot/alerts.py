@@ -1,5 +1,5 @@
-"""Incident alerts: who gets them, what they say, how they follow the incident, escalation,
-and word about recipients the bot cannot reach.
+"""Incident alerts: who gets them at once, what they say, how they follow the incident, and
+word about recipients the bot cannot reach. Escalation is in bot/escalation.py.
 
 No Telegram here: everything is written to the outbox inside the caller's unit of work.
 """
@@ -7,6 +7,7 @@ No Telegram here: everything is written to the outbox inside the caller's unit o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,8 +19,8 @@ from bot.domain.incidents import (
     Coordinator,
     GroupFeed,
     TypeInfo,
-    alert_recipients,
-    coordinator_levels,
+    escalation_levels,
+    first_recipients,
     next_escalation,
     reference,
 )
@@ -35,7 +36,7 @@ from storage.incidents import (
     alert_subscriptions_above,
     claim_notice,
     coordinators_above,
-    due_escalations,
+    incident_events,
     subscriptions_of_chat,
 )
 from storage.models import OPEN_INCIDENT_STATUSES, Incident, IncidentStatus, Person, Role
@@ -43,6 +44,7 @@ from storage.people import get_person, get_person_by_telegram_id
 from storage.regions import region_label
 
 CALLBACK = "inc1"
+MORE_CALLBACK = "incm1"  # "Read more": the whole description, sent to whoever pressed
 ACTIONS = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}
 DESCRIPTION_PREVIEW = 1200
 
@@ -87,12 +89,18 @@ class AlertView:
     acknowledger: Person | None
     closer: Person | None
     types: list[TypeInfo]
+    handler: Person | None = None  # who pressed 🛠 last, when it is being handled
+    handled_at: datetime | None = None
 
 
 async def load_view(session: AsyncSession, incident: Incident) -> AlertView:
     async def person(person_id: int | None) -> Person | None:
         return await get_person(session, person_id=person_id) if person_id else None
 
+    handling = None
+    if incident.status == IncidentStatus.IN_PROGRESS and incident.id is not None:
+        events = await incident_events(session, incident_id=incident.id)
+        handling = next((e for e in reversed(events) if e.kind == IncidentStatus.IN_PROGRESS), None)
     return AlertView(
         incident=incident,
         region=await region_label(session, incident.region_code),
@@ -100,12 +108,21 @@ async def load_view(session: AsyncSession, incident: Incident) -> AlertView:
         acknowledger=await person(incident.acknowledged_by_id),
         closer=await person(incident.closed_by_id),
         types=await incident_types(session),
+        handler=await person(handling.actor_id) if handling else None,
+        handled_at=handling.at if handling else None,
     )
 
 
 def render_alert(
-    view: AlertView, lang: str, settings: Settings, *, escalated_to: str | None = None
+    view: AlertView,
+    lang: str,
+    settings: Settings,
+    *,
+    escalated_to: str | None = None,
+    full: bool = False,
 ) -> Html:
+    """The alert's text; `full` shows the whole description (the history), otherwise its
+    first DESCRIPTION_PREVIEW characters (the button "Read more" sends the rest)."""
     incident = view.incident
     assert incident.id is not None
     tz = settings.timezone
@@ -134,7 +151,9 @@ def render_alert(
         t(
             lang,
             "incident.alert.what",
-            description=shorten(incident.description, DESCRIPTION_PREVIEW),
+            description=incident.description
+            if full
+            else shorten(incident.description, DESCRIPTION_PREVIEW),
         )
     )
     if incident.latitude is not None and incident.longitude is not None:
@@ -177,6 +196,20 @@ def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
             time=format_short_moment(incident.closed_at, lang, tz),
             note=incident.closing_note or "—",
         )
+    if status == IncidentStatus.IN_PROGRESS and view.handler is not None:
+        assert view.handled_at is not None
+        acknowledged = Html("")
+        if view.acknowledger is not None and view.acknowledger.id != view.handler.id:
+            acknowledged = t(lang, "incident.alert.handling_ack", who=_who(view.acknowledger, lang))
+        return t(
+            lang,
+            "incident.alert.handling",
+            emoji=emoji,
+            status=label,
+            who=_who(view.handler, lang),
+            time=format_short_moment(view.handled_at, lang, tz),
+            acknowledged=acknowledged,
+        )
     if incident.acknowledged_at is not None:
         return t(
             lang,
@@ -189,60 +222,89 @@ def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
     return t(lang, "incident.alert.status", emoji=emoji, status=label)
 
 
+def has_more(incident: Incident) -> bool:
+    """The alert shows only the start of the description."""
+    return len(incident.description) > DESCRIPTION_PREVIEW
+
+
 def alert_buttons(incident: Incident, lang: str) -> Keyboard | None:
+    more = (
+        [[Button(plain(lang, "incident.button.more"), f"{MORE_CALLBACK}:{incident.id}")]]
+        if has_more(incident)
+        else []
+    )
     if incident.status not in OPEN_INCIDENT_STATUSES:
-        return None
+        return more or None
     prefix = f"{CALLBACK}:{incident.id}"
     first = []
     if incident.status == IncidentStatus.NEW:
         first.append(Button(plain(lang, "incident.button.acknowledge"), f"{prefix}:a"))
     if incident.status != IncidentStatus.IN_PROGRESS:
         first.append(Button(plain(lang, "incident.button.progress"), f"{prefix}:p"))
-    return [
+    rows = [
         first,
         [
             Button(plain(lang, "incident.button.resolve"), f"{prefix}:r"),
             Button(plain(lang, "incident.button.dismiss"), f"{prefix}:d"),
         ],
+        *more,
     ]
+    return [row for row in rows if row]  # no empty row once 🛠 was pressed
 
 
-def _coordinator(person: Person) -> Coordinator:
+def coordinator_of(person: Person) -> Coordinator:
     assert person.id is not None
     return Coordinator(person.id, person.telegram_id, person.region_code, person.language)
 
 
-async def raise_alert(unit: UnitOfWork, settings: Settings, incident: Incident) -> int:
-    """Alert everyone who must know, at once; schedule the first escalation. Returns the
-    number of chats alerted."""
+@dataclass(frozen=True)
+class Alerted:
+    people: int
+    groups: int
+
+    @property
+    def total(self) -> int:
+        return self.people + self.groups
+
+
+def alerted_text(lang: str, alerted: Alerted) -> str:
+    """'2 koordinator', '1 koordinator dan 1 grup' — who an incident was sent to."""
+    parts = [plain(lang, "incident.saved.people", count=alerted.people)]
+    if alerted.groups:
+        parts.append(plain(lang, "incident.saved.groups", count=alerted.groups))
+    return plain(lang, "incident.saved.and").join(parts)
+
+
+async def raise_alert(unit: UnitOfWork, settings: Settings, incident: Incident) -> Alerted:
+    """Alert the nearest staffed level and the subscribed groups at once; schedule the
+    first escalation to the level above."""
     assert incident.id is not None
     session = unit.session
     people = [
-        _coordinator(p) for p in await coordinators_above(session, region_code=incident.region_code)
+        coordinator_of(p)
+        for p in await coordinators_above(session, region_code=incident.region_code)
     ]
     feeds = [
         GroupFeed(s.chat_id, s.thread_id, s.region_code, s.language)
         for s in await alert_subscriptions_above(session, region_code=incident.region_code)
     ]
     reporter = await get_person(session, person_id=incident.reporter_id)
-    recipients = alert_recipients(
-        incident.region_code,
-        people,
-        feeds,
-        reporter_telegram_id=reporter.telegram_id if reporter else None,
+    reporter_id = reporter.telegram_id if reporter else None
+    recipients = first_recipients(
+        incident.region_code, people, feeds, reporter_telegram_id=reporter_id
     )
     view = await load_view(session, incident)
     for person in recipients.people:
-        await _send_copy(unit, settings, view, person.telegram_id, None, person.language)
+        await send_copy(unit, settings, view, person.telegram_id, None, person.language)
     for feed in recipients.groups:
-        await _send_copy(unit, settings, view, feed.chat_id, feed.thread_id, feed.language)
-    count = len(recipients.people) + len(recipients.groups)
+        await send_copy(unit, settings, view, feed.chat_id, feed.thread_id, feed.language)
+    alerted = Alerted(len(recipients.people), len(recipients.groups))
     await add_event(
-        session, incident_id=incident.id, at=unit.now, kind="alerted", detail=str(count)
+        session, incident_id=incident.id, at=unit.now, kind="alerted", detail=str(alerted.total)
     )
-    # Level 0, the deepest staffed level, has the alert with everyone else; the first
-    # escalation goes to level 1, when there is one and the severity escalates.
-    levels = coordinator_levels(incident.region_code, people)
+    # Level 0, the nearest staffed level, has the alert now; the first escalation goes to
+    # level 1, when there is one and the severity escalates.
+    levels = escalation_levels(incident.region_code, people, reporter_telegram_id=reporter_id)
     incident.escalation_level = 0
     _, incident.next_escalation_at = next_escalation(
         levels=levels,
@@ -252,10 +314,10 @@ async def raise_alert(unit: UnitOfWork, settings: Settings, incident: Incident) 
         minutes=settings.escalation_minutes,
     )
     session.add(incident)
-    return count
+    return alerted
 
 
-async def _send_copy(
+async def send_copy(
     unit: UnitOfWork,
     settings: Settings,
     view: AlertView,
@@ -382,48 +444,6 @@ async def _tell_reporter(
         ),
         priority=PRIORITY_ALERT,
     )
-
-
-async def escalate_due(unit: UnitOfWork, settings: Settings) -> int:
-    """Send every incident whose deadline passed unacknowledged to the next level up."""
-    escalated = 0
-    for incident in await due_escalations(unit.session, now=unit.now):
-        assert incident.id is not None
-        if incident.status != IncidentStatus.NEW:
-            incident.next_escalation_at = None
-            unit.session.add(incident)
-            continue
-        people = [
-            _coordinator(p)
-            for p in await coordinators_above(unit.session, region_code=incident.region_code)
-        ]
-        levels = coordinator_levels(incident.region_code, people)
-        level = incident.escalation_level + 1
-        if level >= len(levels):
-            incident.next_escalation_at = None
-            unit.session.add(incident)
-            continue
-        target = levels[level]
-        view = await load_view(unit.session, incident)
-        label = await region_label(unit.session, target)
-        for person in (p for p in people if p.region_code == target):
-            await _send_copy(
-                unit, settings, view, person.telegram_id, None, person.language, escalated_to=label
-            )
-        await add_event(
-            unit.session, incident_id=incident.id, at=unit.now, kind="escalated", detail=target
-        )
-        _, due = next_escalation(
-            levels=levels,
-            current_level=level,
-            severity=incident.severity,
-            now=unit.now,
-            minutes=settings.escalation_minutes,
-        )
-        incident.escalation_level, incident.next_escalation_at = level, due
-        unit.session.add(incident)
-        escalated += 1
-    return escalated
 
 
 async def report_unreachable(

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.alerts import escalate_due, report_unreachable
+from bot.alerts import report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
 from bot.digests import remind_officers
+from bot.escalation import escalate_due
 from bot.handlers.flows import FLOWS, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from storage.conversations import end_conversation, expired_conversations

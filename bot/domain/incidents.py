@@ -210,6 +210,60 @@ def alert_recipients(
     return Recipients(people=unique_people, groups=feeds)
 
 
+def first_recipients(
+    region_code: str,
+    coordinators: Iterable[Coordinator],
+    groups: Iterable[GroupFeed],
+    *,
+    reporter_telegram_id: int | None = None,
+) -> Recipients:
+    """Who is alerted at once: the coordinators (and admins) of the nearest staffed region
+    that contains the incident's (the reporter left out), and every group subscribed to
+    alerts for an area containing it. The levels above hear of it when it escalates."""
+    others = [c for c in coordinators if c.telegram_id != reporter_telegram_id]
+    levels = coordinator_levels(region_code, others)
+    nearest = [c for c in others if levels and c.region_code == levels[0]]
+    return alert_recipients(region_code, nearest, groups)
+
+
+def escalation_recipients(
+    target: str, coordinators: Iterable[Coordinator], *, reporter_telegram_id: int | None = None
+) -> tuple[Coordinator, ...]:
+    """The coordinators (and admins) of the staffed region an escalation reaches."""
+    found = sorted(
+        (
+            c
+            for c in coordinators
+            if c.region_code == target and c.telegram_id != reporter_telegram_id
+        ),
+        key=lambda c: c.telegram_id,
+    )
+    return tuple({c.telegram_id: c for c in found}.values())
+
+
+def escalation_levels(
+    region_code: str, coordinators: Iterable[Coordinator], *, reporter_telegram_id: int | None
+) -> list[str]:
+    """The staffed levels an alert climbs, not counting the reporter as staff."""
+    return coordinator_levels(
+        region_code, [c for c in coordinators if c.telegram_id != reporter_telegram_id]
+    )
+
+
+def escalation_detail(target: str, count: int) -> str:
+    """How an escalation is written in the timeline: '74.09 (2)'."""
+    return f"{target} ({count})"
+
+
+def parse_escalation_detail(detail: str | None) -> tuple[str, int | None] | None:
+    """The region code and the number of people reached, from `escalation_detail` (older
+    rows hold only the code)."""
+    match = re.fullmatch(r"([\d.]+)(?: \((\d+)\))?", (detail or "").strip())
+    if match is None:
+        return None
+    return match.group(1), int(match.group(2)) if match.group(2) else None
+
+
 def coordinator_levels(region_code: str, coordinators: Iterable[Coordinator]) -> list[str]:
     """Region codes, deepest first, from the incident's own region up to the top, that have
     at least one coordinator: the chain an escalation climbs."""

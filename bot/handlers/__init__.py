@@ -25,9 +25,11 @@ from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
     digests,
+    edits,
     exports,
     flows,
     groups,
+    history,
     incidents,
     invites,
     onboarding,
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(TypeHandler(Update, onboarding.gatekeeper), group=-1)
+    # An edited /lapor, before the commands (which would take it as a new one).
+    application.add_handler(edits.edited_report_handler())
 
     commands = [
         (("start",), onboarding.start),
@@ -53,7 +57,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("tarik", "withdraw"), reports.withdraw_command),
         (("insiden", "incident"), incidents.incident_command),
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
-        (("riwayat", "history"), incidents.history_command),
+        (("riwayat", "history"), history.history_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),
@@ -85,6 +89,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         CallbackQueryHandler(incidents.alert_button, pattern=incidents.ALERT_BUTTON_PATTERN)
     )
+    application.add_handler(CallbackQueryHandler(history.more_button, pattern=history.MORE_PATTERN))
     application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")
     )

@@ -18,13 +18,13 @@ from bot.alerts import CALLBACK as ALERT_CALLBACK
 from bot.alerts import (
     ActionRefused,
     act,
+    alerted_text,
     incident_types,
-    load_view,
     may_handle,
     raise_alert,
-    render_alert,
 )
 from bot.context import PoskoContext
+from bot.domain.geo import Coordinates
 from bot.domain.incidents import (
     CLASS_WORDS,
     MAX_DESCRIPTION,
@@ -46,11 +46,11 @@ from bot.handlers.common import (
     private_command,
     reply,
     require_actor,
-    skip_words,
 )
+from bot.handlers.flow_inputs import location_answer, say_unclear, typed_choice
 from bot.handlers.flows import OUTSIDE_FLOWS, Flow, draft_expiry, register_flow
 from bot.handlers.region_picker import picker_keyboard
-from bot.i18n import Html, format_short_moment, plain, t
+from bot.i18n import Html, plain, t
 from bot.render import shorten, split_lines
 from bot.ui import Button, Keyboard, in_rows
 from storage.conversations import end_conversation, get_conversation, save_conversation
@@ -58,11 +58,9 @@ from storage.incidents import (
     add_event,
     add_incident,
     get_incident,
-    incident_events,
     open_incidents_in_subtree,
 )
 from storage.models import AthgClass, Conversation, Incident, Person, Severity
-from storage.people import get_person
 from storage.regions import child_regions, get_region, region_label
 
 FLOW = "incident"
@@ -182,18 +180,18 @@ async def _submit(
     await add_event(
         context.session, incident_id=incident.id, at=context.now, kind="reported", actor_id=actor.id
     )
-    count = await raise_alert(context.unit, context.services.settings, incident)
+    alerted = await raise_alert(context.unit, context.services.settings, incident)
     text = t(
         lang,
         "incident.saved",
         reference=reference(incident.id),
-        count=count,
+        recipients=alerted_text(lang, alerted),
         severity=severity_text(lang, incident.severity),
         kind=next(k.label(lang) for k in types if k.code == incident.type_code),
         athg=plain(lang, f"athg.{incident.athg_class}"),
         region=await region_label(context.session, incident.region_code),
     )
-    if count == 0:
+    if alerted.people == 0:
         text = Html(text + t(lang, "incident.saved_nobody"))
     chat = update.effective_chat
     assert chat is not None
@@ -383,7 +381,7 @@ async def flow_button(update: Update, context: PoskoContext) -> None:
         return
     conversation = await _store(context, chat_id, user.id, step, conversation.token, draft)
     if step == "location":
-        context.unit.edit(chat_id, message_id, t(lang, "report.ask.location"))
+        context.unit.edit(chat_id, message_id, t(lang, "report.location_pending"))
         reply(update, context, t(lang, "report.ask.location"), reply_markup=location_keyboard(lang))
         return
     at = arguments[0] if action == "n" and arguments else None
@@ -449,6 +447,15 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
     draft = IncidentDraft.load(conversation.data)
     text = clean(message.text or "")
     if conversation.step == "description":
+        if message.photo:
+            # A photo here is kept; its caption, if any, is the description.
+            if len(draft.photos) < MAX_PHOTOS:
+                draft.photos.append(message.photo[-1].file_id)
+            text = clean(message.caption or "")
+            if not text:
+                await _store(context, chat.id, user.id, "description", conversation.token, draft)
+                reply(update, context, t(lang, "incident.photo_kept", count=len(draft.photos)))
+                return
         if not text or len(text) > MAX_DESCRIPTION:
             reply(update, context, t(lang, "incident.bad.description"))
             return
@@ -473,22 +480,48 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
         )
         return
     elif conversation.step == "location":
-        if message.location is not None:
-            draft.latitude, draft.longitude = message.location.latitude, message.location.longitude
-        elif text.lower() not in skip_words():
-            reply(update, context, t(lang, "report.bad.expected_location"))
+        point = await location_answer(update, context)
+        if point is None:
             return
-        reply(
-            update,
-            context,
-            t(lang, "report.location_removed_keyboard"),
-            reply_markup={"remove_keyboard": True},
-        )
+        if isinstance(point, Coordinates):
+            draft.latitude, draft.longitude = point.latitude, point.longitude
+    elif conversation.step in ("region", "type", "severity", "summary") and text:
+        await _typed_choice(update, context, actor, conversation, draft, text)
+        return
     else:
         reply(update, context, t(lang, "report.bad.expected_button"))
         return
     # A new card with a new token: the buttons of the previous card go stale.
     conversation = await _store(context, chat.id, user.id, "summary", _token(), draft)
+    card, buttons = await _card(context, actor, conversation)
+    reply(update, context, card, buttons=buttons)
+
+
+async def _typed_choice(
+    update: Update,
+    context: PoskoContext,
+    actor: Person,
+    conversation: Conversation,
+    draft: IncidentDraft,
+    text: str,
+) -> None:
+    """A region, kind or severity typed instead of pressed: taken when it matches one
+    button (or region); otherwise said so, with the buttons again."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    types = await incident_types(context.session)
+    step = conversation.step
+    choice = await typed_choice(context, actor, step, text, types=types)
+    if choice is None:
+        say_unclear(update, context)
+    elif step == "region":
+        draft.region, step = choice, "type"
+    elif step == "type":
+        kind = next(k for k in types if k.code == choice)
+        draft.type_code, draft.athg, step = kind.code, kind.default_class, "severity"
+    else:
+        draft.severity, step = choice, "description"
+    conversation = await _store(context, chat.id, user.id, step, _token(), draft)
     card, buttons = await _card(context, actor, conversation)
     reply(update, context, card, buttons=buttons)
 
@@ -579,9 +612,15 @@ async def alert_button(update: Update, context: PoskoContext) -> None:
             expires_at=context.now + draft_expiry(context),
         )
         context.unit.send(
-            actor.telegram_id, t(lang, f"incident.ask.{action}", reference=reference(incident.id))
+            actor.telegram_id,
+            t(actor.language, f"incident.ask.{action}", reference=reference(incident.id)),
         )
-        answer_callback(context, update)
+        in_group = (
+            update.effective_chat is not None and update.effective_chat.id != actor.telegram_id
+        )
+        answer_callback(
+            context, update, plain(lang, "incident.note_in_private") if in_group else None
+        )
         return
     try:
         await act(context.unit, context.services.settings, incident, actor, action)
@@ -684,47 +723,6 @@ def _age(lang: str, delta: Any) -> str:
     if minutes < 48 * 60:
         return plain(lang, "age.hours", n=minutes // 60)
     return plain(lang, "age.days", n=minutes // (24 * 60))
-
-
-async def history_command(update: Update, context: PoskoContext) -> None:
-    """/riwayat I-0031: an incident and its whole timeline (who did what, when)."""
-    actor = await require_actor(update, context)
-    if actor is None:
-        return
-    lang, tz = context.lang, context.services.settings.timezone
-    wanted = (context.args or [""])[0].upper().removeprefix("I-")
-    incident = (
-        await get_incident(context.session, incident_id=int(wanted)) if wanted.isdigit() else None
-    )
-    if (
-        incident is None
-        or incident.id is None
-        or not is_within(incident.region_code, actor.region_code)
-    ):
-        reply(update, context, t(lang, "history.usage"))
-        return
-    view = await load_view(context.session, incident)
-    lines = [
-        render_alert(view, lang, context.services.settings),
-        Html(""),
-        t(lang, "history.header"),
-    ]
-    for event in await incident_events(context.session, incident_id=incident.id):
-        who = (
-            await get_person(context.session, person_id=event.actor_id) if event.actor_id else None
-        )
-        lines.append(
-            t(
-                lang,
-                "history.line",
-                time=format_short_moment(event.at, lang, tz),
-                event=plain(lang, f"export.event.{event.kind}"),
-                who=(who.full_name or plain(lang, "invites.removed_name")) if who else "Posko",
-                detail=f": {shorten(event.detail, 200)}" if event.detail else "",
-            )
-        )
-    for chunk in split_lines(Html("\n".join(lines))):
-        reply(update, context, chunk)
 
 
 ALERT_BUTTON_PATTERN = rf"^{ALERT_CALLBACK}:"

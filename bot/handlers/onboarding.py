@@ -18,6 +18,7 @@ from bot.handlers.common import (
     require_actor,
     set_person_menu,
 )
+from bot.handlers.edits import is_edited_report
 from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
 from bot.ui import Button
@@ -32,8 +33,10 @@ LANGUAGE_CALLBACK = "lang1"
 async def gatekeeper(update: Update, context: PoskoContext) -> None:
     """Runs first for every update: drops what no person sent, loads who is talking."""
     user = update.effective_user
-    if user is None or user.is_bot or update.edited_message is not None:
-        # Channel posts, anonymous group admins, other bots, edits: nobody to answer.
+    edited = update.edited_message is not None and not is_edited_report(update)
+    if user is None or user.is_bot or edited:
+        # Channel posts, anonymous group admins, other bots, edits (but of /lapor): nobody
+        # to answer.
         raise ApplicationHandlerStop
     message = update.message
     if message is not None and message.forward_origin is not None:

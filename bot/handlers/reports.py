@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.context import PoskoContext
+from bot.domain.geo import Coordinates
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import (
     MAX_PHOTOS,
@@ -40,6 +41,7 @@ from bot.handlers.common import (
     reply,
     require_actor,
 )
+from bot.handlers.flow_inputs import location_answer, say_unclear, typed_choice
 from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
 from bot.handlers.region_access import allowed_region
 from bot.handlers.region_picker import picker_keyboard
@@ -540,7 +542,7 @@ async def report_button(update: Update, context: PoskoContext) -> None:
     if step == "location":
         # A location can only be asked for with a reply keyboard, which needs a new message.
         conversation = await _store(context, chat_id, user.id, step, conversation.token, draft)
-        context.unit.edit(chat_id, message_id, t(lang, "report.ask.location"))
+        context.unit.edit(chat_id, message_id, t(lang, "report.location_pending"))
         reply(update, context, t(lang, "report.ask.location"), reply_markup=location_keyboard(lang))
         return
     at = arguments[0] if action == "n" and arguments else None
@@ -614,20 +616,13 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
     lang = context.lang
     draft = Draft.load(conversation.data)
     step = conversation.step
-    skip_words = {plain(code, "report.button.skip").lower() for code in ("id", "en")}
     text = (message.text or "").strip()
     if step == "location":
-        if message.location is not None:
-            draft.latitude, draft.longitude = message.location.latitude, message.location.longitude
-        elif text.lower() not in skip_words:
-            reply(update, context, t(lang, "report.bad.expected_location"))
+        point = await location_answer(update, context)
+        if point is None:
             return
-        reply(
-            update,
-            context,
-            t(lang, "report.location_removed_keyboard"),
-            reply_markup={"remove_keyboard": True},
-        )
+        if isinstance(point, Coordinates):
+            draft.latitude, draft.longitude = point.latitude, point.longitude
         await _next_card(update, context, actor, chat.id, user.id, "summary", draft)
         return
     if step == "photo":
@@ -666,6 +661,20 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
             return
         draft.note = note
         await _next_card(update, context, actor, chat.id, user.id, "summary", draft)
+        return
+    if step in ("region", "aspect", "state", "summary") and text:
+        # A name typed instead of pressing: taken when it matches one button of the step.
+        aspects = await _aspects(context.session)
+        choice = await typed_choice(context, actor, step, text, aspects=aspects)
+        if choice is None:
+            say_unclear(update, context)
+        elif step == "region":
+            draft.region, step = choice, "aspect" if draft.state is None else "summary"
+        elif step == "aspect":
+            draft.aspect, step = choice, "state"
+        else:
+            draft.state, step = choice, "summary"
+        await _next_card(update, context, actor, chat.id, user.id, step, draft)
         return
     reply(update, context, t(lang, "report.bad.expected_button"))
 

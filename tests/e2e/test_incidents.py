@@ -41,18 +41,25 @@ async def test_critical_flood_is_alerted_acknowledged_and_resolved(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     people = await _people(sandbox, database_url)
-    officer, district, regency = people["officer"], people["district"], people["regency"]
+    officer, district = people["officer"], people["district"]
+    # A second coordinator of the district: the nearest staffed level is alerted at once.
+    regency = await register(
+        sandbox, database_url, name="Koor Asera Dua", role="coordinator", region="74.09.01"
+    )
     await officer.send(FLOOD)
     confirmation = await officer.next_message()
-    assert INCIDENT_REF.search(confirmation.text) and "2 penerima" in confirmation.text
+    assert INCIDENT_REF.search(confirmation.text)
+    assert "tercatat dan dikirim ke 2 koordinator" in confirmation.text
 
     district_alert = await district.next_message()
     regency_alert = await regency.next_message()
     for alert in (district_alert, regency_alert):
         assert "INSIDEN KRITIS" in alert.text and "Bencana alam" in alert.text
-        assert "jembatan putus" in alert.text and "Baru" in alert.text
+        assert "jembatan putus" in alert.text and "belum diterima" in alert.text
         assert "✅ Terima" in alert.button_texts()
     await people["other"].expect_no_message(within=1.0)  # another regency hears nothing
+    # The level above hears of it only if nobody acknowledges it in time.
+    await people["regency"].expect_no_message(within=0.3)
 
     await district.press("✅ Terima", message_id=district_alert.message_id)
     updated = await regency.wait_for_edit(regency_alert.message_id)
@@ -90,9 +97,11 @@ async def test_critical_flood_is_alerted_acknowledged_and_resolved(
     history = (await regency.next_message()).text
     assert "dilaporkan (Petugas Wanggudu)" in history
     assert "diterima (Koor Asera)" in history
-    assert "selesai (Koor Konut): Tim BPBD sudah memasang jembatan darurat" in history
+    assert "selesai (Koor Asera Dua): Tim BPBD sudah memasang jembatan darurat" in history
     await people["other"].send(f"/riwayat I-{incident.id:04d}")  # another regency: not theirs
-    assert "Tulis nomor insiden di wilayah Anda" in (await people["other"].next_message()).text
+    refused = (await people["other"].next_message()).text
+    assert "tidak ditemukan di wilayah Anda" in refused
+    assert "Tulis nomor insiden di wilayah Anda" in refused
 
 
 def _id(text: str) -> int:
@@ -110,23 +119,37 @@ async def test_unacknowledged_incident_escalates_level_by_level_and_stops_on_ack
     )
     officer, district, regency = people["officer"], people["district"], people["regency"]
     await officer.send(FLOOD)
-    await officer.next_message()
-    for coordinator in (district, regency, province):
-        await coordinator.next_message()
+    assert "ke 1 koordinator" in (await officer.next_message()).text
+    assert "INSIDEN KRITIS" in (await district.next_message()).text  # the nearest level only
+    await regency.expect_no_message(within=0.3)
+    await province.expect_no_message(within=0.3)
 
     await _run_escalation(posko)  # not yet due
     await regency.expect_no_message(within=0.3)
     clock.advance(timedelta(minutes=10, seconds=1))
     await _run_escalation(posko)
+    # The next staffed level up gets the alert, new to them, with its buttons.
     escalation = await regency.next_message()
     assert "ESKALASI" in escalation.text and "Kabupaten Konawe Utara" in escalation.text
+    assert "jembatan putus" in escalation.text and "✅ Terima" in escalation.button_texts()
+    # The first recipients are reminded; the reporter is told where it went.
+    reminder = await district.next_message()
+    assert "belum diterima siapa pun setelah 10 menit" in reminder.text
+    assert "Kabupaten Konawe Utara (1 koordinator)" in reminder.text
+    told = await officer.next_message()
+    assert "dieskalasi ke Kabupaten Konawe Utara (1 koordinator)" in told.text
     await province.expect_no_message(within=0.3)
-    await district.expect_no_message(within=0.3)
 
     clock.advance(timedelta(minutes=10, seconds=1))
     await _run_escalation(posko)
     province_escalation = await province.next_message()
-    assert "ESKALASI" in province_escalation.text
+    assert (
+        "ESKALASI" in province_escalation.text and "Sulawesi Tenggara" in province_escalation.text
+    )
+    for reminded in (district, regency):  # everyone who had it is reminded, once
+        assert "belum diterima siapa pun" in (await reminded.next_message()).text
+        await reminded.expect_no_message(within=0.2)
+    assert "dieskalasi" in (await officer.next_message()).text
 
     await province.press("✅ Terima", message_id=province_escalation.message_id)
     taken = await province.wait_for_edit(province_escalation.message_id)
@@ -136,7 +159,13 @@ async def test_unacknowledged_incident_escalates_level_by_level_and_stops_on_ack
     [incident] = await fetch_all(database_url, Incident)
     assert incident.status == "acknowledged" and incident.next_escalation_at is None
     events = await fetch_all(database_url, IncidentEvent, col(IncidentEvent.kind) == "escalated")
-    assert [e.detail for e in events] == ["74.09", "74"]
+    assert [e.detail for e in events] == ["74.09 (1)", "74 (1)"]
+
+    await regency.send(f"/riwayat I-{incident.id:04d}")
+    history = (await regency.next_message()).text
+    assert "⏫ eskalasi ke Kabupaten Konawe Utara (1 koordinator)" in history
+    assert "🔔 peringatan dikirim ke 1 penerima" in history
+    assert "(Posko)" not in history
 
 
 async def test_escalation_deadline_survives_a_restart(
@@ -148,7 +177,7 @@ async def test_escalation_deadline_survives_a_restart(
         people = await _people(sandbox, database_url)
         await people["officer"].send("/insiden tinggi kekerasan bentrok pendukung di TPS 03")
         await people["officer"].next_message()
-        await people["regency"].next_message()
+        await people["district"].next_message()
     finally:
         await runtime.stop()
 
@@ -172,7 +201,6 @@ async def test_a_blocked_coordinator_does_not_stop_the_others(
     await people["district"].block_bot()
     await people["officer"].send(FLOOD)
     await people["officer"].next_message()
-    assert "INSIDEN KRITIS" in (await people["regency"].next_message()).text
     assert "INSIDEN KRITIS" in (await second.next_message()).text
     # The regency coordinator is told the blocked district coordinator is unreachable.
     notice = await people["regency"].next_message(timeout=10)
@@ -185,6 +213,9 @@ async def test_alerts_arrive_once_each_and_in_order_despite_429_and_502(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     people = await _people(sandbox, database_url)
+    people["district2"] = await register(
+        sandbox, database_url, name="Koor Asera Dua", role="coordinator", region="74.09.01"
+    )
     await sandbox.set_faults(
         rate_429=0.25,
         retry_after=1,
@@ -196,7 +227,7 @@ async def test_alerts_arrive_once_each_and_in_order_despite_429_and_502(
         await people["officer"].send(f"/insiden sedang logistik kotak suara rusak nomor {number}")
     for _ in range(5):
         await people["officer"].next_message(timeout=30)
-    for who in ("district", "regency"):
+    for who in ("district", "district2"):
         alerts = [await people[who].next_message(timeout=30) for _ in range(5)]
         await people[who].expect_no_message(within=1.0)
         assert [f"nomor {n}" in a.text for n, a in zip(range(1, 6), alerts, strict=True)] == [
@@ -239,7 +270,7 @@ async def test_guided_incident_and_open_list_order(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     people = await _people(sandbox, database_url)
-    officer, regency = people["officer"], people["regency"]
+    officer, regency = people["officer"], people["district"]
     await officer.send("/insiden rendah lainnya baliho roboh")
     await officer.next_message()
     clock.advance(timedelta(minutes=5))
@@ -276,7 +307,7 @@ async def test_guided_incident_and_open_list_order(
     await officer.press("🚨 Kirim", message_id=summary.message_id)
     await officer.wait_for_edit(summary.message_id)
 
-    for _ in range(3):  # the regency coordinator was alerted of each
+    for _ in range(3):  # the district coordinator was alerted of each
         assert "INSIDEN" in (await regency.next_message()).text
     await regency.send("/insiden_terbuka")
     listing = (await regency.next_message()).text
