@@ -14,7 +14,7 @@ from bot.digest_schedule import schedule_digest
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
 from bot.handlers.common import reply
-from bot.i18n import plain, t
+from bot.i18n import plain, t, zone_name
 from storage.incidents import get_subscription
 from storage.models import Role, Subscription
 from storage.regions import get_region, region_label
@@ -100,7 +100,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
     context.session.add(subscription)
     await context.session.flush()
     schedule_digest(context.application.job_queue, subscription, context.services)
-    zone = context.services.settings.timezone.key
+    zone = zone_name(context.services.settings.timezone, context.now)
     reply(
         update,
         context,

@@ -4,6 +4,9 @@ MESSAGES: dict[str, str] = {
     "role.admin": "Admin",
     "role.coordinator": "Coordinator",
     "role.officer": "Officer",
+    "role.admin.a": "an Admin",
+    "role.coordinator.a": "a Coordinator",
+    "role.officer.a": "an Officer",
     "level.province": "Province",
     "level.regency": "Regency/City",
     "level.district": "District",
@@ -14,7 +17,7 @@ MESSAGES: dict[str, str] = {
         "Hello {name}! 👋\n\n"
         "<b>Posko Pemilu</b> is used by invited election officers and coordinators.\n\n"
         "To join, ask your area's coordinator or admin for an <b>invite link</b> (they "
-        "create one with /undang), then open that link in Telegram."
+        "create one with /invite), then open that link in Telegram."
     ),
     "start.welcome": (
         "Welcome, {name}! ✅\n\n"
@@ -24,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "start.welcome_admin": (
         "Welcome, {name}! ✅\n\n"
         "You are registered as <b>Admin</b> for <b>{region}</b> (from the "
-        "ADMIN_TELEGRAM_IDS setting).\n\nStart with /undang to invite coordinators and "
+        "ADMIN_TELEGRAM_IDS setting).\n\nStart with /invite to invite coordinators and "
         "officers. Type /help for every command."
     ),
     "start.known": (
@@ -66,7 +69,10 @@ MESSAGES: dict[str, str] = {
         "/help — this help\n\n"
         "You are not registered yet: ask your area's coordinator or admin for an invite link."
     ),
-    "help.footer": ("\n/batal cancels the current step at any time. Your area: <b>{region}</b>."),
+    "help.footer": (
+        "\n/cancel cancels the current step at any time. The Indonesian command names "
+        "(/lapor, /insiden, /bantuan, …) work too. Your area: <b>{region}</b>."
+    ),
     "cmd.start": "Start, or join with an invite",
     "cmd.bantuan": "Help and the list of commands",
     "cmd.profil": "Your profile, role and area",
@@ -98,26 +104,27 @@ MESSAGES: dict[str, str] = {
     "button.not_yours": "This button is not for you.",
     "private_only": "This command only works in a private chat with the bot.",
     "invite.choose_role": "Invite whom? Choose a role:",
-    "invite.choose_region": "Invite a <b>{role}</b> for which area? Current area: <b>{region}</b>.",
+    "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for a <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
+        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Valid until {expires}, for {uses} person(s). Send it only to the person you "
+        "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."
     ),
     "invite.not_allowed": "Your role ({role}) cannot create invites.",
-    "invite.role_not_allowed": "You cannot invite a {role}.",
+    "invite.role_not_allowed": "You cannot invite {role}.",
     "invite.outside_region": (
         "❌ Area {region} is outside your area ({own}). You can only invite inside your area."
     ),
     "invite.usage": (
         "Not understood: {problem}\n\n"
-        "Example: <code>/undang koordinator 74.09</code> or "
-        "<code>/undang petugas Asera</code>.\n"
-        "Or type just /undang to choose with buttons."
+        "Example: <code>/invite coordinator 74.09</code> or "
+        "<code>/invite officer Asera</code>.\n"
+        "Or type just /invite to choose with buttons."
     ),
     "invite.usage.role": (
-        "the role must be <i>koordinator</i> (coordinator) or <i>petugas</i> (officer)"
+        "the role must be <i>coordinator</i> or <i>officer</i> (in Indonesian: koordinator, "
+        "petugas)"
     ),
     "invite.usage.region_missing": "no area given",
     "invite.region_unknown": "❌ No area <b>{query}</b> was found inside your area.",
@@ -170,7 +177,7 @@ MESSAGES: dict[str, str] = {
     "report.bad.expected_text": "This step expects text. Type your answer, or press Skip.",
     "report.bad.expected_photo": "This step expects photos. Send a photo, press Done, or press Skip.",
     "report.bad.expected_location": "This step expects a location. Press the 📍 button below, or press Skip.",
-    "report.bad.expected_button": "Choose one of the buttons in the message above, or type /batal.",
+    "report.bad.expected_button": "Choose one of the buttons in the message above, or type /cancel.",
     "report.photo_added": "📷 Photo received ({count}). Send more, or press Done.",
     "report.photo_limit": "At most 10 photos per report. Press Done.",
     "report.location_removed_keyboard": "📍 Location recorded.",
@@ -182,19 +189,20 @@ MESSAGES: dict[str, str] = {
     "report.saved.corrects": " (correcting {reference})",
     "report.cancelled": "Report cancelled. Nothing was saved.",
     "report.expired": (
-        "⌛ Your report draft was removed after {minutes} minutes without activity. "
-        "Nothing was saved. Start again with /lapor."
+        "⌛ Your report draft was removed after {minutes:minute|minutes} without "
+        "activity. Nothing was saved. Start again with /report."
     ),
     "report.replaced_draft": "Your previous report draft was replaced by a new one.",
     "report.outside_region": "❌ Area {region} is outside your area ({own}). You can only report inside your area.",
     "report.region_unknown": "❌ Region code {region} is not known.",
     "report.syntax": (
         "❌ The report could not be read: {problem}\n\n"
-        "Format: <code>/lapor [region code] aspect state [percent] [note]</code>\n"
-        "Example: <code>/lapor distribusi sebagian 80% ballot boxes reached 12 of 15 villages</code>\n"
+        "Format: <code>/report [region code] aspect state [percent] [note]</code>\n"
+        "Example: <code>/report distribution partial 80% ballot boxes reached 12 of 15 "
+        "villages</code>\n"
         "Aspects: {aspects}\n"
-        "States: siap (ready), sebagian (partial), belum siap (not ready).\n"
-        "Or type just /lapor to choose with buttons."
+        "States: ready, partial, not ready.\n"
+        "Or type just /report to choose with buttons."
     ),
     "report.syntax.empty": "no aspect and state given",
     "report.syntax.aspect": "aspect <b>{detail}</b> is not known",
@@ -203,12 +211,12 @@ MESSAGES: dict[str, str] = {
     "report.syntax.note_long": "the note is too long ({detail} characters; at most 4,000)",
     "report.correct.none": (
         "You have no report that can be corrected: only your last report, at most "
-        "{minutes} minutes after it was sent."
+        "{minutes:minute|minutes} after it was sent."
     ),
     "report.withdraw.confirm": "Withdraw report <b>{reference}</b> ({aspect} · {state}, {region})? It stays in the history as withdrawn.",
     "report.withdraw.yes": "Yes, withdraw {reference}",
     "report.withdraw.done": "🗑 Report <b>{reference}</b> withdrawn. Its history is kept.",
-    "report.withdraw.too_late": "Report {reference} can no longer be withdrawn (over {minutes} minutes, or already corrected/withdrawn).",
+    "report.withdraw.too_late": "Report {reference} can no longer be withdrawn (over {minutes:minute|minutes}, or already corrected/withdrawn).",
     "status.header": "📊 <b>Readiness — {region}</b>\n<i>as of {time}</i>",
     "status.aspect_line": "{emoji} {aspect} — {state}{progress}{when}",
     "status.below_header": "\n<b>Areas below</b> (worst first):",
@@ -216,7 +224,7 @@ MESSAGES: dict[str, str] = {
     "status.area_none": "{emoji} <b>{name}</b> — no report yet",
     "status.legend": "\n✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
     "status.last": " · last {time}",
-    "status.reports": " ({count} reports)",
+    "status.reports": " ({count:report|reports})",
     "cmd.insiden": "Report an incident (threat, disturbance, obstacle, challenge)",
     "cmd.insiden_terbuka": "Open incidents in your area",
     "cmd.langganan": "Subscribe this group to the daily digest/alerts",
@@ -240,7 +248,7 @@ MESSAGES: dict[str, str] = {
     "incident.alert.where": "📍 {region} ({code})",
     "incident.alert.what": "📝 {description}",
     "incident.alert.location": "🗺 Location: {latitude}, {longitude}",
-    "incident.alert.photos": "📷 {count} photo(s)",
+    "incident.alert.photos": "📷 {count:photo|photos}",
     "incident.alert.photo_caption": "Photo of incident {reference}",
     "incident.alert.reported": "Reported: {who} · {time}",
     "incident.alert.status": "Status: {emoji} <b>{status}</b>",
@@ -256,17 +264,17 @@ MESSAGES: dict[str, str] = {
     "incident.already_in_progress": "This incident is already being handled.",
     "incident.done.acknowledge": "You acknowledged this incident.",
     "incident.done.progress": "Marked as in progress.",
-    "incident.ask.resolve": "✔️ Closing incident <b>{reference}</b> as resolved. Write a closing note (what was done), or /batal.",
-    "incident.ask.dismiss": "✖️ Dismissing incident <b>{reference}</b>. Write the reason, or /batal.",
+    "incident.ask.resolve": "✔️ Closing incident <b>{reference}</b> as resolved. Write a closing note (what was done), or /cancel.",
+    "incident.ask.dismiss": "✖️ Dismissing incident <b>{reference}</b>. Write the reason, or /cancel.",
     "incident.closed.resolve": "✅ Incident <b>{reference}</b> closed as resolved.",
     "incident.closed.dismiss": "✖️ Incident <b>{reference}</b> dismissed.",
     "incident.close_cancelled": "Closing the incident was cancelled. It stays open.",
-    "incident.close_expired": "⌛ Closing the incident was cancelled: no note for {minutes} minutes. It stays open.",
-    "incident.bad.note": "Write the note as text (at most 4,000 characters), or /batal.",
+    "incident.close_expired": "⌛ Closing the incident was cancelled: no note for {minutes:minute|minutes}. It stays open.",
+    "incident.bad.note": "Write the note as text (at most 4,000 characters), or /cancel.",
     "incident.reporter_update": "{emoji} Your incident <b>{reference}</b>: <b>{status}</b> — {who}.{note}",
     "incident.reporter_note": "\nNote: {note}",
     "incident.saved": (
-        "🚨 Incident <b>{reference}</b> received and forwarded to {count} recipient(s).\n"
+        "🚨 Incident <b>{reference}</b> received and forwarded to {count:recipient|recipients}.\n"
         "{severity} · {kind} · {athg}\n"
         "📍 {region}\n"
         "You will be told of every change of its status."
@@ -275,8 +283,8 @@ MESSAGES: dict[str, str] = {
     "incident.choose_region": "🚨 <b>Report an incident</b>\nIn which area? Current: <b>{region}</b>.",
     "incident.choose_type": "🚨 <b>Report an incident</b> — {region}\nWhat kind of incident?",
     "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nHow severe?",
-    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nDescribe what happened (short and clear), or /batal.",
-    "incident.bad.description": "Describe the incident as text (at most 4,000 characters), or /batal.",
+    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nDescribe what happened (short and clear), or /cancel.",
+    "incident.bad.description": "Describe the incident as text (at most 4,000 characters), or /cancel.",
     "incident.summary": (
         "🚨 <b>Check the incident report</b>\n"
         "Area: {region}\n"
@@ -291,15 +299,16 @@ MESSAGES: dict[str, str] = {
     "incident.button.send": "🚨 Send",
     "incident.button.class": "Class: {athg}",
     "incident.cancelled": "Incident report cancelled. Nothing was sent.",
-    "incident.expired": "⌛ Your incident draft was removed after {minutes} minutes without activity. Nothing was sent. Start again with /insiden.",
+    "incident.expired": "⌛ Your incident draft was removed after {minutes:minute|minutes} without activity. Nothing was sent. Start again with /incident.",
     "incident.outside_region": "❌ Area {region} is outside your area ({own}).",
     "incident.syntax": (
         "❌ The incident report could not be read: {problem}\n\n"
-        "Format: <code>/insiden [region code] severity kind [class] description</code>\n"
-        "Example: <code>/insiden kritis bencana flood, the bridge to Wanggudu is down</code>\n"
-        "Severity: kritis (critical), tinggi (high), sedang (medium), rendah (low).\n"
+        "Format: <code>/incident [region code] severity kind [class] description</code>\n"
+        "Example: <code>/incident critical disaster flood, the bridge to Wanggudu is "
+        "down</code>\n"
+        "Severity: critical, high, medium, low.\n"
         "Kinds: {types}\n"
-        "Or type just /insiden to choose with buttons."
+        "Or type just /incident to choose with buttons."
     ),
     "incident.syntax.severity": "the severity is missing or not known (<b>{detail}</b>)",
     "incident.syntax.type": "the kind of incident is missing or not known (<b>{detail}</b>)",
@@ -320,13 +329,13 @@ MESSAGES: dict[str, str] = {
         "✅ This group is subscribed for <b>{region}</b>:\n"
         "• daily digest at <b>{time}</b> {zone}\n"
         "• incident alerts: <b>{alerts}</b>\n"
-        "Change it with /langganan again; stop it with /berhenti."
+        "Change it with /subscribe again; stop it with /unsubscribe."
     ),
     "subscription.alerts_on": "yes",
-    "subscription.alerts_off": "no (add the word <i>insiden</i> to turn them on)",
+    "subscription.alerts_off": "no (add the word <i>alerts</i> to turn them on)",
     "subscription.stopped": "This group's subscription was stopped.",
     "subscription.none": "This group has no subscription.",
-    "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot again, then run /langganan in the group.",
+    "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot again, then run /subscribe in the group.",
     "unreachable.person": "⚠️ Posko messages do not reach {who} ({region}): the bot is blocked or the account cannot be reached. Contact them another way.",
     "cmd.ringkasan": "Daily summary of the area (countdown, readiness, incidents)",
     "cmd.acara": "Manage the elections counted down to (admins)",
@@ -335,7 +344,7 @@ MESSAGES: dict[str, str] = {
     "digest.date": "{date} · as of {time}",
     "digest.countdown.before": "⏳ <b>{label}</b> to the voting day of <b>{name}</b> ({date})",
     "digest.countdown.after": "🗳 <b>{label}</b> <b>{name}</b> ({date})",
-    "digest.no_elections": "No election recorded yet (admins: /acara).",
+    "digest.no_elections": "No election recorded yet (admins: /events).",
     "digest.matrix.header": "<b>Readiness</b> — aspects: {legend}",
     "digest.matrix.own": "<b>Whole area</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
@@ -354,10 +363,10 @@ MESSAGES: dict[str, str] = {
     "election.none": "No election recorded yet.",
     "election.usage": (
         "Usage:\n"
-        "<code>/acara</code> — list\n"
-        "<code>/acara tambah KIND YYYY-MM-DD [region code] NAME</code>\n"
-        "  e.g. <code>/acara tambah Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024</code>\n"
-        "<code>/acara hapus NUMBER</code>"
+        "<code>/events</code> — list\n"
+        "<code>/events add KIND YYYY-MM-DD [region code] NAME</code>\n"
+        "  e.g. <code>/events add Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024</code>\n"
+        "<code>/events remove NUMBER</code>"
     ),
     "election.added": "✅ Recorded: <b>{name}</b> ({kind}), voting day {date}, area {scope}.",
     "election.removed": "🗑 Election #{id} is no longer counted down to.",
@@ -365,12 +374,12 @@ MESSAGES: dict[str, str] = {
     "election.bad_date": "Date <b>{value}</b> is not valid; use YYYY-MM-DD, e.g. 2024-02-14.",
     "election.admin_only": "Only admins can manage the list of elections.",
     "election.scope_all": "all of Indonesia",
-    "reminder.text": "⏰ No readiness report for <b>{region}</b> yet today. Please report with /lapor, or press the button below.",
+    "reminder.text": "⏰ No readiness report for <b>{region}</b> yet today. Please report with /report, or press the button below.",
     "reminder.button": "📋 Report now",
-    "reminder.sent": "⏰ Reminder sent to {count} officer(s) in {region} who have not reported today.",
+    "reminder.sent": "⏰ Reminder sent to {count:officer|officers} in {region} who have not reported today.",
     "reminder.none": "✅ Every officer in {region} has reported today (or was already reminded).",
     "reminder.not_allowed": "Only coordinators and admins can send reminders.",
-    "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot again, then run /langganan in that group.",
+    "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot again, then run /subscribe in that group.",
     "cmd.dataku": "The data Posko holds about you",
     "cmd.keluar": "Leave Posko (your name is removed)",
     "cmd.nonaktifkan": "Deactivate someone (admins)",
@@ -385,9 +394,9 @@ MESSAGES: dict[str, str] = {
         "Incidents you reported: {incidents} (with location: {incidents_located})\n"
         "Invites you created: {invites}\n\n"
         "A location is stored only when you send one yourself. The text of your messages is "
-        "kept at most {days} days for processing, then deleted; reports and incidents stay as "
+        "kept at most {days:day|days} for processing, then deleted; reports and incidents stay as "
         "election records.\n"
-        "To leave and remove your name: /keluar"
+        "To leave and remove your name: /leave"
     ),
     "leave.confirm": (
         "Leave Posko Pemilu? Your name and username are removed, your access ends, and your "
@@ -396,9 +405,9 @@ MESSAGES: dict[str, str] = {
     ),
     "leave.yes": "Yes, leave",
     "leave.done": "👋 You have left. Your name has been removed. Thank you for your reports.",
-    "deactivate.usage": "Usage: <code>/nonaktifkan TELEGRAM_ID</code> (see /undangan for ids).",
+    "deactivate.usage": "Usage: <code>/deactivate TELEGRAM_ID</code> (see /invites for ids).",
     "deactivate.not_found": "No active person with id {id} in your area.",
-    "deactivate.self": "You cannot deactivate yourself; use /keluar.",
+    "deactivate.self": "You cannot deactivate yourself; use /leave.",
     "deactivate.done": "⛔ {who} is deactivated now. Their unused invites cancelled: {invites}.",
     "deactivate.admin_only": "Only admins can deactivate people.",
     "invites.header": "👥 <b>Who invited whom — {region}</b>",
@@ -457,12 +466,12 @@ MESSAGES: dict[str, str] = {
     "export.not_allowed": "Only coordinators and admins can export data.",
     "export.usage": "Usage: <code>/ekspor [xlsx|csv] [FROM [TO]] [region code]</code>, dates YYYY-MM-DD. Example: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Without dates: the last 30 days.",
     "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
-    "language.group_unsubscribed": "This group has no subscription yet. Run /langganan first, then /bahasa.",
-    "cmd.riwayat": "The full history of one incident (e.g. /riwayat I-0001)",
-    "history.usage": "Give the number of an incident in your area, e.g. <code>/riwayat I-0001</code>.",
+    "language.group_unsubscribed": "This group has no subscription yet. Run /subscribe first, then /language.",
+    "cmd.riwayat": "The full history of one incident (e.g. /history I-0001)",
+    "history.usage": "Give the number of an incident in your area, e.g. <code>/history I-0001</code>.",
     "history.header": "🕘 <b>History</b>",
     "history.line": "• {time} — {event} ({who}){detail}",
     "digest.chart_title": "Readiness per area — {region}",
     "digest.chart_axis": "number of aspects",
-    "forwarded": "Forwarded messages are not taken as commands. Type the command yourself, e.g. /lapor.",
+    "forwarded": "Forwarded messages are not taken as commands. Type the command yourself, e.g. /report.",
 }

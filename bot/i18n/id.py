@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     "role.admin": "Admin",
     "role.coordinator": "Koordinator",
     "role.officer": "Petugas",
+    # The role after "invite …" / "a link for …" (English needs the article)
+    "role.admin.a": "Admin",
+    "role.coordinator.a": "Koordinator",
+    "role.officer.a": "Petugas",
     "level.province": "Provinsi",
     "level.regency": "Kabupaten/Kota",
     "level.district": "Kecamatan",
