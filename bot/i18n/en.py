@@ -445,6 +445,7 @@ MESSAGES: dict[str, str] = {
     "export.col.event": "Event",
     "export.col.actor": "By",
     "export.col.detail": "Detail",
+    "export.col.zoned": "{name} ({zone})",
     "export.sheet.reports": "Reports",
     "export.sheet.readiness": "Readiness",
     "export.sheet.incidents": "Incidents",
@@ -460,11 +461,28 @@ MESSAGES: dict[str, str] = {
     "export.event.dismissed": "dismissed",
     "export.event.escalated": "escalated",
     "cmd.ekspor": "Export reports, readiness and incidents (XLSX/CSV)",
-    "export.preparing": "⏳ Preparing the {format} export for {region}, {since} to {until}…",
+    "export.preparing": "⏳ Preparing the {format} export{separator} for {region}, {since} to {until}…",
     "export.caption": "Posko Pemilu export — {region}, {since} to {until}",
     "export.failed": "⚠️ The export could not be made. Try again, or narrow the dates.",
     "export.not_allowed": "Only coordinators and admins can export data.",
-    "export.usage": "Usage: <code>/ekspor [xlsx|csv] [FROM [TO]] [region code]</code>, dates YYYY-MM-DD. Example: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Without dates: the last 30 days.",
+    "export.usage": (
+        "Usage: <code>/export [xlsx|csv] [comma|semicolon] [FROM [TO]] [region code]</code>, "
+        "dates YYYY-MM-DD. Example: <code>/export xlsx 2024-01-01 2024-02-14 74.09.01</code>. "
+        "Without dates: the last 30 days.\n"
+        "CSV uses commas (,); write <code>/export csv semicolon</code> for the semicolons (;) "
+        "that Excel set to Indonesian expects."
+    ),
+    "export.separated.semicolon": " (separated by semicolons ;)",
+    "export.separated.comma": " (separated by commas ,)",
+    "export.bad": "❌ The export could not be made: {problem}.\n\n{usage}",
+    "export.problem.word": "the word <b>{word}</b> was not understood",
+    "export.problem.bad_date": "the date <b>{word}</b> does not exist",
+    "export.problem.date_format": "write the date <b>{word}</b> as YYYY-MM-DD, e.g. 2024-02-14",
+    "export.problem.too_many_dates": "at most two dates (from and to)",
+    "export.problem.reversed": "the end date ({until}) is before the start ({since})",
+    "export.problem.outside": "region <b>{region}</b> ({word}) is outside your area ({own})",
+    "export.problem.unknown_region": "region code <b>{word}</b> is not known",
+    "export.problem.separator_xlsx": "comma or semicolon is only for CSV, not XLSX",
     "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
     "language.group_unsubscribed": "This group has no subscription yet. Run /subscribe first, then /language.",
     "cmd.riwayat": "The full history of one incident (e.g. /history I-0001)",
