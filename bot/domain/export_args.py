@@ -68,12 +68,12 @@ def parse_export_args(
                 dates.append(date(year, month, day))
             except ValueError:
                 return ExportProblem("bad_date", word)
-        elif _DATE_LIKE.match(word):
-            return ExportProblem("date_format", word)
         elif level_of(word) is not None:
             if not is_within(word, own_region):
                 return ExportProblem("outside", word)
             region = word
+        elif _DATE_LIKE.match(word):
+            return ExportProblem("date_format", word)
         else:
             return ExportProblem("word", word[:40])
     if separator is not None:
