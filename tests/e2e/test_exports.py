@@ -52,7 +52,14 @@ async def test_xlsx_export_holds_the_subtree_only(
     reports = workbook["Laporan"]
     assert reports.freeze_panes == "A2"
     rows = list(reports.iter_rows(values_only=True))
-    assert rows[0][:6] == ("Referensi", "Waktu (WITA)", "Kode wilayah", "Wilayah", "Aspek", "Status")
+    assert rows[0][:6] == (
+        "Referensi",
+        "Waktu (WITA)",
+        "Kode wilayah",
+        "Wilayah",
+        "Aspek",
+        "Status",
+    )
     expected = await fetch_all(database_url, Report, col(Report.region_code).startswith("74.09"))
     assert sorted(r[0] for r in rows[1:]) == sorted(f"R-{r.id:04d}" for r in expected)
     assert all("Kolaka" not in str(cell) for row in rows for cell in row)
