@@ -178,6 +178,8 @@ async def test_group_subscription_names_the_zone_in_both_languages(
     group = await sandbox.create_group(
         "Forkopimda Konut", members=[], admins=[english], with_bot=True
     )
+    menu = [entry["command"] for entry in await english.command_menu(chat=group)]
+    assert menu == ["summary", "status", "open_incidents", "subscribe", "unsubscribe"]
     await english.send("/subscribe 74.09 07:30 alerts", chat=group)
     reply = (await group.next_message()).text
     assert f"daily digest at 07:30 {zone}" in reply, reply
@@ -190,3 +192,34 @@ async def test_group_subscription_names_the_zone_in_both_languages(
     reply = (await other.next_message()).text
     assert f"ringkasan harian pukul 07:00 {zone}" in reply, reply
     assert "Asia/" not in reply
+
+
+async def test_counts_read_as_english(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register_english(
+        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    )
+    asera = await register_english(
+        sandbox, database_url, name="Officer Asera", role="officer", region="74.09.01"
+    )
+    lasolo = await register_english(
+        sandbox, database_url, name="Officer Lasolo", role="officer", region="74.09.05"
+    )
+    await coordinator.send("/remind")
+    assert "Reminder sent to 2 officers in" in (await coordinator.next_message()).text
+    await asera.next_message()
+    await lasolo.next_message()
+    for officer in (asera, lasolo):
+        await officer.send("/report security ready")
+        assert "received" in (await officer.next_message()).text
+    await coordinator.send("/status")
+    status = (await coordinator.next_message()).text
+    assert "Security — Ready (2 reports)" in status, status
+
+    wiwirano = await register_english(
+        sandbox, database_url, name="Officer Wiwirano", role="officer", region="74.09.02"
+    )
+    await coordinator.send("/remind")
+    assert "Reminder sent to 1 officer in" in (await coordinator.next_message()).text
+    await wiwirano.next_message()
