@@ -55,12 +55,16 @@ def parse_export_args(
     fmt: str | None = None
     separator: str | None = None
     dates: list[date] = []
-    region = own_region
+    region: str | None = None
     for word in words:
         lowered = word.lower()
         if lowered in FORMAT_WORDS:
+            if fmt not in (None, FORMAT_WORDS[lowered]):
+                return ExportProblem("two_formats", word)
             fmt = FORMAT_WORDS[lowered]
         elif lowered in SEPARATOR_WORDS:
+            if separator not in (None, SEPARATOR_WORDS[lowered]):
+                return ExportProblem("two_separators", word)
             separator = SEPARATOR_WORDS[lowered]
         elif _DATE.match(word):
             year, month, day = (int(part) for part in word.split("-"))
@@ -71,6 +75,8 @@ def parse_export_args(
         elif level_of(word) is not None:
             if not is_within(word, own_region):
                 return ExportProblem("outside", word)
+            if region is not None and region != word:
+                return ExportProblem("two_regions", word)
             region = word
         elif _DATE_LIKE.match(word):
             return ExportProblem("date_format", word)
@@ -86,4 +92,4 @@ def parse_export_args(
     last = dates[1] if len(dates) > 1 else (first if len(dates) == 1 else today)
     if last < first:
         return ExportProblem("reversed", dates=(first, last))
-    return ExportArgs(fmt or "xlsx", first, last, region, separator)
+    return ExportArgs(fmt or "xlsx", first, last, region or own_region, separator)

@@ -173,6 +173,8 @@ async def test_bad_export_words_are_named_and_nothing_is_exported(
         "start (Wednesday, 14 February 2024)",
         "/export 2023-02-29": "the date 2023-02-29 does not exist",
         "/export xlsx lastweek": "the word lastweek was not understood",
+        "/export xlsx csv": "choose one format, xlsx or csv (csv is a second one)",
+        "/export 74.09.01 74.09.02": "give one region code only (74.09.02 is a second one)",
     }
     await indonesian.send("/bahasa")
     await indonesian.next_message()

@@ -52,3 +52,10 @@ def test_column_widths_fit_and_are_bounded() -> None:
     assert widths.widths() == [7.0, 60.0, 40.0]
     assert widths.wrapped(1) and not widths.wrapped(0)
     assert display_width("🟡 Sebagian") == len("🟡 Sebagian") + 1
+
+
+def test_contradicting_words_are_not_guessed() -> None:
+    assert _parse("xlsx", "csv") == ExportProblem("two_formats", "csv")
+    assert _parse("koma", "titikkoma") == ExportProblem("two_separators", "titikkoma")
+    assert _parse("74.09.01", "74.09.02") == ExportProblem("two_regions", "74.09.02")
+    assert _parse("csv", "CSV", "74.09.01", "74.09.01").fmt == "csv"  # type: ignore[union-attr]
