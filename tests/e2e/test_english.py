@@ -69,6 +69,16 @@ async def test_help_and_menu_show_english_command_names(
     menu = [entry["command"] for entry in await indonesian.command_menu()]
     assert "lapor" in menu and "report" not in menu
 
+    # Switching to English switches the menu and the help too.
+    await indonesian.send("/bahasa")
+    card = await indonesian.next_message()
+    await indonesian.press("English", message_id=card.message_id)
+    assert "English" in (await indonesian.wait_for_edit(card.message_id)).text
+    await indonesian.send("/help")
+    assert "\n/report — " in (await indonesian.next_message()).text
+    menu = [entry["command"] for entry in await indonesian.command_menu()]
+    assert "report" in menu and "lapor" not in menu
+
 
 async def test_guest_menu_in_english(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
