@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "invite.usage": (
         "Not understood: {problem}\n\n"
         "Example: <code>/invite coordinator 74.09</code> or "
-        "<code>/invite officer Asera</code>.\n"
+        "<code>/invite officer Lasolo</code>.\n"
         "Or type just /invite to choose with buttons."
     ),
     "invite.usage.role": (

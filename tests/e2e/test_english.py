@@ -233,3 +233,20 @@ async def test_counts_read_as_english(
     await coordinator.send("/remind")
     assert "Reminder sent to 1 officer in" in (await coordinator.next_message()).text
     await wiwirano.next_message()
+
+
+async def test_invite_usage_examples_work_as_typed(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    coordinator = await register_english(
+        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    )
+    await coordinator.send("/invite boss 74.09.01")
+    usage = (await coordinator.next_message()).text
+    assert "the role must be coordinator or officer" in usage
+    examples = re.findall(r"/invite (?:coordinator|officer) [\w.]*\w", usage)
+    assert examples == ["/invite coordinator 74.09", "/invite officer Lasolo"], usage
+    await coordinator.send(examples[1])
+    assert "Invite link for an Officer of Lasolo" in (await coordinator.next_message()).text
+    await coordinator.send(examples[0])
+    assert "Invite link for a Coordinator of" in (await coordinator.next_message()).text
