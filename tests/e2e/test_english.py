@@ -250,3 +250,24 @@ async def test_invite_usage_examples_work_as_typed(
     assert "Invite link for an Officer of Lasolo" in (await coordinator.next_message()).text
     await coordinator.send(examples[0])
     assert "Invite link for a Coordinator of" in (await coordinator.next_message()).text
+
+
+async def test_events_usage_is_english_and_its_example_works(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    from tests.conftest import ADMIN_TELEGRAM_ID
+
+    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID, language_code="en")
+    await admin.send("/events plan")
+    usage = (await admin.next_message()).text
+    assert "/events add KIND YYYY-MM-DD [region code] NAME" in usage and "/acara" not in usage
+    example = re.search(r"e\.g\. (/events add [^\n]+)", usage)
+    assert example, usage
+    await admin.send(example.group(1))
+    assert "Recorded: Pilkada Konawe Utara 2024 (Pilkada)" in (await admin.next_message()).text
+    await admin.send("/events")
+    listing = (await admin.next_message()).text
+    number = re.search(r"#(\d+) Pilkada Konawe Utara 2024", listing)
+    assert number, listing
+    await admin.send(f"/events remove {number.group(1)}")
+    assert "is no longer counted down to" in (await admin.next_message()).text
