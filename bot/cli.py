@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="last", required=True, help="last local day YYYY-MM-DD")
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     export.add_argument("--lang", choices=["id", "en"], default="id")
+    export.add_argument(
+        "--separator",
+        choices=[";", ",", "semicolon", "comma"],
+        help="CSV separator (default: ';' for --lang id, as Indonesian Excel expects; ',' for en)",
+    )
     export.add_argument("--output", type=Path, default=Path("."), help="folder (default: here)")
 
     backup = sub.add_parser("backup", help="write a consistent copy of the SQLite database")
@@ -346,6 +351,7 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
         fmt=args.format,
         lang=args.lang,
         tz=tz,
+        separator={"semicolon": ";", "comma": ","}.get(args.separator, args.separator),
     )
     engine = create_engine(settings.database_url)
     try:

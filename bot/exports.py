@@ -2,15 +2,20 @@
 incidents with their timelines, for one region's subtree and a date range.
 
 XLSX (one sheet each, frozen header, column names in the reader's language, times in the
-configured zone) or CSV (UTF-8 with a byte-order mark, so Excel reads it right). Rows are
-read in pages of short transactions and written as they come (openpyxl's write-only mode),
-so a large export neither loads everything in memory nor holds the database.
+configured zone and named in the header, columns as wide as their content within bounds,
+free text wrapped) or CSV (UTF-8 with a byte-order mark, so Excel reads it right; separated
+by semicolons for Indonesian readers and commas for English ones, unless asked otherwise).
+Rows are read in pages of short transactions; for XLSX each sheet is spooled to a temporary
+file while its column widths are measured, then written (openpyxl's write-only mode), so a
+large export neither loads everything in memory nor holds the database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import csv
+import pickle
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +26,7 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -28,7 +34,14 @@ from bot.alerts import incident_types
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.reports import STATE_EMOJI, AspectInfo, roll_up_cells, roll_up_whole
 from bot.domain.reports import reference as report_reference
-from bot.i18n import plain
+from bot.export_cells import (
+    TIME_COLUMNS,
+    ColumnWidths,
+    csv_cell,
+    default_separator,
+    xlsx_cell,
+)
+from bot.i18n import plain, zone_name
 from storage.aspects import active_aspects
 from storage.engine import SessionFactory
 from storage.models import Incident, IncidentEvent, Person, Region, Report
@@ -48,9 +61,15 @@ class ExportRequest:
     fmt: str  # "xlsx" or "csv"
     lang: str
     tz: ZoneInfo
+    separator: str | None = None  # CSV only; None: what the reader's Excel expects
+
+    @property
+    def csv_separator(self) -> str:
+        return self.separator or default_separator(self.lang)
 
 
 Row = list[Any]
+_RowSource = Callable[[], AsyncIterator[Row]] | Iterable[Row]
 
 
 async def _pages(factory: SessionFactory, statement: Any, key: Any) -> AsyncIterator[Any]:
@@ -101,8 +120,15 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
     return moment.astimezone(tz).replace(tzinfo=None) if moment is not None else None
 
 
-def _headers(lang: str, keys: Sequence[str]) -> Row:
-    return [plain(lang, f"export.col.{key}") for key in keys]
+def _headers(request: ExportRequest, keys: Sequence[str]) -> Row:
+    """Column names in the reader's language; a time column names its zone, "Waktu (WITA)"."""
+    lang, zone = request.lang, zone_name(request.tz, request.since)
+    return [
+        plain(lang, "export.col.zoned", name=plain(lang, f"export.col.{key}"), zone=zone)
+        if key in TIME_COLUMNS
+        else plain(lang, f"export.col.{key}")
+        for key in keys
+    ]
 
 
 async def report_rows(factory: SessionFactory, request: ExportRequest) -> AsyncIterator[Row]:
@@ -170,9 +196,9 @@ async def readiness_rows(factory: SessionFactory, request: ExportRequest) -> tup
         root_name = await region_label(session, request.root)
     codes = [a.code for a in aspects]
     header = (
-        _headers(lang, ("region_code", "region"))
+        _headers(request, ("region_code", "region"))
         + [a.label(lang) for a in aspects]
-        + _headers(lang, ("last_report",))
+        + _headers(request, ("last_report",))
     )
     result = []
     own = roll_up_whole(request.root, root_name, codes, summary)
@@ -273,70 +299,85 @@ async def write_export(
     last_day = request.until - timedelta(days=1)  # `until` is exclusive
     stem = f"posko-{request.root}-{request.since:%Y%m%d}-{last_day:%Y%m%d}"
     readiness_header, readiness = await readiness_rows(factory, request)
-    sheets: list[tuple[str, Row, Callable[[], AsyncIterator[Row]] | list[Row]]] = [
-        ("reports", _headers(request.lang, REPORT_COLUMNS), lambda: report_rows(factory, request)),
-        ("readiness", readiness_header, readiness),
+    readiness_keys = ("region_code", "region", *["state"] * (len(readiness_header) - 3))
+    sheets: list[tuple[str, Sequence[str], Row, _RowSource]] = [
+        (
+            "reports",
+            REPORT_COLUMNS,
+            _headers(request, REPORT_COLUMNS),
+            lambda: report_rows(factory, request),
+        ),
+        ("readiness", (*readiness_keys, "last_report"), readiness_header, readiness),
         (
             "incidents",
-            _headers(request.lang, INCIDENT_COLUMNS),
+            INCIDENT_COLUMNS,
+            _headers(request, INCIDENT_COLUMNS),
             lambda: incident_rows(factory, request),
         ),
         (
             "timeline",
-            _headers(request.lang, TIMELINE_COLUMNS),
+            TIMELINE_COLUMNS,
+            _headers(request, TIMELINE_COLUMNS),
             lambda: timeline_rows(factory, request),
         ),
     ]
     if request.fmt == "csv":
+        separator = request.csv_separator
         paths = []
-        for kind, header, rows in sheets:
+        for kind, _, header, rows in sheets:
             sheet_name = plain(request.lang, f"export.sheet.{kind}").lower().replace(" ", "-")
             path = directory / f"{stem}-{sheet_name}.csv"
             with path.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
+                writer = csv.writer(handle, delimiter=separator)
                 writer.writerow(header)
                 async for row in _rows(rows):
-                    writer.writerow([_csv_cell(value) for value in row])
+                    writer.writerow([csv_cell(value, separator) for value in row])
             paths.append(path)
         return paths
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for kind, header, rows in sheets:
-        sheet = workbook.create_sheet(plain(request.lang, f"export.sheet.{kind}"))
+    for kind, keys, header, rows in sheets:
+        title = plain(request.lang, f"export.sheet.{kind}")
+        await _write_sheet(workbook, title, keys, header, rows)
+    path = directory / f"{stem}.xlsx"
+    await asyncio.to_thread(workbook.save, path)
+    return [path]
+
+
+async def _write_sheet(
+    workbook: Workbook, title: str, keys: Sequence[str], header: Row, rows: _RowSource
+) -> None:
+    """One sheet: rows spooled to a temporary file while the column widths are measured
+    (a write-only sheet takes its widths before its first row), then written."""
+    widths = ColumnWidths(header, keys)
+    with tempfile.TemporaryFile() as spool:
+        count = 0
+        async for row in _rows(rows):
+            widths.observe(row)
+            pickle.dump(row, spool)  # our own rows, read back below; never foreign data
+            count += 1
+        sheet = workbook.create_sheet(title)
         sheet.freeze_panes = "A2"
+        for index, width in enumerate(widths.widths(), 1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        bold = Font(bold=True)
         cells = []
         for value in header:
             cell = WriteOnlyCell(sheet, value=value)
             cell.font = bold
             cells.append(cell)
         sheet.append(cells)
-        async for row in _rows(rows):
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-    path = directory / f"{stem}.xlsx"
-    await asyncio.to_thread(workbook.save, path)
-    return [path]
+        spool.seek(0)
+        for _ in range(count):
+            row = pickle.load(spool)
+            sheet.append(
+                [xlsx_cell(sheet, value, wrap=widths.wrapped(i)) for i, value in enumerate(row)]
+            )
 
 
-async def _rows(rows: Callable[[], AsyncIterator[Row]] | Iterable[Row]) -> AsyncIterator[Row]:
+async def _rows(rows: _RowSource) -> AsyncIterator[Row]:
     if callable(rows):
         async for row in rows():
             yield row
     else:
         for row in rows:
             yield row
-
-
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return "" if value is None else value
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    if isinstance(value, datetime):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd hh:mm"
-        return cell
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # never let a note become a spreadsheet formula
-    return value

@@ -11,6 +11,7 @@ from bot.context import PoskoContext
 from bot.domain.onboarding import Identity
 from bot.domain.text import clean
 from bot.i18n import Html, normalize_language, plain, t
+from bot.i18n.commands import command_name
 from bot.ui import Keyboard
 from storage.models import Person, Role
 
@@ -46,7 +47,11 @@ def identity_of(user: User, default_language: str) -> Identity:
 
 
 def command_menu(names: tuple[str, ...], lang: str) -> list[dict[str, str]]:
-    return [{"command": name, "description": plain(lang, f"cmd.{name}")} for name in names]
+    """Telegram's menu: English readers see the English names (the Indonesian ones work too)."""
+    return [
+        {"command": command_name(name, lang), "description": plain(lang, f"cmd.{name}")}
+        for name in names
+    ]
 
 
 def set_person_menu(context: PoskoContext, person: Person) -> None:

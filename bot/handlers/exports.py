@@ -7,10 +7,9 @@ must not hold the database), then sent through the outbox as documents.
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -19,17 +18,15 @@ from telegram.ext import JobQueue
 
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
-from bot.domain.regions import is_within, level_of
+from bot.domain.export_args import ExportArgs, ExportProblem, parse_export_args
 from bot.exports import ExportRequest, write_export
 from bot.handlers.common import reply, require_actor
-from bot.i18n import format_day, t
+from bot.i18n import Html, format_day, t
 from storage.models import Role
 from storage.outbox import DOCUMENT_PATH
 from storage.regions import get_region, region_label
 
 log = logging.getLogger(__name__)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-DEFAULT_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ class ExportJob:
 
 
 async def export_command(update: Update, context: PoskoContext) -> None:
-    """/ekspor [xlsx|csv] [DARI [SAMPAI]] [kode wilayah]"""
+    """/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah]"""
     actor = await require_actor(update, context)
     chat = update.effective_chat
     if actor is None or chat is None:
@@ -49,27 +46,15 @@ async def export_command(update: Update, context: PoskoContext) -> None:
     if actor.role not in (Role.COORDINATOR, Role.ADMIN):
         reply(update, context, t(lang, "export.not_allowed"))
         return
-    fmt, dates, root = "xlsx", [], actor.region_code
-    for word in context.args or []:
-        if word.lower() in ("xlsx", "csv", "excel"):
-            fmt = "csv" if word.lower() == "csv" else "xlsx"
-        elif _DATE.match(word):
-            try:
-                dates.append(date.fromisoformat(word))
-            except ValueError:
-                reply(update, context, t(lang, "export.usage"))
-                return
-        elif level_of(word) is not None and is_within(word, actor.region_code):
-            root = word
-        else:
-            reply(update, context, t(lang, "export.usage"))
-            return
-    today = local_date(context.now, tz)
-    first = dates[0] if dates else today - timedelta(days=DEFAULT_DAYS - 1)
-    last = dates[1] if len(dates) > 1 else (first if len(dates) == 1 else today)
-    if last < first or len(dates) > 2 or await get_region(context.session, code=root) is None:
-        reply(update, context, t(lang, "export.usage"))
+    parsed = parse_export_args(
+        context.args or [], own_region=actor.region_code, today=local_date(context.now, tz)
+    )
+    if isinstance(parsed, ExportArgs) and not await get_region(context.session, code=parsed.region):
+        parsed = ExportProblem("unknown_region", parsed.region)
+    if isinstance(parsed, ExportProblem):
+        reply(update, context, await _explain(context, actor.region_code, parsed))
         return
+    fmt, first, last, root = parsed.fmt, parsed.first, parsed.last, parsed.region
     request = ExportRequest(
         root=root,
         since=datetime.combine(first, time(0), tzinfo=tz),
@@ -77,6 +62,7 @@ async def export_command(update: Update, context: PoskoContext) -> None:
         fmt=fmt,
         lang=lang,
         tz=tz,
+        separator=parsed.separator,
     )
     region = await region_label(context.session, root)
     reply(
@@ -86,6 +72,7 @@ async def export_command(update: Update, context: PoskoContext) -> None:
             lang,
             "export.preparing",
             format=fmt.upper(),
+            separator=_separated(lang, request) if fmt == "csv" else "",
             region=region,
             since=format_day(first, lang),
             until=format_day(last, lang),
@@ -100,6 +87,33 @@ async def export_command(update: Update, context: PoskoContext) -> None:
         job_queue.run_once(export_job, 0, data=job, name=f"export:{chat.id}:{secrets.token_hex(3)}")
 
     context.unit.later(schedule)
+
+
+def _separated(lang: str, request: ExportRequest) -> Html:
+    name = "semicolon" if request.csv_separator == ";" else "comma"
+    return t(lang, f"export.separated.{name}")
+
+
+async def _explain(context: PoskoContext, own: str, problem: ExportProblem) -> Html:
+    """What was wrong, then the usage: "region X is outside your area", "the end date is
+    before the start", "the word … was not understood"."""
+    lang, session = context.lang, context.session
+    params: dict[str, object] = {"word": problem.word}
+    if problem.kind == "outside":
+        if await get_region(session, code=problem.word) is None:
+            problem = ExportProblem("unknown_region", problem.word)
+        else:
+            params["region"] = await region_label(session, problem.word)
+            params["own"] = await region_label(session, own)
+    if problem.kind == "reversed":
+        since, until = problem.dates
+        params = {"since": format_day(since, lang), "until": format_day(until, lang)}
+    return t(
+        lang,
+        "export.bad",
+        problem=t(lang, f"export.problem.{problem.kind}", **params),
+        usage=t(lang, "export.usage"),
+    )
 
 
 async def export_job(context: PoskoContext) -> None:

@@ -15,7 +15,7 @@ from bot.domain.regions import level_of
 from bot.domain.text import clean
 from bot.handlers.common import reply
 from bot.handlers.region_access import allowed_region
-from bot.i18n import plain, t
+from bot.i18n import plain, t, zone_name
 from storage.incidents import get_subscription
 from storage.models import Role, Subscription
 from storage.regions import region_label
@@ -104,7 +104,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
     context.session.add(subscription)
     await context.session.flush()
     schedule_digest(context.application.job_queue, subscription, context.services)
-    zone = context.services.settings.timezone.key
+    zone = zone_name(context.services.settings.timezone, context.now)
     reply(
         update,
         context,

@@ -40,6 +40,7 @@ from bot.domain.incidents import (
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import MAX_PHOTOS
 from bot.domain.text import clean
+from bot.domain.vocabulary import kind_words
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
@@ -113,7 +114,7 @@ async def _one_line(
         reply(
             update,
             context,
-            t(lang, "incident.syntax", problem=problem, types=", ".join(k.code for k in types)),
+            t(lang, "incident.syntax", problem=problem, types=kind_words(types, lang)),
         )
         return
     region = parsed.region or actor.region_code

@@ -135,7 +135,13 @@ async def _issue(
         text = t(
             lang,
             refusal.reason,
-            role=plain(lang, f"role.{role.value}"),
+            # "Your role (Officer) cannot…" names the actor; "You cannot invite an Admin".
+            role=plain(
+                lang,
+                f"role.{actor.role}"
+                if refusal.reason == "invite.not_allowed"
+                else f"role.{role.value}.a",
+            ),
             region=region_code,
             own=actor.region_code,
             query=region_code,
@@ -146,7 +152,7 @@ async def _issue(
     text = t(
         lang,
         "invite.created",
-        role=plain(lang, f"role.{role.value}"),
+        role=plain(lang, f"role.{role.value}.a"),
         region=await described_region(context, region_code),
         code=region_code,
         link=link,
@@ -228,7 +234,7 @@ async def _show_picker(
     text = t(
         lang,
         "invite.choose_region",
-        role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}"),
+        role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
         region=await region_label(context.session, code),
     )
     context.unit.edit(chat_id, message_id, text, buttons=keyboard)

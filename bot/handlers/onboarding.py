@@ -21,6 +21,7 @@ from bot.handlers.common import (
 from bot.handlers.edits import is_edited_report
 from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
+from bot.i18n.commands import command_name
 from bot.ui import Button
 from storage.incidents import subscriptions_of_chat
 from storage.models import Person, Role
@@ -137,7 +138,7 @@ async def help_command(update: Update, context: PoskoContext) -> None:
         return
     lines = [t(lang, "help.header", role=plain(lang, f"role.{actor.role}"))]
     for name in ROLE_COMMANDS[Role(actor.role)]:
-        lines.append(Html(f"/{name} — {t(lang, f'cmd.{name}')}"))
+        lines.append(Html(f"/{command_name(name, lang)} — {t(lang, f'cmd.{name}')}"))
     if actor.role in (Role.COORDINATOR, Role.ADMIN):
         lines.append(t(lang, "help.groups"))
     region = await region_label(context.session, actor.region_code)

@@ -34,6 +34,7 @@ from bot.domain.reports import (
     roll_up_whole,
 )
 from bot.domain.text import clean
+from bot.domain.vocabulary import aspect_words
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
@@ -265,7 +266,7 @@ async def _report_in_one_line(
         parsed = parse_report_line(arguments, aspects)
     except ReportSyntaxError as error:
         problem = t(lang, error.key, detail=error.detail)
-        names = ", ".join(sorted({a.code for a in aspects}))
+        names = aspect_words(aspects, lang)
         reply(update, context, t(lang, "report.syntax", problem=problem, aspects=names))
         return
     region = parsed.region or (corrects.region_code if corrects else actor.region_code)

@@ -4,6 +4,9 @@ MESSAGES: dict[str, str] = {
     "role.admin": "Admin",
     "role.coordinator": "Coordinator",
     "role.officer": "Officer",
+    "role.admin.a": "an Admin",
+    "role.coordinator.a": "a Coordinator",
+    "role.officer.a": "an Officer",
     "level.province": "Province",
     "level.regency": "Regency/City",
     "level.district": "District",
@@ -20,7 +23,7 @@ MESSAGES: dict[str, str] = {
         "Hello {name}! 👋\n\n"
         "<b>Posko Pemilu</b> is used by invited election officers and coordinators.\n\n"
         "To join, ask your area's coordinator or admin for an <b>invite link</b> (they "
-        "create one with /undang), then open that link in Telegram."
+        "create one with /invite), then open that link in Telegram."
     ),
     "start.welcome": (
         "Welcome, {name}! ✅\n\n"
@@ -30,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "start.welcome_admin": (
         "Welcome, {name}! ✅\n\n"
         "You are registered as <b>Admin</b> for <b>{region}</b> (the bot's operator "
-        "made you an admin in the bot's settings).\n\nStart with /undang to invite coordinators and "
+        "made you an admin in the bot's settings).\n\nStart with /invite to invite coordinators and "
         "officers. Type /help for every command."
     ),
     "start.known": (
@@ -61,7 +64,7 @@ MESSAGES: dict[str, str] = {
         "area's admin for a new invite link."
     ),
     "person.left": (
-        "You left Posko Pemilu with /keluar; your name was removed and your access ended. "
+        "You left Posko Pemilu with /leave; your name was removed and your access ended. "
         "To join again, ask a coordinator or admin of your area for a new invite link."
     ),
     "not_registered": (
@@ -76,17 +79,20 @@ MESSAGES: dict[str, str] = {
         "/help — this help\n\n"
         "You are not registered yet: ask your area's coordinator or admin for an invite link."
     ),
-    "help.footer": ("\n/batal cancels the current step at any time. Your area: <b>{region}</b>."),
+    "help.footer": (
+        "\n/cancel cancels the current step at any time. The Indonesian command names "
+        "(/lapor, /insiden, /bantuan, …) work too. Your area: <b>{region}</b>."
+    ),
     "help.groups": (
         "\n<b>In a group</b> (where you are a group admin):\n"
-        "/langganan [region code] [HH:MM] [insiden] — the daily digest (and incident "
+        "/subscribe [region code] [HH:MM] [alerts] — the daily digest (and incident "
         "alerts) for the group\n"
-        "/berhenti — stop the group's subscription"
+        "/unsubscribe — stop the group's subscription"
     ),
     "help.group_header": "<b>Posko Pemilu</b> — commands in this group:",
     "help.group_footer": (
-        "\n/langganan and /berhenti are for group admins who are also Posko coordinators or "
-        "admins, e.g. <code>/langganan 74.09 07:00 insiden</code>. Other commands (reports, "
+        "\n/subscribe and /unsubscribe are for group admins who are also Posko coordinators or "
+        "admins, e.g. <code>/subscribe 74.09 07:00 alerts</code>. Other commands (reports, "
         "your profile, your language) are used in a private chat with the bot."
     ),
     "cmd.start": "Start, or join with an invite",
@@ -129,32 +135,33 @@ MESSAGES: dict[str, str] = {
     "button.not_yours": "This button is not for you.",
     "private_only": "This command only works in a private chat with the bot.",
     "invite.choose_role": "Invite whom? Choose a role:",
-    "invite.choose_region": "Invite a <b>{role}</b> for which area? Current area: <b>{region}</b>.",
+    "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for a <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
+        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Valid until {expires}, for {uses} person(s). Send it only to the person you "
+        "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."
     ),
     "invite.not_allowed": "Your role ({role}) cannot create invites.",
-    "invite.role_not_allowed": "You cannot invite a {role}.",
+    "invite.role_not_allowed": "You cannot invite {role}.",
     "invite.outside_region": (
         "❌ Area {region} is outside your area ({own}). You can only invite inside your area."
     ),
     "invite.usage": (
         "Not understood: {problem}\n\n"
-        "Example: <code>/undang koordinator 74.09</code> or "
-        "<code>/undang petugas Asera</code>.\n"
-        "Or type just /undang to choose with buttons."
+        "Example: <code>/invite coordinator 74.09</code> or "
+        "<code>/invite officer Lasolo</code>.\n"
+        "Or type just /invite to choose with buttons."
     ),
     "invite.usage.role": (
-        "the role must be <i>koordinator</i> (coordinator) or <i>petugas</i> (officer)"
+        "the role must be <i>coordinator</i> or <i>officer</i> (in Indonesian: koordinator, "
+        "petugas)"
     ),
     "invite.usage.region_missing": "no area given",
     "invite.region_unknown": "❌ No area <b>{query}</b> was found inside your area.",
     "invite.region_ambiguous": (
         "Several areas are called <b>{query}</b>:\n{options}\n\nChoose one with the buttons "
-        "below, or write its code (e.g. <code>/undang {role} {code}</code>)."
+        "below, or write its code (e.g. <code>/invite {role} {code}</code>)."
     ),
     "picker.choose_here": "✅ Choose {name}",
     "picker.up": "⬆️ Up",
@@ -204,15 +211,15 @@ MESSAGES: dict[str, str] = {
     "report.bad.expected_text": "This step expects text. Type your answer, or press Skip.",
     "report.bad.expected_photo": "This step expects photos. Send a photo, press Done, or press Skip.",
     "report.bad.expected_location": "This step expects a location. Press the 📍 button below, or press Skip.",
-    "report.bad.expected_button": "Choose one of the buttons in the message above, or type /batal.",
-    "report.bad.typed_unclear": "The answer <b>{text}</b> matches no button of this step. Choose one of the buttons below, or /batal.",
+    "report.bad.expected_button": "Choose one of the buttons in the message above, or type /cancel.",
+    "report.bad.typed_unclear": "The answer <b>{text}</b> matches no button of this step. Choose one of the buttons below, or /cancel.",
     "report.bad.coordinates": "The coordinates <b>{text}</b> are impossible: latitude must be -90 to 90 and longitude -180 to 180. Send them again, press 📍, or press Skip.",
     "report.photo_added": "📷 Photo received ({count}). Send more, or press Done.",
     "report.photo_limit": "At most 10 photos per report. Press Done.",
     "report.location_recorded_at": "📍 Location recorded: {latitude}, {longitude}.",
     "report.location_skipped": "Location skipped; no location was recorded.",
     "report.location_pending": "📍 Adding a location — see the message below.",
-    "report.edited.stored": "✏️ The message you edited was already stored as report <b>{reference}</b>; the edit was not stored. To correct the report, use /ralat (at most {minutes} minutes after it was sent).",
+    "report.edited.stored": "✏️ The message you edited was already stored as report <b>{reference}</b>; the edit was not stored. To correct the report, use /correct (at most {minutes} minutes after it was sent).",
     "report.saved": (
         "✅ Report <b>{reference}</b> received{corrects}.\n"
         "{region} · {aspect} · {emoji} {state}{progress}\n"
@@ -221,19 +228,20 @@ MESSAGES: dict[str, str] = {
     "report.saved.corrects": " (correcting {reference})",
     "report.cancelled": "Report cancelled. Nothing was saved.",
     "report.expired": (
-        "⌛ Your report draft was removed after {minutes} minutes without activity. "
-        "Nothing was saved. Start again with /lapor."
+        "⌛ Your report draft was removed after {minutes:minute|minutes} without "
+        "activity. Nothing was saved. Start again with /report."
     ),
     "report.replaced_draft": "Your previous report draft was replaced by a new one.",
     "report.outside_region": "❌ Area {region} is outside your area ({own}). You can only report inside your area.",
     "report.region_unknown": "❌ Region code {region} is not known.",
     "report.syntax": (
         "❌ The report could not be read: {problem}\n\n"
-        "Format: <code>/lapor [region code] aspect state [percent] [note]</code>\n"
-        "Example: <code>/lapor distribusi sebagian 80% ballot boxes reached 12 of 15 villages</code>\n"
+        "Format: <code>/report [region code] aspect state [percent] [note]</code>\n"
+        "Example: <code>/report distribution partial 80% ballot boxes reached 12 of 15 "
+        "villages</code>\n"
         "Aspects: {aspects}\n"
-        "States: siap (ready), sebagian (partial), belum siap (not ready).\n"
-        "Or type just /lapor to choose with buttons."
+        "States: ready, partial, not ready.\n"
+        "Or type just /report to choose with buttons."
     ),
     "report.syntax.empty": "no aspect and state given",
     "report.syntax.aspect": "aspect <b>{detail}</b> is not known",
@@ -242,12 +250,12 @@ MESSAGES: dict[str, str] = {
     "report.syntax.note_long": "the note is too long ({detail} characters; at most 4,000)",
     "report.correct.none": (
         "You have no report that can be corrected: only your last report, at most "
-        "{minutes} minutes after it was sent."
+        "{minutes:minute|minutes} after it was sent."
     ),
     "report.withdraw.confirm": "Withdraw report <b>{reference}</b> ({aspect} · {state}, {region})? It stays in the history as withdrawn.",
     "report.withdraw.yes": "Yes, withdraw {reference}",
     "report.withdraw.done": "🗑 Report <b>{reference}</b> withdrawn. Its history is kept.",
-    "report.withdraw.too_late": "Report {reference} can no longer be withdrawn (over {minutes} minutes, or already corrected/withdrawn).",
+    "report.withdraw.too_late": "Report {reference} can no longer be withdrawn (over {minutes:minute|minutes}, or already corrected/withdrawn).",
     "report.withdraw.none": "You have no report that can be withdrawn: only your last report still in force, at most {minutes} minutes after it was sent.",
     "status.header": "📊 <b>Readiness — {region}</b>\n<i>as of {time}</i>",
     "status.aspect_line": "{emoji} {aspect} — {state}{progress}{when}",
@@ -257,7 +265,7 @@ MESSAGES: dict[str, str] = {
     "status.legend": "\n✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
     "status.outside_region": "❌ {region} is outside your area ({own}). /status shows only your area and the areas below it.",
     "status.last": " · last {time}",
-    "status.reports": " ({count} reports)",
+    "status.reports": " ({count:report|reports})",
     "cmd.insiden": "Report an incident (threat, disturbance, obstacle, challenge)",
     "cmd.insiden_terbuka": "Open incidents in your area",
     "cmd.langganan": "Subscribe this group to the daily digest/alerts",
@@ -277,13 +285,13 @@ MESSAGES: dict[str, str] = {
     "incident.status.dismissed": "Dismissed",
     "incident.alert.header": "{emoji} <b>{severity} INCIDENT</b> — <b>{reference}</b>",
     "incident.alert.escalated": "⏫ <b>ESCALATED</b> to {region}: nobody has acknowledged this incident.",
-    "incident.escalation.reminder": "⏰ Nobody has acknowledged incident <b>{reference}</b> after {minutes} minutes; it is now escalated to {region} ({count} coordinator(s)). Press <b>{acknowledge}</b> on its alert if you handle it.",
-    "incident.escalation.reporter": "⏫ No coordinator has acknowledged your incident <b>{reference}</b> yet, so it was escalated to {region} ({count} coordinator(s)).",
+    "incident.escalation.reminder": "⏰ Nobody has acknowledged incident <b>{reference}</b> after {minutes:minute|minutes}; it is now escalated to {region} ({count:coordinator|coordinators}). Press <b>{acknowledge}</b> on its alert if you handle it.",
+    "incident.escalation.reporter": "⏫ No coordinator has acknowledged your incident <b>{reference}</b> yet, so it was escalated to {region} ({count:coordinator|coordinators}).",
     "incident.alert.kind": "{kind} · {athg}",
     "incident.alert.where": "📍 {region} ({code})",
     "incident.alert.what": "📝 {description}",
     "incident.alert.location": "🗺 Location: {latitude}, {longitude}",
-    "incident.alert.photos": "📷 {count} photo(s)",
+    "incident.alert.photos": "📷 {count:photo|photos}",
     "incident.alert.photo_caption": "Photo of incident {reference}",
     "incident.alert.reported": "Reported: {who} · {time}",
     "incident.alert.status": "Status: {emoji} <b>{status}</b>",
@@ -306,13 +314,13 @@ MESSAGES: dict[str, str] = {
     "incident.already_in_progress": "This incident is already being handled.",
     "incident.done.acknowledge": "You acknowledged this incident.",
     "incident.done.progress": "Marked as in progress.",
-    "incident.ask.resolve": "✔️ Closing incident <b>{reference}</b> as resolved. Write a closing note (what was done), or /batal.",
-    "incident.ask.dismiss": "✖️ Dismissing incident <b>{reference}</b>. Write the reason, or /batal.",
+    "incident.ask.resolve": "✔️ Closing incident <b>{reference}</b> as resolved. Write a closing note (what was done), or /cancel.",
+    "incident.ask.dismiss": "✖️ Dismissing incident <b>{reference}</b>. Write the reason, or /cancel.",
     "incident.closed.resolve": "✅ Incident <b>{reference}</b> closed as resolved.",
     "incident.closed.dismiss": "✖️ Incident <b>{reference}</b> dismissed.",
     "incident.close_cancelled": "Closing the incident was cancelled. It stays open.",
-    "incident.close_expired": "⌛ Closing the incident was cancelled: no note for {minutes} minutes. It stays open.",
-    "incident.bad.note": "Write the note as text (at most 4,000 characters), or /batal.",
+    "incident.close_expired": "⌛ Closing the incident was cancelled: no note for {minutes:minute|minutes}. It stays open.",
+    "incident.bad.note": "Write the note as text (at most 4,000 characters), or /cancel.",
     "incident.reporter_update": "{emoji} Your incident <b>{reference}</b>: <b>{status}</b> — {who}.{note}",
     "incident.reporter_note": "\nNote: {note}",
     "incident.saved": (
@@ -322,15 +330,15 @@ MESSAGES: dict[str, str] = {
         "You will be told of every change of its status."
     ),
     "incident.saved_nobody": "\n⚠️ There is no coordinator for this area yet; contact an admin.",
-    "incident.saved.people": "{count} coordinator(s)",
-    "incident.saved.groups": "{count} group(s)",
+    "incident.saved.people": "{count:coordinator|coordinators}",
+    "incident.saved.groups": "{count:group|groups}",
     "incident.saved.and": " and ",
-    "incident.photo_kept": "📷 Photo kept ({count}). Now describe the incident as text (or send a photo with the description as its caption), or /batal.",
+    "incident.photo_kept": "📷 Photo kept ({count}). Now describe the incident as text (or send a photo with the description as its caption), or /cancel.",
     "incident.choose_region": "🚨 <b>Report an incident</b>\nIn which area? Current: <b>{region}</b>.",
     "incident.choose_type": "🚨 <b>Report an incident</b> — {region}\nWhat kind of incident?",
     "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nHow severe?",
-    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nDescribe what happened (short and clear), or /batal.",
-    "incident.bad.description": "Describe the incident as text (at most 4,000 characters), or /batal.",
+    "incident.ask.description": "🚨 {region} · <b>{kind}</b> · {severity}\nDescribe what happened (short and clear), or /cancel.",
+    "incident.bad.description": "Describe the incident as text (at most 4,000 characters), or /cancel.",
     "incident.summary": (
         "🚨 <b>Check the incident report</b>\n"
         "Area: {region}\n"
@@ -345,15 +353,16 @@ MESSAGES: dict[str, str] = {
     "incident.button.send": "🚨 Send",
     "incident.button.class": "Class: {athg}",
     "incident.cancelled": "Incident report cancelled. Nothing was sent.",
-    "incident.expired": "⌛ Your incident draft was removed after {minutes} minutes without activity. Nothing was sent. Start again with /insiden.",
+    "incident.expired": "⌛ Your incident draft was removed after {minutes:minute|minutes} without activity. Nothing was sent. Start again with /incident.",
     "incident.outside_region": "❌ Area {region} is outside your area ({own}).",
     "incident.syntax": (
         "❌ The incident report could not be read: {problem}\n\n"
-        "Format: <code>/insiden [region code] severity kind [class] description</code>\n"
-        "Example: <code>/insiden kritis bencana flood, the bridge to Wanggudu is down</code>\n"
-        "Severity: kritis (critical), tinggi (high), sedang (medium), rendah (low).\n"
+        "Format: <code>/incident [region code] severity kind [class] description</code>\n"
+        "Example: <code>/incident critical disaster flood, the bridge to Wanggudu is "
+        "down</code>\n"
+        "Severity: critical, high, medium, low.\n"
         "Kinds: {types}\n"
-        "Or type just /insiden to choose with buttons."
+        "Or type just /incident to choose with buttons."
     ),
     "incident.syntax.severity": "the severity is missing or not known (<b>{detail}</b>)",
     "incident.syntax.type": "the kind of incident is missing or not known (<b>{detail}</b>)",
@@ -375,12 +384,12 @@ MESSAGES: dict[str, str] = {
         "✅ This group is subscribed for <b>{region}</b>:\n"
         "• daily digest at <b>{time}</b> {zone}\n"
         "• incident alerts: <b>{alerts}</b>\n"
-        "Change it with /langganan again; stop it with /berhenti."
+        "Change it with /subscribe again; stop it with /unsubscribe."
     ),
     "subscription.alerts_on": "yes",
-    "subscription.alerts_off": "no (add the word <i>insiden</i> to turn them on)",
+    "subscription.alerts_off": "no (add the word <i>alerts</i> to turn them on)",
     "subscription.stopped": "This group's subscription was stopped.",
-    "subscription.stop_group_only": "Run /berhenti in the group whose subscription should stop.",
+    "subscription.stop_group_only": "Run /unsubscribe in the group whose subscription should stop.",
     "subscription.none": "This group has no subscription.",
     "subscription.paused": "⚠️ The subscription of group <b>{title}</b> is paused: the bot cannot post there (removed or blocked). Add the bot to that group again: the subscription comes back as it was.",
     "unreachable.person": "⚠️ Posko messages do not reach {who} ({region}): the bot is blocked or the account cannot be reached. Contact them another way.",
@@ -391,7 +400,7 @@ MESSAGES: dict[str, str] = {
     "digest.date": "{date} · as of {time}",
     "digest.countdown.before": "⏳ <b>{label}</b> to the voting day of <b>{name}</b> ({date})",
     "digest.countdown.after": "🗳 <b>{label}</b> <b>{name}</b> ({date})",
-    "digest.no_elections": "No election recorded yet (admins: /acara).",
+    "digest.no_elections": "No election recorded yet (admins: /events).",
     "digest.matrix.header": "<b>Readiness</b> — aspects: {legend}",
     "digest.matrix.own": "<b>Whole area</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
@@ -405,16 +414,16 @@ MESSAGES: dict[str, str] = {
     "digest.change": "• {area} · {aspect}: {before} → {after}",
     "digest.changes_none": "🔄 No readiness changes since yesterday.",
     "digest.nothing_subscribed": "This group is not subscribed; the digest is for your area.",
-    "digest.outside_region": "❌ {region} is outside your area ({own}). /ringkasan covers only your area and the areas below it.",
+    "digest.outside_region": "❌ {region} is outside your area ({own}). /summary covers only your area and the areas below it.",
     "election.list_header": "🗳 <b>Elections counted down to</b>",
     "election.line": "#{id} <b>{name}</b> ({kind}) — {date} · {label} · {scope}",
     "election.none": "No election recorded yet.",
     "election.usage": (
         "Usage:\n"
-        "<code>/acara</code> — list\n"
-        "<code>/acara tambah KIND YYYY-MM-DD [region code] NAME</code>\n"
-        "  e.g. <code>/acara tambah Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024</code>\n"
-        "<code>/acara hapus NUMBER</code>"
+        "<code>/events</code> — list\n"
+        "<code>/events add KIND YYYY-MM-DD [region code] NAME</code>\n"
+        "  e.g. <code>/events add Pilkada 2024-11-27 74.09 Pilkada Konawe Utara 2024</code>\n"
+        "<code>/events remove NUMBER</code>"
     ),
     "election.added": "✅ Recorded: <b>{name}</b> ({kind}), voting day {date}, area {scope}.",
     "election.removed": "🗑 Election #{id} is no longer counted down to.",
@@ -423,21 +432,21 @@ MESSAGES: dict[str, str] = {
     "election.admin_only": "Only admins can manage the list of elections.",
     "election.outside_region": "❌ {region} is outside your area ({own}). You can only record elections for your area or an area below it.",
     "election.scope_all": "all of Indonesia",
-    "reminder.text": "⏰ No readiness report for <b>{region}</b> yet today. Please report with /lapor, or press the button below.",
+    "reminder.text": "⏰ No readiness report for <b>{region}</b> yet today. Please report with /report, or press the button below.",
     "reminder.button": "📋 Report now",
     "reminder.sent": (
-        "⏰ <b>{region}</b>: {missing} of {officers} officer(s) have not reported today.\n"
+        "⏰ <b>{region}</b>: {missing} of {officers:officer|officers} have not reported today.\n"
         "• reminded now: <b>{sent}</b>\n"
         "• already reminded earlier today: <b>{already}</b> (nobody is reminded twice)"
     ),
-    "reminder.none": "✅ All {officers} officer(s) in {region} have reported today; nobody needs a reminder.",
-    "reminder.no_officers": "No officers are registered in {region} yet, so there is nobody to remind. Invite officers with /undang.",
+    "reminder.none": "✅ All {officers:officer|officers} in {region} have reported today; nobody needs a reminder.",
+    "reminder.no_officers": "No officers are registered in {region} yet, so there is nobody to remind. Invite officers with /invite.",
     "reminder.not_allowed": "Only coordinators and admins can send reminders.",
     "subscription.bot_removed": "⚠️ The bot was removed from group <b>{title}</b>; its subscription is paused. Add the bot to that group again: the subscription comes back as it was.",
     "subscription.restored": (
         "♻️ The bot is back in this group. Subscription restored for <b>{region}</b>: digest "
-        "at <b>{time} {zone}</b>, incident alerts <b>{alerts}</b>. Change it with /langganan; "
-        "stop it with /berhenti."
+        "at <b>{time} {zone}</b>, incident alerts <b>{alerts}</b>. Change it with /subscribe; "
+        "stop it with /unsubscribe."
     ),
     "subscription.restored.alerts_on": "on",
     "subscription.restored.alerts_off": "off",
@@ -455,9 +464,9 @@ MESSAGES: dict[str, str] = {
         "Incidents you reported: {incidents} (with location: {incidents_located})\n"
         "Invites you created: {invites}\n\n"
         "A location is stored only when you send one yourself. The text of your messages is "
-        "kept at most {days} days for processing, then deleted; reports and incidents stay as "
+        "kept at most {days:day|days} for processing, then deleted; reports and incidents stay as "
         "election records.\n"
-        "To leave and remove your name: /keluar"
+        "To leave and remove your name: /leave"
     ),
     "leave.confirm": (
         "Leave Posko Pemilu? Your name and username are removed, your access ends, and your "
@@ -467,9 +476,9 @@ MESSAGES: dict[str, str] = {
     "leave.yes": "Yes, leave",
     "leave.done": "👋 You have left. Your name has been removed. Thank you for your reports.",
     "leave.cancelled": "You did not leave; your access stays as it was.",
-    "deactivate.usage": "Usage: <code>/nonaktifkan TELEGRAM_ID</code> (see /undangan for ids).",
+    "deactivate.usage": "Usage: <code>/deactivate TELEGRAM_ID</code> (see /invites for ids).",
     "deactivate.not_found": "No active person with id {id} in your area.",
-    "deactivate.self": "You cannot deactivate yourself; use /keluar.",
+    "deactivate.self": "You cannot deactivate yourself; use /leave.",
     "deactivate.done": "⛔ {who} is deactivated now. Their unused invites cancelled: {invites}.",
     "deactivate.admin_only": "Only admins can deactivate people.",
     "invites.header": "👥 <b>Who invited whom — {region}</b>",
@@ -477,7 +486,7 @@ MESSAGES: dict[str, str] = {
     "invites.by_setting": "the bot's settings (operator)",
     "invites.by_shell": "operator (command line)",
     "invites.removed_name": "(name removed)",
-    "invites.admin_only": "Only admins can see who invited whom (/undangan).",
+    "invites.admin_only": "Only admins can see who invited whom (/invites).",
     # Exports
     "export.col.reference": "Reference",
     "export.col.time": "Time",
@@ -508,6 +517,7 @@ MESSAGES: dict[str, str] = {
     "export.col.event": "Event",
     "export.col.actor": "By",
     "export.col.detail": "Detail",
+    "export.col.zoned": "{name} ({zone})",
     "export.sheet.reports": "Reports",
     "export.sheet.readiness": "Readiness",
     "export.sheet.incidents": "Incidents",
@@ -523,27 +533,47 @@ MESSAGES: dict[str, str] = {
     "export.event.dismissed": "dismissed",
     "export.event.escalated": "escalated",
     "cmd.ekspor": "Export reports, readiness and incidents (XLSX/CSV)",
-    "export.preparing": "⏳ Preparing the {format} export for {region}, {since} to {until}…",
+    "export.preparing": "⏳ Preparing the {format} export{separator} for {region}, {since} to {until}…",
     "export.caption": "Posko Pemilu export — {region}, {since} to {until}",
     "export.failed": "⚠️ The export could not be made. Try again, or narrow the dates.",
     "export.not_allowed": "Only coordinators and admins can export data.",
-    "export.usage": "Usage: <code>/ekspor [xlsx|csv] [FROM [TO]] [region code]</code>, dates YYYY-MM-DD. Example: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Without dates: the last 30 days.",
+    "export.usage": (
+        "Usage: <code>/export [xlsx|csv] [comma|semicolon] [FROM [TO]] [region code]</code>, "
+        "dates YYYY-MM-DD. Example: <code>/export xlsx 2024-01-01 2024-02-14 74.09.01</code>. "
+        "Without dates: the last 30 days.\n"
+        "CSV uses commas (,); write <code>/export csv semicolon</code> for the semicolons (;) "
+        "that Excel set to Indonesian expects."
+    ),
+    "export.separated.semicolon": " (separated by semicolons ;)",
+    "export.separated.comma": " (separated by commas ,)",
+    "export.bad": "❌ The export could not be made: {problem}.\n\n{usage}",
+    "export.problem.word": "the word <b>{word}</b> was not understood",
+    "export.problem.bad_date": "the date <b>{word}</b> does not exist",
+    "export.problem.date_format": "write the date <b>{word}</b> as YYYY-MM-DD, e.g. 2024-02-14",
+    "export.problem.too_many_dates": "at most two dates (from and to)",
+    "export.problem.reversed": "the end date ({until}) is before the start ({since})",
+    "export.problem.outside": "region <b>{region}</b> ({word}) is outside your area ({own})",
+    "export.problem.unknown_region": "region code <b>{word}</b> is not known",
+    "export.problem.separator_xlsx": "comma or semicolon is only for CSV, not XLSX",
+    "export.problem.two_formats": "choose one format, xlsx or csv (<b>{word}</b> is a second one)",
+    "export.problem.two_separators": "choose comma or semicolon, not both",
+    "export.problem.two_regions": "give one region code only (<b>{word}</b> is a second one)",
     "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
-    "language.group_unsubscribed": "This group has no subscription yet. Run /langganan first, then /bahasa.",
-    "language.group_not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can change the group's language. For your own language, send /bahasa in a private chat with the bot.",
-    "cmd.riwayat": "The full history of one incident (e.g. /riwayat I-0001)",
-    "history.usage": "Give the number of an incident in your area, e.g. <code>/riwayat I-0001</code>.",
+    "language.group_unsubscribed": "This group has no subscription yet. Run /subscribe first, then /language.",
+    "language.group_not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can change the group's language. For your own language, send /language in a private chat with the bot.",
+    "cmd.riwayat": "The full history of one incident (e.g. /history I-0001)",
+    "history.usage": "Give the number of an incident in your area, e.g. <code>/history I-0001</code>.",
     "history.header": "🕘 <b>History</b>",
     "history.line": "• {time} — {event} ({who}){detail}",
     "history.line_system": "• {time} — {event}{detail}",
     "history.escalated": "⏫ escalated to {region}{count}",
-    "history.escalated_count": " ({count} coordinator(s))",
-    "history.alerted": "🔔 alert sent to {count} recipient(s)",
+    "history.escalated_count": " ({count:coordinator|coordinators})",
+    "history.alerted": "🔔 alert sent to {count:recipient|recipients}",
     "history.removed_name": "name removed",
     "history.missing": "❌ No incident number was given.",
     "history.not_reference": "❌ <b>{text}</b> is not an incident number (it looks like I-0001).",
     "history.not_found": "❌ Incident <b>{reference}</b> was not found in your area.",
     "digest.chart_title": "Readiness per area — {region}",
     "digest.chart_axis": "number of aspects",
-    "forwarded": "Forwarded messages are not taken as commands. Type the command yourself, e.g. /lapor.",
+    "forwarded": "Forwarded messages are not taken as commands. Type the command yourself, e.g. /report.",
 }

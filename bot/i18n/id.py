@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     "role.admin": "Admin",
     "role.coordinator": "Koordinator",
     "role.officer": "Petugas",
+    # The role after "invite …" / "a link for …" (English needs the article)
+    "role.admin.a": "Admin",
+    "role.coordinator.a": "Koordinator",
+    "role.officer.a": "Petugas",
     "level.province": "Provinsi",
     "level.regency": "Kabupaten/Kota",
     "level.district": "Kecamatan",
@@ -529,6 +533,7 @@ MESSAGES: dict[str, str] = {
     "export.col.event": "Kejadian",
     "export.col.actor": "Oleh",
     "export.col.detail": "Rincian",
+    "export.col.zoned": "{name} ({zone})",
     "export.sheet.reports": "Laporan",
     "export.sheet.readiness": "Kesiapan",
     "export.sheet.incidents": "Insiden",
@@ -544,11 +549,31 @@ MESSAGES: dict[str, str] = {
     "export.event.dismissed": "ditolak",
     "export.event.escalated": "eskalasi",
     "cmd.ekspor": "Ekspor laporan, kesiapan, dan insiden (XLSX/CSV)",
-    "export.preparing": "⏳ Menyiapkan ekspor {format} untuk {region}, {since} s.d. {until}…",
+    "export.preparing": "⏳ Menyiapkan ekspor {format}{separator} untuk {region}, {since} s.d. {until}…",
     "export.caption": "Ekspor Posko Pemilu — {region}, {since} s.d. {until}",
     "export.failed": "⚠️ Ekspor gagal dibuat. Coba lagi, atau persempit rentang tanggal.",
     "export.not_allowed": "Hanya koordinator dan admin yang bisa mengekspor data.",
-    "export.usage": "Pemakaian: <code>/ekspor [xlsx|csv] [DARI [SAMPAI]] [kode wilayah]</code>, tanggal YYYY-MM-DD. Contoh: <code>/ekspor xlsx 2024-01-01 2024-02-14</code>. Tanpa tanggal: 30 hari terakhir.",
+    "export.usage": (
+        "Pemakaian: <code>/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah]</code>, "
+        "tanggal YYYY-MM-DD. Contoh: <code>/ekspor xlsx 2024-01-01 2024-02-14 74.09.01</code>. "
+        "Tanpa tanggal: 30 hari terakhir.\n"
+        "CSV memakai titik koma (;), seperti yang diharapkan Excel berbahasa Indonesia; tulis "
+        "<code>/ekspor csv koma</code> untuk koma (,)."
+    ),
+    "export.separated.semicolon": " (dipisah titik koma ;)",
+    "export.separated.comma": " (dipisah koma ,)",
+    "export.bad": "❌ Ekspor tidak bisa dibuat: {problem}.\n\n{usage}",
+    "export.problem.word": "kata <b>{word}</b> tidak dimengerti",
+    "export.problem.bad_date": "tanggal <b>{word}</b> tidak ada",
+    "export.problem.date_format": "tanggal <b>{word}</b> harus ditulis YYYY-MM-DD, misalnya 2024-02-14",
+    "export.problem.too_many_dates": "paling banyak dua tanggal (dari dan sampai)",
+    "export.problem.reversed": "tanggal akhir ({until}) sebelum tanggal awal ({since})",
+    "export.problem.outside": "wilayah <b>{region}</b> ({word}) di luar wilayah Anda ({own})",
+    "export.problem.unknown_region": "kode wilayah <b>{word}</b> tidak dikenal",
+    "export.problem.separator_xlsx": "koma atau titik koma hanya untuk CSV, bukan XLSX",
+    "export.problem.two_formats": "pilih satu format saja, xlsx atau csv (<b>{word}</b> yang kedua)",
+    "export.problem.two_separators": "pilih koma atau titik koma, bukan keduanya",
+    "export.problem.two_regions": "tulis satu kode wilayah saja (<b>{word}</b> yang kedua)",
     "language.group_set": "✅ Bahasa grup ini: <b>Bahasa Indonesia</b> (ringkasan, peringatan, dan balasan di grup).",
     "language.group_unsubscribed": "Grup ini belum berlangganan. Jalankan /langganan dulu, lalu /bahasa.",
     "language.group_not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengganti bahasa grup. Untuk bahasa Anda sendiri, kirim /bahasa di chat pribadi dengan bot.",

@@ -52,12 +52,21 @@ async def test_xlsx_export_holds_the_subtree_only(
     reports = workbook["Laporan"]
     assert reports.freeze_panes == "A2"
     rows = list(reports.iter_rows(values_only=True))
-    assert rows[0][:6] == ("Referensi", "Waktu", "Kode wilayah", "Wilayah", "Aspek", "Status")
+    assert rows[0][:6] == (
+        "Referensi",
+        "Waktu (WITA)",
+        "Kode wilayah",
+        "Wilayah",
+        "Aspek",
+        "Status",
+    )
     expected = await fetch_all(database_url, Report, col(Report.region_code).startswith("74.09"))
     assert sorted(r[0] for r in rows[1:]) == sorted(f"R-{r.id:04d}" for r in expected)
     assert all("Kolaka" not in str(cell) for row in rows for cell in row)
     note = next(r[7] for r in rows[1:] if r[4] == "Ketersediaan logistik")
-    assert note.startswith("'=HYPERLINK")  # a note never becomes a formula
+    assert note == '=HYPERLINK("http://x") & <b>catatan</b>'  # shown as typed, no apostrophe
+    [cell] = [row[7] for row in reports.iter_rows(min_row=2) if row[7].value == note]
+    assert cell.data_type == "s"  # a text cell: a note never becomes a formula
 
     incidents = list(workbook["Insiden"].iter_rows(values_only=True))
     konut_incidents = await fetch_all(
@@ -90,7 +99,7 @@ async def test_csv_export_in_english_opens_in_excel(
     reports_file = next(data for name, data in files.items() if name.endswith("-reports.csv"))
     assert reports_file.startswith("\ufeff".encode())  # the BOM Excel needs
     rows = list(csv.reader(io.StringIO(reports_file.decode("utf-8-sig"))))
-    assert rows[0][:5] == ["Reference", "Time", "Region code", "Region", "Aspect"]
+    assert rows[0][:5] == ["Reference", "Time (WITA)", "Region code", "Region", "Aspect"]
     assert {row[2] for row in rows[1:]} == {"74.09.01"}
     assert "Partial" in {row[5] for row in rows[1:]}
 
