@@ -149,7 +149,9 @@ async def help_command(update: Update, context: PoskoContext) -> None:
 def _group_help(lang: str) -> Html:
     """/bantuan in a group: what works there, and who may subscribe it."""
     lines = [t(lang, "help.group_header")]
-    lines += [Html(f"/{name} — {t(lang, f'cmd.{name}')}") for name in GROUP_COMMANDS]
+    lines += [
+        Html(f"/{command_name(name, lang)} — {t(lang, f'cmd.{name}')}") for name in GROUP_COMMANDS
+    ]
     lines.append(t(lang, "help.group_footer"))
     return Html("\n".join(lines))
 

@@ -123,11 +123,12 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
     assert "/insiden" not in answer and "kritis" not in answer
     await officer.send(example.group(1))
     saved = (await officer.next_message()).text
-    assert "received and forwarded to 1 recipient.\n" in saved  # one coordinator: singular
+    assert "recorded and sent to 1 coordinator.\n" in saved  # one coordinator: singular
 
-    await register(sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01")
+    for name in ("Koor Asera", "Wakil Koor Asera"):  # the nearest staffed level is alerted
+        await register(sandbox, database_url, name=name, role="coordinator", region="74.09.01")
     await officer.send("/incident high transport the road to Walasolo is cut")
-    assert "forwarded to 2 recipients." in (await officer.next_message()).text
+    assert "recorded and sent to 2 coordinators." in (await officer.next_message()).text
 
 
 async def test_times_say_the_zone_never_an_offset(
@@ -217,7 +218,7 @@ async def test_counts_read_as_english(
         sandbox, database_url, name="Officer Lasolo", role="officer", region="74.09.05"
     )
     await coordinator.send("/remind")
-    assert "Reminder sent to 2 officers in" in (await coordinator.next_message()).text
+    assert "2 of 2 officers have not reported today" in (await coordinator.next_message()).text
     await asera.next_message()
     await lasolo.next_message()
     for officer in (asera, lasolo):
@@ -231,7 +232,8 @@ async def test_counts_read_as_english(
         sandbox, database_url, name="Officer Wiwirano", role="officer", region="74.09.02"
     )
     await coordinator.send("/remind")
-    assert "Reminder sent to 1 officer in" in (await coordinator.next_message()).text
+    reminded = (await coordinator.next_message()).text
+    assert "1 of 3 officers have not reported today" in reminded and "reminded now: 1" in reminded
     await wiwirano.next_message()
 
 

@@ -46,7 +46,7 @@ async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
     # Again the same day: still two without a report, none reminded twice.
     await english.send("/remind")
     answer = (await english.next_message()).text
-    assert "2 of 2 officer(s) have not reported today" in answer
+    assert "2 of 2 officers have not reported today" in answer
     assert "reminded now: 0" in answer and "already reminded earlier today: 2" in answer
     await first.expect_no_message(within=0.3)
 
@@ -65,7 +65,7 @@ async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
     )
     await english.send("/remind")
     assert (
-        "All 2 officer(s) in Kabupaten Konawe Utara have reported today"
+        "All 2 officers in Kabupaten Konawe Utara have reported today"
         in (await english.next_message()).text
     )
 
@@ -123,7 +123,7 @@ async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
     text = (await coordinator.next_message()).text
     assert "Kabupaten Kolaka (74.01) di luar wilayah Anda" in text and "/ringkasan hanya" in text
     await english.send("/summary 74.01")
-    assert "/ringkasan covers only your area" in (await english.next_message()).text
+    assert "/summary covers only your area" in (await english.next_message()).text
 
     await admin.send("/acara tambah Pilkada 2024-11-27 74.01 Pilkada Kolaka")
     text = (await admin.next_message()).text
@@ -160,7 +160,7 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     text = (await coordinator.next_message()).text
     assert "Jalankan /berhenti di grup" in text and "ingin berlangganan" not in text
     await english.send("/unsubscribe")
-    assert "Run /berhenti in the group whose" in (await english.next_message()).text
+    assert "Run /unsubscribe in the group whose" in (await english.next_message()).text
 
     await coordinator.send("/undangan")
     text = (await coordinator.next_message()).text
@@ -213,7 +213,7 @@ async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     assert "/langganan [kode wilayah] [JJ:MM] [insiden]" in text and "/berhenti" in text
     await english.send("/help")
     text = (await english.next_message()).text
-    assert "In a group" in text and "/langganan [region code] [HH:MM] [insiden]" in text
+    assert "In a group" in text and "/subscribe [region code] [HH:MM] [alerts]" in text
     await officer.send("/bantuan")
     assert "/langganan" not in (await officer.next_message()).text  # not theirs to use
 
@@ -231,7 +231,7 @@ async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     await english_group.next_message()
     await english.send("/help", chat=english_group)
     text = (await english_group.next_message()).text
-    assert "commands in this group" in text and "/langganan —" in text
+    assert "commands in this group" in text and "/subscribe —" in text
     assert "are for group admins who are also Posko coordinators" in text
 
     admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID, language_code="en")
