@@ -12,7 +12,7 @@ from bot.digests import digest_messages, remind_officers
 from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
-from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.common import answer_callback, is_private, personal_button, reply, require_actor
 from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
 from bot.render import split_lines
@@ -205,6 +205,8 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
 
 async def reminder_button(update: Update, context: PoskoContext) -> None:
     """📋 Lapor sekarang, on a reminder: start the guided report."""
+    if personal_button(update, context) is None:
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
