@@ -107,14 +107,15 @@ async def require_actor(update: Update, context: PoskoContext) -> Person | None:
     return context.actor
 
 
-def personal_button(update: Update, context: PoskoContext) -> str | None:
+def personal_button(update: Update, context: PoskoContext, *, private: bool = False) -> str | None:
     """The pressed button's data without its owner mark, when the presser is the person it
     was shown to; None (after a toast, and with nothing changed) otherwise.
 
     Every handler of a personal button calls this first. A button without a mark (sent
     before buttons were bound) is accepted only in a private chat, where Telegram lets
     nobody but that chat's person press it; in a group its owner is unknown, so it is
-    refused as no longer valid."""
+    refused as no longer valid. With `private`, the button belongs to a private chat (a
+    guided flow, an invite): pressed anywhere else, even by its owner, it is refused."""
     query = update.callback_query
     if query is None or query.data is None:
         return None
@@ -127,6 +128,9 @@ def personal_button(update: Update, context: PoskoContext) -> str | None:
         owner = str(query.message.chat.id)
     if not owner.isdigit() or int(owner) != query.from_user.id:
         answer_callback(context, update, plain(context.lang, "button.not_yours"))
+        return None
+    if private and not is_private(update):
+        answer_callback(context, update, plain(context.lang, "button.stale"))
         return None
     return data
 

@@ -205,7 +205,7 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
 
 async def reminder_button(update: Update, context: PoskoContext) -> None:
     """📋 Lapor sekarang, on a reminder: start the guided report."""
-    if personal_button(update, context) is None:
+    if personal_button(update, context, private=True) is None:
         return
     actor = await require_actor(update, context)
     if actor is None:

@@ -355,7 +355,7 @@ async def flow_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the reporting flow: `ins1:<token>:<action>[:<argument>[:<page>]]`."""
     query = update.callback_query
     assert query is not None
-    data = personal_button(update, context)
+    data = personal_button(update, context, private=True)
     if data is None:
         return
     actor = await require_actor(update, context)
@@ -538,7 +538,7 @@ OUTSIDE_FLOWS["location"] = offer_for_location
 
 
 async def location_button(update: Update, context: PoskoContext) -> None:
-    data = personal_button(update, context)
+    data = personal_button(update, context, private=True)
     if data is None:
         return
     actor = await require_actor(update, context)

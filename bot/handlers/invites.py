@@ -153,7 +153,7 @@ async def invite_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the /undang message: role, region navigation, pick, cancel."""
     query = update.callback_query
     assert query is not None
-    data = personal_button(update, context)
+    data = personal_button(update, context, private=True)
     if data is None:
         return
     actor = await require_actor(update, context)

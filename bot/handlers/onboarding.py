@@ -195,7 +195,7 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
     if group_choice in LANGUAGES and not is_private(update):
         await _group_language_chosen(update, context, group_choice)
         return
-    data = personal_button(update, context)
+    data = personal_button(update, context, private=True)
     if data is None:
         return
     actor = await require_actor(update, context)

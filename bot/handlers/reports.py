@@ -508,7 +508,7 @@ async def report_button(update: Update, context: PoskoContext) -> None:
     """Every button of the guided flow: `rep1:<token>:<action>[:<argument>[:<page>]]`."""
     query = update.callback_query
     assert query is not None
-    data = personal_button(update, context)
+    data = personal_button(update, context, private=True)
     if data is None:
         return
     actor = await require_actor(update, context)
