@@ -507,8 +507,8 @@ async def test_every_command_in_both_kinds_of_chat(
                 for label, marker in MARKERS.items():
                     if answer is not None and marker[:40] in answer.body:
                         outcome = label
-                if outcome == "private only":
-                    assert answer is not None and answer.buttons == [[link]], answer.short()
+                if outcome == "private only" and answer is not None and answer.buttons != [[link]]:
+                    outcome = "private only, without the link to the private chat"
                 after = await counts(reader)
                 changed = [key for key in after if after[key] != before[key]]
                 observed.append(
