@@ -120,12 +120,11 @@ def personal_button(update: Update, context: PoskoContext, *, private: bool = Fa
     if query is None or query.data is None:
         return None
     data, mark, owner = query.data.rpartition(OWNER_MARK)
-    if not mark:
-        data, owner = query.data, ""
+    if not mark:  # unmarked: the person of the private chat it is in, if it is in one
         if not is_private(update) or query.message is None:
             answer_callback(context, update, plain(context.lang, "button.stale"))
             return None
-        owner = str(query.message.chat.id)
+        data, owner = query.data, str(query.message.chat.id)
     if not owner.isdigit() or int(owner) != query.from_user.id:
         answer_callback(context, update, plain(context.lang, "button.not_yours"))
         return None

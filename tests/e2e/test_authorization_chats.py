@@ -93,20 +93,15 @@ class Buttons:
         await user.send(command)
         return await self.card_in(user, prefix)
 
-    async def card_in(self, user: SimUser, prefix: str) -> tuple[SeenMessage, str]:
-        """The next message to `user` with a button whose data starts with `prefix`."""
-        while True:
-            message = await user.next_message(timeout=15)
-            for row in message.buttons:
-                for button in row:
-                    if button.get("callback_data", "").startswith(prefix):
-                        return message, button["callback_data"]
-
     async def group_card(self, user: SimUser, command: str, prefix: str) -> tuple[SeenMessage, str]:
         await self.group.drain()
         await user.send(command, chat=self.group)
+        return await self.card_in(self.group, prefix)
+
+    async def card_in(self, reader: SimUser | SimGroup, prefix: str) -> tuple[SeenMessage, str]:
+        """The next message in the chat with a button whose data starts with `prefix`."""
         while True:
-            message = await self.group.next_message(timeout=15)
+            message = await reader.next_message(timeout=15)
             for row in message.buttons:
                 for button in row:
                     if button.get("callback_data", "").startswith(prefix):
@@ -124,18 +119,10 @@ class Buttons:
 
     async def press(self, card: Card, chat: str, presser: SimUser) -> str:
         """Press the card's button as `presser`; the text the press was answered with."""
-        if chat == "group":
+        if chat == "group" or presser.id == card.holder.id:
             before = len(await presser.toasts())
-            await presser.press_data(card.data, message_id=card.message.message_id, chat=self.group)
-            for _ in range(300):
-                toasts = await presser.toasts()
-                if len(toasts) > before:
-                    return toasts[-1].get("text") or ""
-                await asyncio.sleep(0.05)
-            raise AssertionError(f"no answer to {card.data} by {presser}")
-        if presser.id == card.holder.id:
-            before = len(await presser.toasts())
-            await presser.press_data(card.data, message_id=card.message.message_id)
+            where = self.group if chat == "group" else None
+            await presser.press_data(card.data, message_id=card.message.message_id, chat=where)
             for _ in range(300):
                 toasts = await presser.toasts()
                 if len(toasts) > before:
@@ -252,7 +239,8 @@ class Buttons:
                     break
                 await asyncio.sleep(0.05)
             newest = max(row[0] for row in await self.rows(Incident, "id"))
-            message, data = await self.next_alert(self.group if chat == "group" else owner, newest)
+            alerted = self.group if chat == "group" else owner
+            message, data = await self.card_in(alerted, f"inc1:{newest}:a")  # ✅ Terima
 
             async def statuses() -> list[tuple[Any, ...]]:
                 return await self.rows(Incident, "id", "status")
@@ -271,17 +259,6 @@ class Buttons:
 
             return Card(message, data, leaver, leaver, other, people)
         raise AssertionError(button)
-
-    async def next_alert(
-        self, reader: SimUser | SimGroup, incident_id: int
-    ) -> tuple[SeenMessage, str]:
-        """The alert of that incident, and its ✅ Terima (acknowledge) button's data."""
-        while True:
-            message = await reader.next_message(timeout=15)
-            for row in message.buttons:
-                for b in row:
-                    if b.get("callback_data") == f"inc1:{incident_id}:a":
-                        return message, b["callback_data"]
 
 
 async def test_every_button_acts_only_for_whom_it_is_in_both_kinds_of_chat(
