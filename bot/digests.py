@@ -35,7 +35,7 @@ from bot.domain.reports import (
 )
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
-from bot.ui import Button
+from bot.ui import Button, owned
 from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import read_session
@@ -247,7 +247,9 @@ async def remind_officers(
         unit.send(
             officer.telegram_id,
             t(lang, "reminder.text", region=await region_label(unit.session, officer.region_code)),
-            buttons=[[Button(plain(lang, "reminder.button"), REMINDER_CALLBACK)]],
+            buttons=owned(
+                [[Button(plain(lang, "reminder.button"), REMINDER_CALLBACK)]], officer.telegram_id
+            ),
             priority=PRIORITY_BULK,
         )
         sent += 1

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 MAX_CALLBACK_BYTES = 64
+# A personal button's callback data ends with the Telegram id of the person it was shown
+# to (`leave1:yes@5550001`), so that it acts only for them (bot/handlers/common.py,
+# personal_button). No other part of any callback data contains "@".
+OWNER_MARK = "@"
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,14 @@ def inline_markup(rows: Keyboard | None) -> dict[str, Any] | None:
 
 def in_rows(buttons: list[Button], per_row: int) -> Keyboard:
     return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def owned(keyboard: Keyboard, owner_id: int) -> Keyboard:
+    """The keyboard with every callback button bound to `owner_id` (URL buttons unchanged)."""
+    return [
+        [
+            replace(b, data=f"{b.data}{OWNER_MARK}{owner_id}") if b.data is not None else b
+            for b in row
+        ]
+        for row in keyboard
+    ]

@@ -103,7 +103,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         )
     )
     application.add_handler(
-        CallbackQueryHandler(digests.reminder_button, pattern=rf"^{REMINDER_CALLBACK}$")
+        CallbackQueryHandler(digests.reminder_button, pattern=rf"^{REMINDER_CALLBACK}(@\d+)?$")
     )
     application.add_handler(
         CallbackQueryHandler(privacy.leave_button, pattern=rf"^{privacy.LEAVE_CALLBACK}:")

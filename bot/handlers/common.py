@@ -12,7 +12,7 @@ from bot.domain.onboarding import Identity
 from bot.domain.text import clean
 from bot.i18n import Html, normalize_language, plain, t
 from bot.i18n.commands import command_name
-from bot.ui import Keyboard
+from bot.ui import OWNER_MARK, Button, Keyboard
 from storage.models import Person, Role
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
@@ -112,8 +112,51 @@ async def require_actor(update: Update, context: PoskoContext) -> Person | None:
     return context.actor
 
 
+def personal_button(update: Update, context: PoskoContext, *, private: bool = False) -> str | None:
+    """The pressed button's data without its owner mark, when the presser is the person it
+    was shown to; None (after a toast, and with nothing changed) otherwise.
+
+    Every handler of a personal button calls this first. A button without a mark (sent
+    before buttons were bound) is accepted only in a private chat, where Telegram lets
+    nobody but that chat's person press it; in a group its owner is unknown, so it is
+    refused as no longer valid. With `private`, the button belongs to a private chat (a
+    guided flow, an invite): pressed anywhere else, even by its owner, it is refused."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    data, mark, owner = query.data.rpartition(OWNER_MARK)
+    if not mark:  # unmarked: the person of the private chat it is in, if it is in one
+        if not is_private(update) or query.message is None:
+            answer_callback(context, update, plain(context.lang, "button.stale"))
+            return None
+        data, owner = query.data, str(query.message.chat.id)
+    if not owner.isdigit() or int(owner) != query.from_user.id:
+        answer_callback(context, update, plain(context.lang, "button.not_yours"))
+        return None
+    if private and not is_private(update):
+        answer_callback(context, update, plain(context.lang, "button.stale"))
+        return None
+    return data
+
+
 def is_private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == "private"
+
+
+def private_chat_only(update: Update, context: PoskoContext) -> bool:
+    """True in a private chat. In a group, answers that the command works only in a private
+    chat, with a button that opens it (the command's answer would be personal data or a
+    file that every member could read), and returns False."""
+    if is_private(update):
+        return True
+    username = context.services.bot_username
+    buttons = (
+        [[Button(plain(context.lang, "private_only.button"), url=f"https://t.me/{username}")]]
+        if username
+        else None
+    )
+    reply(update, context, t(context.lang, "private_only"), buttons=buttons)
+    return False
 
 
 def location_keyboard(lang: str) -> dict[str, Any]:
@@ -143,11 +186,10 @@ class CommandInput:
 async def private_command(update: Update, context: PoskoContext) -> CommandInput | None:
     """A registered person's command in a private chat (text, or a photo's caption); None
     after telling the person why not."""
+    if not private_chat_only(update, context):
+        return None
     actor = await require_actor(update, context)
     if actor is None:
-        return None
-    if not is_private(update):
-        reply(update, context, t(context.lang, "private_only"))
         return None
     message = update.effective_message
     assert message is not None

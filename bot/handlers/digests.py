@@ -12,7 +12,13 @@ from bot.digests import digest_messages, remind_officers
 from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
-from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.common import (
+    answer_callback,
+    is_private,
+    personal_button,
+    reply,
+    require_actor,
+)
 from bot.handlers.group_return import GONE, PRESENT, restore_subscriptions
 from bot.handlers.region_access import allowed_region
 from bot.handlers.reports import start_report
@@ -209,6 +215,8 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
 
 async def reminder_button(update: Update, context: PoskoContext) -> None:
     """📋 Lapor sekarang, on a reminder: start the guided report."""
+    if personal_button(update, context, private=True) is None:
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return

@@ -20,7 +20,7 @@ from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.export_args import ExportArgs, ExportProblem, parse_export_args
 from bot.exports import ExportRequest, write_export
-from bot.handlers.common import reply, require_actor
+from bot.handlers.common import private_chat_only, reply, require_actor
 from bot.i18n import Html, format_day, t
 from storage.models import Role
 from storage.outbox import DOCUMENT_PATH
@@ -37,7 +37,10 @@ class ExportJob:
 
 
 async def export_command(update: Update, context: PoskoContext) -> None:
-    """/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah]"""
+    """/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah] — in a private chat
+    only: the files hold names, notes and coordinates."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     chat = update.effective_chat
     if actor is None or chat is None:

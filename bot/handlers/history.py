@@ -10,7 +10,7 @@ from bot.alerts import MORE_CALLBACK, load_view, render_alert
 from bot.context import PoskoContext
 from bot.domain.incidents import parse_escalation_detail, reference
 from bot.domain.regions import is_within
-from bot.handlers.common import answer_callback, reply, require_actor
+from bot.handlers.common import answer_callback, private_chat_only, reply, require_actor
 from bot.i18n import Html, escape, format_short_moment, plain, t
 from bot.render import TELEGRAM_TEXT_LIMIT, shorten, split_lines
 from storage.incidents import get_incident, incident_events
@@ -27,7 +27,10 @@ def _visible(incident: Incident | None, actor: Person) -> bool:
 
 
 async def history_command(update: Update, context: PoskoContext) -> None:
-    """/riwayat I-0031: an incident and its whole timeline (who did what, when)."""
+    """/riwayat I-0031: an incident and its whole timeline (who did what, when) — in a
+    private chat only: it names everyone who touched the incident, and their notes."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return

@@ -44,6 +44,7 @@ from bot.domain.vocabulary import kind_words
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
+    personal_button,
     private_command,
     reply,
     require_actor,
@@ -53,7 +54,7 @@ from bot.handlers.flows import OUTSIDE_FLOWS, Flow, draft_expiry, register_flow
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, plain, t
 from bot.render import shorten, split_lines
-from bot.ui import Button, Keyboard, in_rows
+from bot.ui import Button, Keyboard, in_rows, owned
 from storage.conversations import end_conversation, get_conversation, save_conversation
 from storage.incidents import (
     add_event,
@@ -243,6 +244,19 @@ async def _card(
     at: str | None = None,
     page: int = 0,
 ) -> tuple[Html, Keyboard | None]:
+    """The message for the step the draft is at; its buttons are for the draft's owner."""
+    text, buttons = await _step_card(context, actor, conversation, at=at, page=page)
+    return text, owned(buttons, conversation.user_id) if buttons else buttons
+
+
+async def _step_card(
+    context: PoskoContext,
+    actor: Person,
+    conversation: Conversation,
+    *,
+    at: str | None,
+    page: int,
+) -> tuple[Html, Keyboard | None]:
     lang = context.lang
     draft = IncidentDraft.load(conversation.data)
     prefix = f"{CALLBACK}:{conversation.token}"
@@ -338,14 +352,17 @@ async def _card(
 async def flow_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the reporting flow: `ins1:<token>:<action>[:<argument>[:<page>]]`."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     user = update.effective_user
     if actor is None or query.message is None or user is None:
         return
     lang = context.lang
     chat_id, message_id = query.message.chat.id, query.message.message_id
-    parts = query.data.split(":")
+    parts = data.split(":")
     conversation = await get_conversation(context.session, chat_id=chat_id, user_id=user.id)
     if (
         len(parts) < 3
@@ -477,7 +494,7 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
             update,
             context,
             t(lang, "report.photo_added", count=len(draft.photos)),
-            buttons=[[done]],
+            buttons=owned([[done]], user.id),
         )
         return
     elif conversation.step == "location":
@@ -545,7 +562,8 @@ async def offer_for_location(update: Update, context: PoskoContext) -> bool:
     latitude, longitude = message.location.latitude, message.location.longitude
     data = f"{LOCATION_CALLBACK}:{latitude:.5f}:{longitude:.5f}"
     button = Button(plain(context.lang, "incident.button.report_here"), data)
-    reply(update, context, t(context.lang, "incident.location_offer"), buttons=[[button]])
+    keyboard = owned([[button]], context.actor.telegram_id)
+    reply(update, context, t(context.lang, "incident.location_offer"), buttons=keyboard)
     return True
 
 
@@ -553,13 +571,14 @@ OUTSIDE_FLOWS["location"] = offer_for_location
 
 
 async def location_button(update: Update, context: PoskoContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
     try:
-        _, latitude, longitude = query.data.split(":")
+        _, latitude, longitude = data.split(":")
         point = (float(latitude), float(longitude))
     except ValueError:
         answer_callback(context, update, plain(context.lang, "button.stale"))
@@ -588,7 +607,9 @@ async def alert_button(update: Update, context: PoskoContext) -> None:
         answer_callback(context, update, plain(lang, "button.stale"))
         return
     if actor is None or not may_handle(actor, incident):
-        answer_callback(context, update, plain(lang, "incident.not_yours"), alert=True)
+        # Alerts are shared (groups, several coordinators): the button is for anyone whose
+        # role and region may handle the incident, and nobody else.
+        answer_callback(context, update, plain(lang, "button.not_yours"))
         return
     assert incident.id is not None
     action = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}[parts[2]]

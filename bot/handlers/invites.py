@@ -10,11 +10,17 @@ from bot.domain.onboarding import InviteRefused, create_invite
 from bot.domain.region_names import parse_region_query
 from bot.domain.regions import is_within, level_of
 from bot.domain.roles import parse_role
-from bot.handlers.common import answer_callback, is_private, reply, require_actor
+from bot.handlers.common import (
+    answer_callback,
+    personal_button,
+    private_chat_only,
+    reply,
+    require_actor,
+)
 from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
-from bot.ui import Button
+from bot.ui import Button, owned
 from storage.models import Person, Role
 from storage.regions import find_regions_named, get_region, region_label
 
@@ -23,14 +29,13 @@ _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
 
 
 async def invite_command(update: Update, context: PoskoContext) -> None:
-    """/undang [peran wilayah]"""
+    """/undang [peran wilayah] — in a private chat only: anyone who saw the link could use it."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
     lang = context.lang
-    if not is_private(update):
-        reply(update, context, t(lang, "private_only"))
-        return
     if actor.role == Role.OFFICER:
         reply(update, context, t(lang, "invite.not_allowed", role=plain(lang, "role.officer")))
         return
@@ -43,7 +48,12 @@ async def invite_command(update: Update, context: PoskoContext) -> None:
             ],
             [Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")],
         ]
-        reply(update, context, t(lang, "invite.choose_role"), buttons=buttons)
+        reply(
+            update,
+            context,
+            t(lang, "invite.choose_role"),
+            buttons=owned(buttons, actor.telegram_id),
+        )
         return
     role = parse_role(args[0])
     if role is None or role == Role.ADMIN:
@@ -170,14 +180,17 @@ async def _issue(
 async def invite_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the /undang message: role, region navigation, pick, cancel."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None or query.message is None:
         return
     lang = context.lang
     chat_id = query.message.chat.id
     message_id = query.message.message_id
-    parts = query.data.split(":")
+    parts = data.split(":")
     action = parts[1] if len(parts) > 1 else ""
     if actor.role == Role.OFFICER:
         answer_callback(context, update, plain(lang, "button.not_yours"))
@@ -237,4 +250,4 @@ async def _show_picker(
         role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
         region=await region_label(context.session, code),
     )
-    context.unit.edit(chat_id, message_id, text, buttons=keyboard)
+    context.unit.edit(chat_id, message_id, text, buttons=owned(keyboard, actor.telegram_id))

@@ -14,6 +14,8 @@ from bot.handlers.common import (
     answer_callback,
     identity_of,
     is_private,
+    personal_button,
+    private_chat_only,
     reply,
     require_actor,
     set_person_menu,
@@ -22,7 +24,7 @@ from bot.handlers.edits import is_edited_report
 from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
 from bot.i18n.commands import command_name
-from bot.ui import Button
+from bot.ui import Button, owned
 from storage.incidents import subscriptions_of_chat
 from storage.models import Person, Role
 from storage.people import get_person, get_person_by_telegram_id, set_language
@@ -157,7 +159,9 @@ def _group_help(lang: str) -> Html:
 
 
 async def profile(update: Update, context: PoskoContext) -> None:
-    """/profil: what the bot knows of the person."""
+    """/profil: what the bot knows of the person (in a private chat only)."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
@@ -187,7 +191,8 @@ async def profile(update: Update, context: PoskoContext) -> None:
 async def language_command(update: Update, context: PoskoContext) -> None:
     """/bahasa: choose Indonesian or English — for oneself, or (in a group, by a group admin
     who is a coordinator) for the group's digests, alerts and replies."""
-    if await require_actor(update, context) is None:
+    actor = await require_actor(update, context)
+    if actor is None:
         return
     scope = ""
     if not is_private(update):
@@ -200,19 +205,26 @@ async def language_command(update: Update, context: PoskoContext) -> None:
             for code in LANGUAGES
         ]
     ]
-    reply(update, context, t(context.lang, "language.choose"), buttons=buttons)
+    # A group's buttons are for whoever may manage the group (checked on the press); a
+    # person's own are for that person only.
+    keyboard = buttons if scope else owned(buttons, actor.telegram_id)
+    reply(update, context, t(context.lang, "language.choose"), buttons=keyboard)
 
 
 async def language_chosen(update: Update, context: PoskoContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
+    group_choice = query.data.removeprefix(f"{LANGUAGE_CALLBACK}:g:")
+    if group_choice in LANGUAGES and not is_private(update):
+        await _group_language_chosen(update, context, group_choice)
+        return
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None or query.message is None:
         return
-    choice = query.data.split(":", 1)[1]
-    if choice.startswith("g:") and choice[2:] in LANGUAGES and not is_private(update):
-        await _group_language_chosen(update, context, choice[2:])
-        return
+    choice = data.split(":", 1)[1]
     if choice not in LANGUAGES:
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return
@@ -228,8 +240,8 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
 async def _group_language_chosen(update: Update, context: PoskoContext, choice: str) -> None:
     query = update.callback_query
     chat = update.effective_chat
-    assert query is not None and query.message is not None and chat is not None
-    if not await may_manage_group(update, context, tell=False):
+    assert query is not None and chat is not None
+    if query.message is None or not await may_manage_group(update, context, tell=False):
         answer_callback(context, update, plain(context.lang, "button.not_yours"))
         return
     subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)

@@ -6,10 +6,16 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.domain.regions import is_within
-from bot.handlers.common import answer_callback, reply, require_actor
+from bot.handlers.common import (
+    answer_callback,
+    personal_button,
+    private_chat_only,
+    reply,
+    require_actor,
+)
 from bot.i18n import Html, format_moment, format_short_moment, plain, t
 from bot.render import split_lines
-from bot.ui import Button
+from bot.ui import Button, owned
 from storage.conversations import end_conversation
 from storage.models import Role
 from storage.people import (
@@ -26,7 +32,9 @@ MESSAGE_RETENTION_DAYS = 7
 
 
 async def my_data(update: Update, context: PoskoContext) -> None:
-    """/dataku: everything the bot holds about the person."""
+    """/dataku: everything the bot holds about the person (in a private chat only)."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
@@ -74,19 +82,22 @@ async def leave(update: Update, context: PoskoContext) -> None:
             Button(plain(lang, "report.button.cancel"), f"{LEAVE_CALLBACK}:no"),
         ]
     ]
-    reply(update, context, t(lang, "leave.confirm"), buttons=buttons)
+    reply(update, context, t(lang, "leave.confirm"), buttons=owned(buttons, actor.telegram_id))
 
 
 async def leave_button(update: Update, context: PoskoContext) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = personal_button(update, context)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None or query.message is None:
         return
     lang = context.lang
     chat_id, message_id = query.message.chat.id, query.message.message_id
     answer_callback(context, update)
-    if query.data != f"{LEAVE_CALLBACK}:yes":
+    if data != f"{LEAVE_CALLBACK}:yes":
         context.unit.edit(chat_id, message_id, t(lang, "leave.cancelled"))
         return
     await deactivate_person(context.session, person=actor, now=context.now, erase_name=True)
@@ -102,7 +113,10 @@ async def leave_button(update: Update, context: PoskoContext) -> None:
 
 
 async def deactivate(update: Update, context: PoskoContext) -> None:
-    """/nonaktifkan TELEGRAM_ID: an admin ends someone's access at once."""
+    """/nonaktifkan TELEGRAM_ID: an admin ends someone's access at once (in a private chat:
+    the answer names the person)."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return
@@ -136,7 +150,10 @@ async def deactivate(update: Update, context: PoskoContext) -> None:
 
 
 async def invitations(update: Update, context: PoskoContext) -> None:
-    """/undangan: who invited whom, in the admin's region."""
+    """/undangan: who invited whom, in the admin's region (in a private chat only: it lists
+    names and Telegram ids)."""
+    if not private_chat_only(update, context):
+        return
     actor = await require_actor(update, context)
     if actor is None:
         return

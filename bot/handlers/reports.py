@@ -38,6 +38,7 @@ from bot.domain.vocabulary import aspect_words
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
+    personal_button,
     private_command,
     reply,
     require_actor,
@@ -48,7 +49,7 @@ from bot.handlers.region_access import allowed_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten, split_lines
-from bot.ui import Button, Keyboard, in_rows
+from bot.ui import Button, Keyboard, in_rows, owned
 from storage.aspects import active_aspects
 from storage.conversations import end_conversation, get_conversation, save_conversation
 from storage.models import Conversation, Person, Report, ReportState, ReportStatus
@@ -191,18 +192,21 @@ async def withdraw_command(update: Update, context: PoskoContext) -> None:
         ],
         [Button(plain(lang, "report.button.cancel"), f"{WITHDRAW_CALLBACK}:x")],
     ]
-    reply(update, context, text, buttons=buttons)
+    reply(update, context, text, buttons=owned(buttons, actor.telegram_id))
 
 
 async def withdraw_button(update: Update, context: PoskoContext) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = personal_button(update, context)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None or query.message is None:
         return
     lang = context.lang
     chat_id, message_id = query.message.chat.id, query.message.message_id
-    argument = query.data.split(":", 1)[1] if ":" in query.data else ""
+    argument = data.split(":", 1)[1] if ":" in data else ""
     if argument == "x":
         context.unit.edit(chat_id, message_id, t(lang, "cancel.done"))
         answer_callback(context, update)
@@ -401,7 +405,19 @@ async def _card(
     page: int = 0,
     at: str | None = None,
 ) -> tuple[Html, Keyboard | None]:
-    """The message (text and buttons) for the step the draft is at."""
+    """The message for the step the draft is at; its buttons are for the draft's owner."""
+    text, buttons = await _step_card(context, actor, conversation, page=page, at=at)
+    return text, owned(buttons, conversation.user_id) if buttons else buttons
+
+
+async def _step_card(
+    context: PoskoContext,
+    actor: Person,
+    conversation: Conversation,
+    *,
+    page: int,
+    at: str | None,
+) -> tuple[Html, Keyboard | None]:
     lang = context.lang
     draft = Draft.load(conversation.data)
     prefix = f"{CALLBACK}:{conversation.token}"
@@ -495,7 +511,10 @@ def _summary_buttons(lang: str, prefix: str) -> Keyboard:
 async def report_button(update: Update, context: PoskoContext) -> None:
     """Every button of the guided flow: `rep1:<token>:<action>[:<argument>[:<page>]]`."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
     actor = await require_actor(update, context)
     if actor is None or query.message is None:
         return
@@ -503,7 +522,7 @@ async def report_button(update: Update, context: PoskoContext) -> None:
     chat_id, message_id = query.message.chat.id, query.message.message_id
     user = update.effective_user
     assert user is not None
-    parts = query.data.split(":")
+    parts = data.split(":")
     conversation = await get_conversation(context.session, chat_id=chat_id, user_id=user.id)
     if (
         len(parts) < 3
@@ -641,7 +660,7 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
             update,
             context,
             t(lang, "report.photo_added", count=len(draft.photos)),
-            buttons=[[done]],
+            buttons=owned([[done]], user.id),
         )
         return
     if step in ("percent", "note") and not text:

@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "button.stale": "This button is no longer valid.",
     "button.not_yours": "This button is not for you.",
     "private_only": "This command only works in a private chat with the bot.",
+    "private_only.button": "💬 Open the private chat",
     "invite.choose_role": "Invite whom? Choose a role:",
     "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (

@@ -145,6 +145,7 @@ MESSAGES: dict[str, str] = {
     "button.stale": "Tombol ini sudah tidak berlaku.",
     "button.not_yours": "Tombol ini bukan untuk Anda.",
     "private_only": "Perintah ini hanya bisa dipakai di chat pribadi dengan bot.",
+    "private_only.button": "💬 Buka chat pribadi",
     # Invites
     "invite.choose_role": "Undang siapa? Pilih peran:",
     "invite.choose_region": (

@@ -261,7 +261,7 @@ async def test_group_subscribed_to_alerts_by_a_group_admin_coordinator(
     assert "INSIDEN KRITIS" in alert.text
     await member.press("✅ Terima", message_id=alert.message_id, chat=group)
     await group.expect_no_message(within=0.5)
-    assert any("di luar wilayah" in (toast.get("text") or "") for toast in await member.toasts())
+    assert any("bukan untuk Anda" in (toast.get("text") or "") for toast in await member.toasts())
     await regency.press("✅ Terima", message_id=alert.message_id, chat=group)
     assert "diterima oleh Koor Konut" in (await group.wait_for_edit(alert.message_id)).text
 
