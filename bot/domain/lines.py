@@ -45,8 +45,9 @@ PERCENT_FILLERS = frozenset(
 _PERCENT = re.compile(
     r"(\d{1,4})(?:[.,](\d{1,2}))?\s*(%|persen\b|prosen\b|percent\b|pct\b)?\)?", re.IGNORECASE
 )
-_NOTE_LEAD = re.compile(r"^(?:[\s,;:|&]|[-–—](?=\s))+")
+_NOTE_LEAD = re.compile(r"^(?:[\s,;:.!|&·•/\\]|[-–—](?=\s))+")
 _QUOTES = {'"': '"', "“": "”", "'": "'", "«": "»", "„": "“"}
+_CONFLICTS = {(ReportState.NOT_READY, 100), (ReportState.READY, 0)}
 MAX_OPTIONS = 3  # a guess offers at most this many readings
 
 
@@ -304,6 +305,9 @@ def _report(body: str, region: str | None, reading: _ReportReading) -> ParsedRep
         if not 0 <= reading.percent.value <= 100:
             raise ReportSyntaxError("report.syntax.percent", reading.percent.text[:20])
         progress = int(reading.percent.value + 0.5)
+    if (reading.state.value, progress) in _CONFLICTS:
+        # "anggaran belum 100%": not ready yet complete, or ready at nothing. Not guessed.
+        raise ReportSyntaxError("report.syntax.conflict", reading.percent.text[:20])  # type: ignore[union-attr]
     note = _rest(body, reading.note_at) or None
     if note is not None and len(note) > MAX_NOTE_LENGTH:
         raise ReportSyntaxError("report.syntax.note_long", str(len(note)))

@@ -215,6 +215,7 @@ MESSAGES: dict[str, str] = {
     "report.syntax.aspect": "aspect <b>{detail}</b> is not known",
     "report.syntax.state": "the state is missing or not known (<b>{detail}</b>)",
     "report.syntax.percent": "percent <b>{detail}</b> must be between 0 and 100",
+    "report.syntax.conflict": "the state and the percent <b>{detail}</b> contradict each other (not ready at 100%, or ready at 0%); write the state that fits, e.g. partial",
     "report.syntax.note_long": "the note is too long ({detail} characters; at most 4,000)",
     "report.photo_kept": "📷 Your photo is not lost: it is attached to the draft below. Finish the report with the buttons, or /cancel.",
     "report.guess": (

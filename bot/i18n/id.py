@@ -155,7 +155,7 @@ MESSAGES: dict[str, str] = {
     # What people type for each state in a one-line report, comma separated (both
     # languages are read, whatever the person's language). Longest phrase wins:
     # "sebagian besar" is partial, and what follows it is the note.
-    "state.words.ready": "siap, sudah siap, sdh siap, udah siap, dah siap, telah siap, siap semua, semua siap, sudah lengkap, lengkap, aman, aman terkendali, kondusif, aman kondusif, beres, sudah beres, selesai, sudah selesai, tuntas, rampung, ok, oke, sip, terpenuhi, sudah terpenuhi, tersedia, sudah tersedia, siap 100 persen",
+    "state.words.ready": "siap, sudah siap, sdh siap, udah siap, dah siap, telah siap, semua siap, semua sudah siap, sudah lengkap, lengkap, aman, aman terkendali, kondusif, aman kondusif, beres, sudah beres, selesai, sudah selesai, tuntas, rampung, ok, oke, sip, terpenuhi, sudah terpenuhi, tersedia, sudah tersedia, siap 100 persen",
     "state.words.partial": "sebagian, sebagian siap, siap sebagian, sebagian besar, sebagian kecil, sebagian besar siap, sebagian besar sudah siap, siap sebagian besar, sebagian sudah siap, sebagian belum siap, sebagian belum, sbgn, parsial, proses, dalam proses, masih proses, sedang proses, on proses, on progress, progres, berjalan, sedang berjalan, masih berjalan, hampir siap, nyaris siap, belum sepenuhnya siap, blm sepenuhnya siap, belum lengkap, blm lengkap, kurang lengkap, belum semua, belum semua siap, blm semua, belum merata, separuh, setengah, setengah siap",
     "state.words.not_ready": "belum siap, blm siap, belom siap, blum siap, blom siap, belum, blm, belom, blum, tidak siap, tdk siap, tak siap, gak siap, ga siap, nggak siap, ngga siap, enggak siap, kurang, kurang siap, sangat kurang, belum ada, blm ada, tidak ada, tdk ada, kosong, nihil, belum tersedia, tidak tersedia, belum mulai, blm mulai, belum dimulai, macet, terhambat, bermasalah, gagal, rawan, tidak aman, tdk aman, tidak kondusif",
     # Other names of each aspect (the aspect table's names and aliases count too).
@@ -236,6 +236,7 @@ MESSAGES: dict[str, str] = {
     "report.syntax.aspect": "aspek <b>{detail}</b> tidak dikenal",
     "report.syntax.state": "status belum ditulis atau tidak dikenal (<b>{detail}</b>)",
     "report.syntax.percent": "persen <b>{detail}</b> harus antara 0 dan 100",
+    "report.syntax.conflict": "status dan persen <b>{detail}</b> bertentangan (belum siap 100%, atau siap 0%); tulis status yang sesuai, misalnya sebagian",
     "report.syntax.note_long": "catatan terlalu panjang ({detail} karakter; paling banyak 4.000)",
     "report.photo_kept": "📷 Foto Anda tidak dibuang: sudah terlampir pada draf di bawah. Lengkapi laporannya dengan tombol, atau /batal.",
     "report.guess": (
