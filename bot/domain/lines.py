@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -212,6 +212,10 @@ class _ReportReading:
     def cost(self) -> int:
         return self.aspect.cost + self.state.cost
 
+    @property
+    def extends(self) -> bool:
+        return self.state.extends
+
 
 def read_report_line(
     text: str, aspects: Sequence[AspectInfo]
@@ -238,26 +242,26 @@ def read_report_line(
         at = words[after_aspect].start if after_aspect < len(words) else len(body)
         raise ReportSyntaxError("report.syntax.state", _chunk(body, at))
     exact = [r for r in readings if r.cost == 0]
-    if exact:
+    if exact and not any(r.extends for r in readings):
         return _report(body, region, exact[0])
-    ranked = sorted(readings, key=lambda r: r.cost)  # stable: the greedy order breaks ties
+    # Near misses, closest first; a typo that continues an exact name before the exact one.
+    ranked = sorted(readings, key=lambda r: (not r.extends, r.cost))
     options: list[ParsedReport] = []
     guessed: list[tuple[str, ...]] = []
     for reading in ranked:
         parsed = _report(body, region, reading)
-        if parsed in options:
+        names = tuple(
+            name
+            for name, match in (
+                (f"aspect:{parsed.aspect}", reading.aspect),
+                (f"state:{parsed.state.value}", reading.state),
+            )
+            if match.cost
+        ) or (f"state:{parsed.state.value}",)
+        if parsed in options or names in guessed:
             continue
         options.append(parsed)
-        guessed.append(
-            tuple(
-                name
-                for name, match in (
-                    (f"aspect:{parsed.aspect}", reading.aspect),
-                    (f"state:{parsed.state.value}", reading.state),
-                )
-                if match.cost
-            )
-        )
+        guessed.append(names)
         if len(options) == MAX_OPTIONS:
             break
     return Guess(tuple(options), tuple(guessed), body[: ranked[0].note_at].strip()[:80])
@@ -286,8 +290,11 @@ def _report_tails(
     """Every way the state and an optional percent (either order) can follow, deepest first."""
     found: list[_ReportReading] = []
     if state is None:
-        matches = _candidates(state_book(), words, index, STATE_FILLERS, near=False)
-        for match in matches or _candidates(state_book(), words, index, STATE_FILLERS, near=True):
+        book = state_book()
+        matches = _candidates(book, words, index, STATE_FILLERS, near=False)
+        extension = book.extension(words, matches)
+        matches = [extension, *matches] if extension else matches
+        for match in matches or _candidates(book, words, index, STATE_FILLERS, near=True):
             found += _report_tails(body, words, aspect, match.end, match, percent)
     if percent is None:
         value = _percent_at(body, words, index, bare_allowed=state is not None)
@@ -343,6 +350,10 @@ class _IncidentReading:
     def cost(self) -> int:
         return self.severity.cost + self.kind.cost
 
+    @property
+    def extends(self) -> bool:
+        return self.severity.extends or self.kind.extends
+
 
 @dataclass
 class _Progress:
@@ -350,7 +361,6 @@ class _Progress:
 
     missing: str = "severity"
     at: int = 0
-    seen: set[str] = field(default_factory=set)
 
 
 def read_incident_line(
@@ -369,26 +379,25 @@ def read_incident_line(
     defaults = {k.code: k.default_class for k in types}
     names = {k.code: {tuple(w.text for w in words_of(n)) for n in kind_names(k)} for k in types}
     exact = [r for r in readings if r.cost == 0]
-    if exact:
+    if exact and not any(r.extends for r in readings):
         return _incident(body, words, region, exact[0], defaults, names)
-    ranked = sorted(readings, key=lambda r: r.cost)
+    ranked = sorted(readings, key=lambda r: (not r.extends, r.cost))
     options: list[ParsedIncident] = []
     guessed: list[tuple[str, ...]] = []
     for reading in ranked:
         parsed = _incident(body, words, region, reading, defaults, names)
-        if parsed in options:
+        labels = tuple(
+            name
+            for name, match in (
+                (f"severity:{parsed.severity.value}", reading.severity),
+                (f"kind:{parsed.type_code}", reading.kind),
+            )
+            if match.cost
+        ) or (f"kind:{parsed.type_code}",)
+        if parsed in options or labels in guessed:
             continue
         options.append(parsed)
-        guessed.append(
-            tuple(
-                name
-                for name, match in (
-                    (f"severity:{parsed.severity.value}", reading.severity),
-                    (f"kind:{parsed.type_code}", reading.kind),
-                )
-                if match.cost
-            )
-        )
+        guessed.append(labels)
         if len(options) == MAX_OPTIONS:
             break
     first = ranked[0]
@@ -418,7 +427,7 @@ def _incident_slots(
             (name, m)
             for name, book in books
             if not (near and name == "athg")
-            for m in (book.near(words, index) if near else book.exact(words, index))
+            for m in (book.near(words, index) if near else _with_extension(book, words, index))
         ]
         matches.sort(key=lambda item: (item[1].cost, item[1].start - item[1].end))
         for name, match in matches:
@@ -436,6 +445,12 @@ def _incident_slots(
         progress.at = index
         progress.missing = "severity" if "severity" not in filled else "kind"
     return found
+
+
+def _with_extension(book: PhraseBook[T], words: Sequence[Word], index: int) -> list[Match[T]]:
+    exact = book.exact(words, index)
+    extension = book.extension(words, exact)
+    return [extension, *exact] if extension else exact
 
 
 def _incident(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -50,6 +50,7 @@ class Match(Generic[V]):
     end: int  # index after the last word
     cost: int  # 0 exact; otherwise the edit distance of the near miss
     phrase: tuple[str, ...]  # the name it matched
+    extends: bool = False  # a near miss that continues an exact match ("blum siapp")
 
 
 def _windows(words: Sequence[Word], index: int) -> list[tuple[tuple[str, ...], int]]:
@@ -120,6 +121,23 @@ class PhraseBook(Generic[V]):
                     best[slot] = Match(value, index, end, distance, name)
         ranked = sorted(best.items(), key=lambda item: (item[1].cost, -item[1].end, item[0]))
         return [match for _, match in ranked[:limit]]
+
+    def extension(self, words: Sequence[Word], exact: Sequence[Match[V]]) -> Match[V] | None:
+        """A longer name that the exact matches only begin, one typo away: "blum siapp" is
+        "blum" (exact) followed by a note "siapp", or "blum siap" with a typo. Either
+        reading is a guess, so the person is asked."""
+        if not exact:
+            return None
+        longest = max(exact, key=lambda m: m.end)
+        for match in self.near(words, longest.start, limit=10):
+            if (
+                match.cost == 1
+                and match.end > longest.end
+                and len(match.phrase) > len(longest.phrase)
+                and match.phrase[: len(longest.phrase)] == longest.phrase
+            ):
+                return replace(match, extends=True)
+        return None
 
 
 def allowed(name: str) -> int:

@@ -196,6 +196,9 @@ async def _ask(
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     lang = context.lang
+    previous = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
+    if previous is not None and previous.flow != FLOW and previous.expires_at > context.now:
+        reply(update, context, t(lang, "report.replaced_draft"))  # one draft per person
     token = secrets.token_urlsafe(6)[:8]
     await save_conversation(
         context.session,

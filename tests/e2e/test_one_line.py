@@ -204,3 +204,65 @@ async def test_a_photo_with_an_unreadable_caption_is_kept_in_a_guided_draft(
     assert await count_rows(database_url, Incident) == 0
     [draft] = await fetch_all(database_url, Conversation)
     assert draft.flow == "incident" and len(draft.data["photos"]) == 1
+
+
+async def test_a_correction_with_a_typo_is_asked_about_too(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await _officer(sandbox, database_url)
+    await officer.send("/lapor keamanan siap")
+    await officer.next_message()
+    await officer.send("/ralat keamanan blum siapp ada bentrok kecil")
+    question = await officer.next_message()
+    assert "Maksud Anda Belum siap?" in question.text, question.text
+    await officer.press("✅ Ya, Belum siap", message_id=question.message_id)
+    corrected = await officer.wait_for_edit(question.message_id)
+    assert "ralat untuk R-" in corrected.text and "Catatan: ada bentrok kecil" in corrected.text
+    old, new = sorted(await fetch_all(database_url, Report), key=lambda r: r.id)
+    assert old.status == "corrected" and new.corrects_id == old.id
+    assert (new.state, new.note) == ("not_ready", "ada bentrok kecil")
+
+
+async def test_english_lines_and_question(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await _officer(sandbox, database_url)
+    await officer.send("/bahasa")
+    choose = await officer.next_message()
+    await officer.press("English", message_id=choose.message_id)
+    await officer.wait_for_edit(choose.message_id)
+    await officer.send("/report logistics delivered partial 60% two villages left")
+    reply = await officer.next_message()
+    assert "Logistics delivered" in reply.text and "Partial (60%)" in reply.text, reply.text
+    assert "Note: two villages left" in reply.text
+    await officer.send("/report securty ready")
+    question = await officer.next_message()
+    assert "Did you mean Security?" in question.text, question.text
+    await officer.press("✅ Yes, Security", message_id=question.message_id)
+    assert REFERENCE.search((await officer.wait_for_edit(question.message_id)).text)
+    await officer.send("/report budget ready 150%")
+    assert "percent 150% must be between 0 and 100" in (await officer.next_message()).text
+    reports = sorted(await fetch_all(database_url, Report), key=lambda r: r.id)
+    assert [(r.aspect_code, r.state, r.progress) for r in reports] == [
+        ("distribusi", "partial", 60),
+        ("keamanan", "ready", None),
+    ]
+
+
+async def test_a_question_replaces_a_draft_in_progress_and_says_so(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await _officer(sandbox, database_url)
+    await officer.send("/lapor")
+    card = await officer.next_message()
+    await officer.send("/lapor anggarn siap")
+    assert "diganti" in (await officer.next_message()).text
+    question = await officer.next_message()
+    assert "Maksud Anda Anggaran?" in question.text
+    await officer.press("Anggaran", message_id=card.message_id)  # the old draft's button
+    await officer.expect_no_message(within=0.5)
+    await officer.send("/batal")
+    assert "dibatalkan" in (await officer.next_message()).text
+    await officer.press("✅ Ya, Anggaran", message_id=question.message_id)  # cancelled: stale
+    await officer.expect_no_message(within=0.5)
+    assert await count_rows(database_url, Report) == 0

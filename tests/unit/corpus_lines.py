@@ -252,6 +252,12 @@ CORPUS: list[tuple[str, R | I | ASK | NO]] = [
     ("/lapor distrbusi logistik sebagian", ASK(R("distribusi", "partial"))),
     ("/lapor anggran siap", ASK(R("anggaran", "ready"))),
     ("/lapor keamanaan siap", ASK(R("keamanan", "ready"))),
+    # A typo that continues an exact name: "blum" + note "siapp …", or "blum siap"? Asked.
+    (
+        "/lapor keamanan blum siapp ada bentrok kecil",
+        ASK(R("keamanan", "not_ready", None, "ada bentrok kecil")),
+    ),
+    ("/lapor logistik belum lengkapp", ASK(R("logistik", "partial"))),
     # -- reports: refused --------------------------------------------------------------------
     ("/lapor siap", NO("report.syntax.aspect")),
     ("/lapor gudang penuh", NO("report.syntax.aspect")),
@@ -418,6 +424,7 @@ CORPUS: list[tuple[str, R | I | ASK | NO]] = [
     ("/insiden kritis kerusuhn di TPS 1", ASK(I("kritis", "kekerasan", "di TPS 1"))),
     ("/insiden sedng hoaks pesan berantai", ASK(I("sedang", "hoaks", "pesan berantai"))),
     ("/insiden tinggi serangan fajr di desa", ASK(I("tinggi", "politik_uang", "di desa"))),
+    ("/insiden kritis bencana alamm banjir", ASK(I("kritis", "bencana", "banjir"))),
     # -- incidents: refused ------------------------------------------------------------------
     ("/insiden 74.09.02 kritis banjir jembatan putus", NO("outside")),
     ("/insiden banjir jembatan putus", NO("incident.syntax.severity")),
