@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -83,6 +83,13 @@ class PhraseBook(Generic[V]):
                 continue
             self._exact.setdefault(key, value)
             self._joined.setdefault("".join(key), (value, key))
+        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for key, value in self._exact.items():
+            self._by_first.setdefault(key[0], []).append((key, value))
+        # Near misses keep the first letter: the names to compare, by first letter.
+        self._by_letter: dict[str, list[tuple[str, V, tuple[str, ...]]]] = {}
+        for joined, (value, key) in self._joined.items():
+            self._by_letter.setdefault(joined[0], []).append((joined, value, key))
 
     def __contains__(self, phrase: str) -> bool:
         return phrase_key(phrase) in self._exact
@@ -107,8 +114,8 @@ class PhraseBook(Generic[V]):
             typed = "".join(key)
             if len(typed) < MIN_FUZZY_LENGTH:
                 continue
-            for joined, (value, name) in self._joined.items():
-                if joined[0] != typed[0] or abs(len(joined) - len(typed)) > 2:
+            for joined, value, name in self._by_letter.get(typed[0], ()):
+                if abs(len(joined) - len(typed)) > 2:
                     continue
                 distance = edit_distance(typed, joined, allowed(joined))
                 if distance == 0 or distance > allowed(joined):
@@ -129,14 +136,22 @@ class PhraseBook(Generic[V]):
         if not exact:
             return None
         longest = max(exact, key=lambda m: m.end)
-        for match in self.near(words, longest.start, limit=10):
-            if (
-                match.cost == 1
-                and match.end > longest.end
-                and len(match.phrase) > len(longest.phrase)
-                and match.phrase[: len(longest.phrase)] == longest.phrase
-            ):
-                return replace(match, extends=True)
+        size = len(longest.phrase)
+        longer = [
+            (key, value)
+            for key, value in self._by_first.get(longest.phrase[0], ())
+            if len(key) > size and key[:size] == longest.phrase
+        ]
+        if not longer:
+            return None
+        for window, end in _windows(words, longest.start):
+            if end <= longest.end:
+                continue
+            typed = "".join(window)
+            for key, value in longer:
+                joined = "".join(key)
+                if abs(len(joined) - len(typed)) <= 1 and edit_distance(typed, joined, 1) == 1:
+                    return Match(value, longest.start, end, 1, key, extends=True)
         return None
 
 
