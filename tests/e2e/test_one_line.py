@@ -5,6 +5,7 @@ be read kept in a guided draft."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
@@ -266,3 +267,31 @@ async def test_a_question_replaces_a_draft_in_progress_and_says_so(
     await officer.press("✅ Ya, Anggaran", message_id=question.message_id)  # cancelled: stale
     await officer.expect_no_message(within=0.5)
     assert await count_rows(database_url, Report) == 0
+
+
+async def test_a_photo_with_a_typo_in_its_caption_is_asked_about_and_keeps_the_photo(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
+) -> None:
+    officer = await _officer(sandbox, database_url)
+    await officer.send_photo(caption="/lapor distribsi sebagian 40% gudang basah")
+    question = await officer.next_message()
+    assert "Maksud Anda Distribusi logistik?" in question.text, question.text
+    await officer.press("✅ Ya, Distribusi logistik", message_id=question.message_id)
+    done = await officer.wait_for_edit(question.message_id)
+    assert "Foto: 1" in done.text and "Catatan: gudang basah" in done.text
+    [report] = await fetch_all(database_url, Report)
+    assert (report.aspect_code, report.progress, len(report.photo_file_ids)) == (
+        "distribusi",
+        40,
+        1,
+    )
+
+    # An unanswered question expires like a draft, and then its buttons store nothing.
+    await officer.send("/lapor kemanan siap")
+    question = await officer.next_message()
+    clock.advance(timedelta(hours=3))
+    await officer.press("✅ Ya, Keamanan & ketertiban", message_id=question.message_id)
+    assert "tidak dijawab selama 120 menit" in (await officer.next_message()).text
+    await officer.press("✅ Ya, Keamanan & ketertiban", message_id=question.message_id)
+    await officer.expect_no_message(within=0.5)
+    assert await count_rows(database_url, Report) == 1
