@@ -129,3 +129,11 @@ def test_no_word_of_the_field_names_two_things() -> None:
                 for word in split_list(catalog[prefix + code]):
                     key = phrase_key(word)
                     assert owner.setdefault(key, code) == code, (prefix, word, owner[key], code)
+
+
+def test_no_state_or_severity_word_holds_a_number() -> None:
+    """A number inside a state phrase ("siap 100 persen") would swallow the percent."""
+    for catalog in CATALOGS.values():
+        for key, text in catalog.items():
+            if key.startswith(("state.words.", "severity.words.")):
+                assert not any(ch.isdigit() for ch in text), (key, text)
