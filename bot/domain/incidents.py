@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.regions import ancestors_of, is_within, level_of
-from bot.domain.text import clean
+from bot.domain.regions import ancestors_of, is_within
 from bot.i18n import plain
 from storage.models import AthgClass, IncidentStatus, Role, Severity
 
@@ -88,14 +87,6 @@ class TypeInfo:
         return self.label_en if lang == "en" else self.label_id
 
 
-def type_index(types: Iterable[TypeInfo]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for kind in types:
-        for name in (kind.code, kind.code.replace("_", ""), *kind.aliases):
-            index.setdefault(name.lower(), kind.code)
-    return index
-
-
 @dataclass(frozen=True)
 class ParsedIncident:
     severity: Severity
@@ -110,56 +101,6 @@ class IncidentSyntaxError(Exception):
         super().__init__(key)
         self.key = key
         self.detail = detail
-
-
-def parse_incident_line(text: str, types: Sequence[TypeInfo]) -> ParsedIncident:
-    """`[region] severity type [class] description`; severity, type and class in any order
-    before the description, which is required."""
-    by_word = type_index(types)
-    defaults = {t.code: t.default_class for t in types}
-    words = clean(text).split()
-    region = severity = type_code = athg = None
-    position = 0
-    if words and level_of(words[0]) is not None:
-        region, position = words[0], 1
-    while position < len(words):
-        word = words[position].lower().strip(".,;:")
-        if severity is None and word in SEVERITY_WORDS:
-            severity = SEVERITY_WORDS[word]
-        elif type_code is None and word in by_word:
-            type_code = by_word[word]
-        elif athg is None and word in CLASS_WORDS:
-            athg = CLASS_WORDS[word]
-        else:
-            break
-        position += 1
-    description = _unquote(" ".join(words[position:])) if position < len(words) else ""
-    if severity is None:
-        raise IncidentSyntaxError(
-            "incident.syntax.severity", words[position] if position < len(words) else ""
-        )
-    if type_code is None:
-        raise IncidentSyntaxError(
-            "incident.syntax.type", words[position] if position < len(words) else ""
-        )
-    if not description:
-        raise IncidentSyntaxError("incident.syntax.description")
-    if len(description) > MAX_DESCRIPTION:
-        raise IncidentSyntaxError("incident.syntax.too_long", str(len(description)))
-    return ParsedIncident(
-        severity=severity,
-        type_code=type_code,
-        athg_class=athg or AthgClass(defaults[type_code]),
-        description=description,
-        region=region,
-    )
-
-
-def _unquote(text: str) -> str:
-    pairs = {'"': '"', "“": "”", "'": "'"}
-    if len(text) >= 2 and text[0] in pairs and text.endswith(pairs[text[0]]):
-        return text[1:-1].strip()
-    return text
 
 
 # -- routing ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Status reports: the words people use, the one-line syntax, and readiness roll-ups.
+"""Status reports: what a report is, and readiness roll-ups (the one-line syntax is read by
+`bot.domain.lines`).
 
 Pure functions of text and rows; no Telegram, no database.
 """
@@ -10,33 +11,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from bot.domain.regions import level_of
-from bot.domain.text import clean
 from storage.models import ReportState
 
 MAX_NOTE_LENGTH = 4000
 MAX_PHOTOS = 10
 
-# What people type for each state, Indonesian and English. Two-word phrases are tried first.
-STATE_WORDS: dict[str, ReportState] = {
-    "belum siap": ReportState.NOT_READY,
-    "tidak siap": ReportState.NOT_READY,
-    "not ready": ReportState.NOT_READY,
-    "sebagian siap": ReportState.PARTIAL,
-    "siap sebagian": ReportState.PARTIAL,
-    "siap": ReportState.READY,
-    "ready": ReportState.READY,
-    "ok": ReportState.READY,
-    "aman": ReportState.READY,
-    "lengkap": ReportState.READY,
-    "sebagian": ReportState.PARTIAL,
-    "partial": ReportState.PARTIAL,
-    "parsial": ReportState.PARTIAL,
-    "proses": ReportState.PARTIAL,
-    "belum": ReportState.NOT_READY,
-    "notready": ReportState.NOT_READY,
-    "kurang": ReportState.NOT_READY,
-}
 STATE_SHORT = {ReportState.READY: "r", ReportState.PARTIAL: "p", ReportState.NOT_READY: "n"}
 STATE_FROM_SHORT = {short: state for state, short in STATE_SHORT.items()}
 STATE_EMOJI = {
@@ -53,10 +32,6 @@ STATE_RANK = {
     ReportState.READY.value: 3,
 }
 
-_QUOTES = {'"': '"', "“": "”", "'": "'", "«": "»", "„": "“"}
-_PERCENT = re.compile(r"^(\d{1,3})\s*(?:%|persen\b|percent\b)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^(\d{1,3})(?=\s|$)")
-
 
 def reference(report_id: int) -> str:
     return f"R-{report_id:04d}"
@@ -71,19 +46,6 @@ class AspectInfo:
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_id
-
-
-def aspect_index(aspects: Iterable[AspectInfo]) -> dict[str, str]:
-    """Every word that names an aspect → its code (code, aliases, each label's first word)."""
-    index: dict[str, str] = {}
-    for aspect in aspects:
-        names = [aspect.code, aspect.code.replace("_", ""), *aspect.aliases]
-        for name in names:
-            index.setdefault(name.lower(), aspect.code)
-    for aspect in aspects:
-        for label in (aspect.label_id, aspect.label_en):
-            index.setdefault(label.lower(), aspect.code)
-    return index
 
 
 @dataclass(frozen=True)
@@ -104,76 +66,12 @@ class ReportSyntaxError(Exception):
         self.detail = detail
 
 
-def parse_report_line(text: str, aspects: Sequence[AspectInfo]) -> ParsedReport:
-    """Read `[region] aspect state [NN%] [note]` (state and percent in either order)."""
-    rest = clean(text)
-    region = None
-    first, rest_after = _split_word(rest)
-    if first and level_of(first) is not None:
-        region, rest = first, rest_after
-    word, rest = _split_word(rest)
-    if not word:
-        raise ReportSyntaxError("report.syntax.empty")
-    aspect = aspect_index(aspects).get(word.lower().strip(".,;:"))
-    if aspect is None:
-        raise ReportSyntaxError("report.syntax.aspect", word[:40])
-    state: ReportState | None = None
-    progress: int | None = None
-    for _ in range(2):
-        rest = rest.lstrip()
-        if state is None:
-            found, rest = _take_state(rest)
-            if found is not None:
-                state = found
-                continue
-        if progress is None:
-            match = _PERCENT.match(rest) or (
-                _BARE_NUMBER.match(rest) if state is not None else None
-            )
-            if match:
-                progress = int(match.group(1))
-                if progress > 100:
-                    raise ReportSyntaxError("report.syntax.percent", match.group(0))
-                rest = rest[match.end() :]
-                continue
-        break
-    if state is None:
-        raise ReportSyntaxError("report.syntax.state", _split_word(rest)[0][:40])
-    note = _unquote(rest.strip()) or None
-    if note is not None and len(note) > MAX_NOTE_LENGTH:
-        raise ReportSyntaxError("report.syntax.note_long", str(len(note)))
-    return ParsedReport(aspect=aspect, state=state, region=region, progress=progress, note=note)
-
-
 def parse_percent(text: str) -> int | None:
     """'80', '80%', '80 persen' → 80; anything else (or over 100) → None."""
     match = re.fullmatch(r"\s*(\d{1,3})\s*(?:%|persen|percent)?\s*", text, re.IGNORECASE)
     if not match or int(match.group(1)) > 100:
         return None
     return int(match.group(1))
-
-
-def _split_word(text: str) -> tuple[str, str]:
-    parts = text.strip().split(maxsplit=1)
-    if not parts:
-        return "", ""
-    return parts[0], parts[1] if len(parts) > 1 else ""
-
-
-def _take_state(text: str) -> tuple[ReportState | None, str]:
-    for count in (2, 1):
-        parts = text.split(maxsplit=count)
-        if len(parts) >= count:
-            phrase = " ".join(parts[:count]).lower().strip(".,;:")
-            if phrase in STATE_WORDS:
-                return STATE_WORDS[phrase], parts[count] if len(parts) > count else ""
-    return None, text
-
-
-def _unquote(text: str) -> str:
-    if len(text) >= 2 and text[0] in _QUOTES and text.endswith(_QUOTES[text[0]]):
-        return text[1:-1].strip()
-    return text
 
 
 # -- readiness roll-ups --------------------------------------------------------------------

@@ -7,11 +7,13 @@ one-line parser reads as the same thing (`distribution`). Pure; no Telegram, no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from bot.domain.incidents import TypeInfo, type_index
-from bot.domain.reports import AspectInfo, aspect_index
+from bot.domain.incidents import TypeInfo
+from bot.domain.lines import aspect_book, kind_book
+from bot.domain.phrases import PhraseBook, words_of
+from bot.domain.reports import AspectInfo
 
 
 class Named(Protocol):
@@ -23,27 +25,34 @@ class Named(Protocol):
     def aliases(self) -> tuple[str, ...]: ...
 
 
-def typed_word(item: Named, lang: str, index: Mapping[str, str]) -> str:
+def reads_as(book: PhraseBook[str], word: str) -> str | None:
+    """What the one-line parser reads `word` alone as (exactly, no guessing), if anything."""
+    words = words_of(word)
+    found = [m for m in book.exact(words, 0) if m.end == len(words)] if words else []
+    return found[0].value if found else None
+
+
+def typed_word(item: Named, lang: str, book: PhraseBook[str]) -> str:
     """For English: an alias that is a word of the English label, else the first one-word
-    alias, as long as the parser's `index` maps it back to this item; else the code."""
+    alias, as long as the parser reads it back as this item; else the code."""
     if lang != "en":
         return item.code
     label_words = set(re.findall(r"[a-z]+", item.label_en.lower()))
     single = [a for a in item.aliases if a.isascii() and a.isalpha()]
     for word in [a for a in single if a in label_words] + single:
-        if index.get(word) == item.code:
+        if reads_as(book, word) == item.code:
             return word
     return item.code
 
 
-def typed_words(items: Iterable[Named], lang: str, index: Mapping[str, str]) -> str:
+def typed_words(items: Iterable[Named], lang: str, book: PhraseBook[str]) -> str:
     """'distribution, security, …' — comma separated, in the given order."""
-    return ", ".join(typed_word(item, lang, index) for item in items)
+    return ", ".join(typed_word(item, lang, book) for item in items)
 
 
 def aspect_words(aspects: Sequence[AspectInfo], lang: str) -> str:
-    return typed_words(aspects, lang, aspect_index(aspects))
+    return typed_words(aspects, lang, aspect_book(tuple(aspects)))
 
 
 def kind_words(types: Sequence[TypeInfo], lang: str) -> str:
-    return typed_words(types, lang, type_index(types))
+    return typed_words(types, lang, kind_book(tuple(types)))

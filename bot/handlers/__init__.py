@@ -33,6 +33,7 @@ from bot.handlers import (
     incidents,
     invites,
     onboarding,
+    one_line,
     privacy,
     reports,
 )
@@ -95,6 +96,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(incidents.location_button, pattern=rf"^{incidents.LOCATION_CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(one_line.guess_button, pattern=rf"^{one_line.CALLBACK}:")
     )
     application.add_handler(
         MessageHandler(

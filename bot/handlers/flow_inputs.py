@@ -12,12 +12,13 @@ from bot.context import PoskoContext
 from bot.domain.choices import match_choice
 from bot.domain.geo import Coordinates, CoordinatesOutOfRange, parse_coordinates
 from bot.domain.incidents import SEVERITY_WORDS, TypeInfo
+from bot.domain.lines import catalog_words
 from bot.domain.regions import is_within, level_of
-from bot.domain.reports import STATE_WORDS, AspectInfo
+from bot.domain.reports import AspectInfo
 from bot.domain.text import clean
 from bot.handlers.common import reply, skip_words
 from bot.i18n import LANGUAGES, plain, t
-from storage.models import Person
+from storage.models import Person, ReportState
 from storage.regions import child_regions, find_regions_by_name, get_region
 
 SKIPPED = "skipped"
@@ -71,8 +72,9 @@ def aspect_choices(aspects: Iterable[AspectInfo]) -> Mapping[str, list[str]]:
 
 def state_choices() -> Mapping[str, list[str]]:
     choices: dict[str, list[str]] = {}
-    for word, state in STATE_WORDS.items():
-        choices.setdefault(state.value, _labels(f"state.{state.value}")).append(word)
+    for state in ReportState:
+        choices[state.value] = _labels(f"state.{state.value}")
+        choices[state.value] += catalog_words(f"state.words.{state.value}")
     return choices
 
 

@@ -32,15 +32,15 @@ from bot.domain.incidents import (
     IncidentSyntaxError,
     TypeInfo,
     open_order_key,
-    parse_incident_line,
     reference,
     severity_text,
     status_text,
 )
+from bot.domain.lines import Guess, read_incident_line
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import MAX_PHOTOS
 from bot.domain.text import clean
-from bot.domain.vocabulary import kind_words
+from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
@@ -106,30 +106,54 @@ async def incident_command(update: Update, context: PoskoContext) -> None:
 async def _one_line(
     update: Update, context: PoskoContext, actor: Person, arguments: str, photos: list[str]
 ) -> None:
-    lang = context.lang
     types = await incident_types(context.session)
+    await one_line.drop_pending(update, context)
     try:
-        parsed = parse_incident_line(arguments, types)
+        reading = read_incident_line(arguments, types)
     except IncidentSyntaxError as error:
-        problem = t(lang, error.key, detail=error.detail[:40])
-        reply(
-            update,
-            context,
-            t(lang, "incident.syntax", problem=problem, types=kind_words(types, lang)),
-        )
+        one_line.refuse_incident(update, context, error, types)
+        await _keep_photos(update, context, actor, photos)
         return
-    region = parsed.region or actor.region_code
+    first = reading.options[0] if isinstance(reading, Guess) else reading
+    region = first.region or actor.region_code
     if not await _region_allowed(update, context, actor, region):
+        await _keep_photos(update, context, actor, photos)
+        return
+    if isinstance(reading, Guess):
+        await one_line.ask_incident(update, context, reading, types, region=region, photos=photos)
         return
     draft = IncidentDraft(
         region=region,
-        type_code=parsed.type_code,
-        severity=parsed.severity.value,
-        athg=parsed.athg_class.value,
-        description=parsed.description,
+        type_code=reading.type_code,
+        severity=reading.severity.value,
+        athg=reading.athg_class.value,
+        description=reading.description,
         photos=photos,
     )
     await _submit(update, context, actor, draft, types)
+
+
+async def _keep_photos(
+    update: Update, context: PoskoContext, actor: Person, photos: list[str]
+) -> None:
+    """A photo whose caption could not be used starts the guided report, attached."""
+    if photos:
+        reply(update, context, t(context.lang, "incident.photo_kept"))
+        await _start(update, context, actor, IncidentDraft(photos=photos))
+
+
+async def _store_confirmed(
+    update: Update, context: PoskoContext, actor: Person, payload: dict[str, Any], message_id: int
+) -> None:
+    """A reading the person chose after "Maksud Anda …?"."""
+    draft = IncidentDraft.load(payload)
+    if draft.region is None or not await _region_allowed(update, context, actor, draft.region):
+        return
+    types = await incident_types(context.session)
+    await _submit(update, context, actor, draft, types, edit_message_id=message_id)
+
+
+one_line.register_line_kind(one_line.LineKind("incident", _store_confirmed, "incident.cancelled"))
 
 
 async def _region_allowed(
@@ -139,7 +163,12 @@ async def _region_allowed(
         reply(
             update,
             context,
-            t(context.lang, "incident.outside_region", region=region[:20], own=actor.region_code),
+            t(
+                context.lang,
+                "incident.outside_region",
+                region=await one_line.region_named(context.session, region),
+                own=await region_label(context.session, actor.region_code),
+            ),
         )
         return False
     if await get_region(context.session, code=region) is None:
@@ -193,6 +222,11 @@ async def _submit(
         athg=plain(lang, f"athg.{incident.athg_class}"),
         region=await region_label(context.session, incident.region_code),
     )
+    if incident.description:
+        text = Html(
+            text
+            + t(lang, "incident.saved.description", description=shorten(incident.description, 300))
+        )
     if alerted.people == 0:
         text = Html(text + t(lang, "incident.saved_nobody"))
     chat = update.effective_chat
@@ -472,7 +506,11 @@ async def flow_input(update: Update, context: PoskoContext, conversation: Conver
             text = clean(message.caption or "")
             if not text:
                 await _store(context, chat.id, user.id, "description", conversation.token, draft)
-                reply(update, context, t(lang, "incident.photo_kept", count=len(draft.photos)))
+                reply(
+                    update,
+                    context,
+                    t(lang, "incident.photo_kept_at_description", count=len(draft.photos)),
+                )
                 return
         if not text or len(text) > MAX_DESCRIPTION:
             reply(update, context, t(lang, "incident.bad.description"))

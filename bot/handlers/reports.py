@@ -19,6 +19,7 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.domain.geo import Coordinates
+from bot.domain.lines import Guess, read_report_line
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import (
     MAX_PHOTOS,
@@ -28,13 +29,12 @@ from bot.domain.reports import (
     AspectInfo,
     ReportSyntaxError,
     parse_percent,
-    parse_report_line,
     reference,
     roll_up_cells,
     roll_up_whole,
 )
 from bot.domain.text import clean
-from bot.domain.vocabulary import aspect_words
+from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
@@ -264,42 +264,78 @@ async def _report_in_one_line(
     photos: list[str],
     corrects: Report | None = None,
 ) -> None:
-    lang = context.lang
     aspects = await _aspects(context.session)
+    await one_line.drop_pending(update, context)
     try:
-        parsed = parse_report_line(arguments, aspects)
+        reading = read_report_line(arguments, aspects)
     except ReportSyntaxError as error:
-        problem = t(lang, error.key, detail=error.detail)
-        names = aspect_words(aspects, lang)
-        reply(update, context, t(lang, "report.syntax", problem=problem, aspects=names))
+        one_line.refuse_report(update, context, error, aspects)
+        await _keep_photos(update, context, actor, photos)
         return
-    region = parsed.region or (corrects.region_code if corrects else actor.region_code)
+    first = reading.options[0] if isinstance(reading, Guess) else reading
+    region = first.region or (corrects.region_code if corrects else actor.region_code)
     if not await _region_allowed(update, context, actor, region):
+        await _keep_photos(update, context, actor, photos)
+        return
+    corrects_id = corrects.id if corrects else None
+    if isinstance(reading, Guess):
+        await one_line.ask_report(
+            update, context, reading, aspects, region=region, photos=photos, corrects=corrects_id
+        )
         return
     draft = Draft(
         region=region,
-        aspect=parsed.aspect,
-        state=parsed.state.value,
-        progress=parsed.progress,
-        note=parsed.note,
+        aspect=reading.aspect,
+        state=reading.state.value,
+        progress=reading.progress,
+        note=reading.note,
         photos=photos,
-        corrects=corrects.id if corrects else None,
+        corrects=corrects_id,
     )
     await _save(update, context, actor, draft, aspects)
+
+
+async def _keep_photos(
+    update: Update, context: PoskoContext, actor: Person, photos: list[str]
+) -> None:
+    """A photo whose caption could not be used is not thrown away: it starts the guided
+    report, attached."""
+    if photos:
+        reply(update, context, t(context.lang, "report.photo_kept"))
+        await _start_flow(update, context, actor, Draft(photos=photos))
+
+
+async def _store_confirmed(
+    update: Update, context: PoskoContext, actor: Person, payload: dict[str, Any], message_id: int
+) -> None:
+    """A reading the person chose after "Maksud Anda …?"."""
+    draft = Draft.load(payload)
+    if draft.region is None or not await _region_allowed(update, context, actor, draft.region):
+        return
+    aspects = await _aspects(context.session)
+    await _save(update, context, actor, draft, aspects, edit_message_id=message_id)
+
+
+one_line.register_line_kind(one_line.LineKind("report", _store_confirmed, "report.cancelled"))
 
 
 async def _region_allowed(
     update: Update, context: PoskoContext, actor: Person, region: str
 ) -> bool:
-    lang = context.lang
+    lang, session = context.lang, context.session
     if level_of(region) is None or not is_within(region, actor.region_code):
         reply(
             update,
             context,
-            t(lang, "report.outside_region", region=region[:20], own=actor.region_code),
+            t(
+                lang,
+                "report.outside_region",
+                region=await one_line.region_named(session, region),
+                own=await region_label(session, actor.region_code),
+            ),
         )
         return False
-    if await get_region(context.session, code=region) is None:
+    if await get_region(session, code=region) is None:
         reply(update, context, t(lang, "report.region_unknown", region=region))
         return False
     return True
@@ -352,6 +388,10 @@ async def _save(
         progress=_progress_text(report.progress),
         time=format_short_moment(report.created_at, lang, context.services.settings.timezone),
     )
+    if report.note:
+        text = Html(text + t(lang, "report.saved.note", note=shorten(report.note, NOTE_PREVIEW)))
+    if report.photo_file_ids:
+        text = Html(text + t(lang, "report.saved.photos", count=len(report.photo_file_ids)))
     chat = update.effective_chat
     assert chat is not None
     if edit_message_id is not None:

@@ -177,6 +177,19 @@ MESSAGES: dict[str, str] = {
     "state.partial": "Partial",
     "state.not_ready": "Not ready",
     "state.none": "no report yet",
+    "state.words.ready": "ready, all ready, fully ready, done, complete, completed, ok, okay, fine, secure, safe, all set, in place, available",
+    "state.words.partial": "partial, partially, partly, partially ready, partly ready, in progress, ongoing, underway, mostly, mostly ready, almost ready, nearly ready, halfway, half ready, incomplete, not complete, not fully ready",
+    "state.words.not_ready": "not ready, notready, unready, not yet, not yet ready, none, missing, unavailable, not available, not started, stalled, blocked, failed, unsafe, not safe",
+    "aspect.words.tata_kelola": "governance, coordination, management, administration",
+    "aspect.words.petugas": "officers, officer readiness, staff, staffing, personnel, poll workers, polling staff, election officers",
+    "aspect.words.logistik": "logistics, logistics on hand, supplies, stock, ballots, ballot papers, ballot boxes, voting booths, ink",
+    "aspect.words.distribusi": "logistics delivered, distribution, delivery, deliveries, shipping",
+    "aspect.words.sistem": "systems, systems & technology, system, technology, tech, network, apps",
+    "aspect.words.keamanan": "security, public order, safety, policing",
+    "aspect.words.anggaran": "budget, funding, funds, finance, grant, grants",
+    "aspect.words.data_penduduk": "population data, population, voter list, voter roll, voter data, voters, voter registration",
+    "aspect.words.regulasi": "regulation, regulations, rules, legal basis, guidelines",
+    "aspect.words.sengketa": "dispute handling, disputes, dispute, complaints, litigation, lawsuit, violations",
     "report.choose_region": "📋 <b>Readiness report</b>\nFor which area? Current: <b>{region}</b>.",
     "report.choose_aspect": "📋 <b>Readiness report</b> — {region}\nWhich aspect are you reporting?",
     "report.choose_state": "📋 {region} · <b>{aspect}</b>\nHow ready is it?",
@@ -227,6 +240,8 @@ MESSAGES: dict[str, str] = {
         "Recorded {time}."
     ),
     "report.saved.corrects": " (correcting {reference})",
+    "report.saved.note": "\n📝 Note: {note}",
+    "report.saved.photos": "\n📷 Photos: {count}",
     "report.cancelled": "Report cancelled. Nothing was saved.",
     "report.expired": (
         "⌛ Your report draft was removed after {minutes:minute|minutes} without "
@@ -247,8 +262,18 @@ MESSAGES: dict[str, str] = {
     "report.syntax.empty": "no aspect and state given",
     "report.syntax.aspect": "aspect <b>{detail}</b> is not known",
     "report.syntax.state": "the state is missing or not known (<b>{detail}</b>)",
-    "report.syntax.percent": "percent <b>{detail}</b> is over 100",
+    "report.syntax.percent": "percent <b>{detail}</b> must be between 0 and 100",
+    "report.syntax.conflict": "the state and the percent <b>{detail}</b> contradict each other (not ready at 100%, or ready at 0%); write the state that fits, e.g. partial",
     "report.syntax.note_long": "the note is too long ({detail} characters; at most 4,000)",
+    "report.photo_kept": "📷 Your photo is not lost: it is attached to the draft below. Finish the report with the buttons, or /cancel.",
+    "report.guess": (
+        "🤔 Did you mean <b>{guess}</b>?\n"
+        "If so, this is stored: {region} · {aspect} · {emoji} {state}{progress}{note}\n"
+        "Nothing is stored yet. Pick one of the buttons."
+    ),
+    "report.guess.note": "\nNote: {note}",
+    "report.guess.yes": "✅ Yes, {choice}",
+    "report.guess.expired": '⌛ The "did you mean" question was removed after {minutes} minutes without an answer. Nothing was stored. Write the command again.',
     "report.correct.none": (
         "You have no report that can be corrected: only your last report, at most "
         "{minutes:minute|minutes} after it was sent."
@@ -275,10 +300,28 @@ MESSAGES: dict[str, str] = {
     "severity.tinggi": "High",
     "severity.sedang": "Medium",
     "severity.rendah": "Low",
+    "severity.words.kritis": "critical, emergency, urgent, very high",
+    "severity.words.tinggi": "high, serious, severe",
+    "severity.words.sedang": "medium, moderate, mid",
+    "severity.words.rendah": "low, minor",
     "athg.ancaman": "Threat",
     "athg.gangguan": "Disturbance",
     "athg.hambatan": "Obstacle",
     "athg.tantangan": "Challenge",
+    "athg.words.ancaman": "threat",
+    "athg.words.gangguan": "disturbance",
+    "athg.words.hambatan": "obstacle, hindrance",
+    "athg.words.tantangan": "challenge",
+    "incident.words.logistik": "logistics damaged, damaged ballots, missing ballots, ballot shortage, late logistics, lost ballots, damaged ballot boxes",
+    "incident.words.akses": "access, road blocked, road closed, bridge down, bridge collapsed, no access",
+    "incident.words.bencana": "natural disaster, disaster, flood, flooding, landslide, earthquake, fire, storm, eruption",
+    "incident.words.kekerasan": "violence, conflict, clash, clashes, riot, brawl, fight, assault, intimidation, unrest",
+    "incident.words.hoaks": "hoax, hoaxes, disinformation, misinformation, fake news, false news, smear campaign",
+    "incident.words.politik_uang": "money politics, vote buying, bribery, bribe, cash handouts",
+    "incident.words.sara": "identity politics, hate speech, religious tension, ethnic tension",
+    "incident.words.petugas": "officers absent, officer absent, staff absent, absent officers, no show",
+    "incident.words.sistem": "system failure, network failure, system down, network down, outage, power outage, blackout, internet down, app error",
+    "incident.words.lainnya": "other, others, misc",
     "incident.status.new": "New, not yet acknowledged",
     "incident.status.acknowledged": "Acknowledged",
     "incident.status.in_progress": "In progress",
@@ -334,7 +377,8 @@ MESSAGES: dict[str, str] = {
     "incident.saved.people": "{count:coordinator|coordinators}",
     "incident.saved.groups": "{count:group|groups}",
     "incident.saved.and": " and ",
-    "incident.photo_kept": "📷 Photo kept ({count}). Now describe the incident as text (or send a photo with the description as its caption), or /cancel.",
+    "incident.photo_kept_at_description": "📷 Photo kept ({count}). Now describe the incident as text (or send a photo with the description as its caption), or /cancel.",
+    "incident.saved.description": "\n📝 {description}",
     "incident.choose_region": "🚨 <b>Report an incident</b>\nIn which area? Current: <b>{region}</b>.",
     "incident.choose_type": "🚨 <b>Report an incident</b> — {region}\nWhat kind of incident?",
     "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nHow severe?",
@@ -369,6 +413,12 @@ MESSAGES: dict[str, str] = {
     "incident.syntax.type": "the kind of incident is missing or not known (<b>{detail}</b>)",
     "incident.syntax.description": "no description given",
     "incident.syntax.too_long": "the description is too long ({detail} characters; at most 4,000)",
+    "incident.photo_kept": "📷 Your photo is not lost: it is attached to the draft below. Finish the incident report with the buttons, or /cancel.",
+    "incident.guess": (
+        "🤔 Did you mean <b>{guess}</b>?\n"
+        "If so, this is sent: {severity} · {kind} · {athg}\n📍 {region}\n📝 {description}\n"
+        "Nothing is sent yet. Pick one of the buttons."
+    ),
     "incident.location_offer": "📍 Location received. Report an incident at this spot?",
     "incident.button.report_here": "🚨 Report an incident here",
     "open.header": "📂 <b>Open incidents — {region}</b> ({count})",

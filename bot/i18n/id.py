@@ -191,6 +191,23 @@ MESSAGES: dict[str, str] = {
     "state.partial": "Sebagian",
     "state.not_ready": "Belum siap",
     "state.none": "belum ada laporan",
+    # What people type for each state in a one-line report, comma separated (both
+    # languages are read, whatever the person's language). Longest phrase wins:
+    # "sebagian besar" is partial, and what follows it is the note.
+    "state.words.ready": "siap, sudah siap, sdh siap, udah siap, dah siap, telah siap, semua siap, semua sudah siap, sudah lengkap, lengkap, aman, aman terkendali, kondusif, aman kondusif, beres, sudah beres, selesai, sudah selesai, tuntas, rampung, ok, oke, sip, terpenuhi, sudah terpenuhi, tersedia, sudah tersedia",
+    "state.words.partial": "sebagian, sebagian siap, siap sebagian, sebagian besar, sebagian kecil, sebagian besar siap, sebagian besar sudah siap, siap sebagian besar, sebagian sudah siap, sebagian belum siap, sebagian belum, sbgn, parsial, proses, dalam proses, masih proses, sedang proses, on proses, on progress, progres, berjalan, sedang berjalan, masih berjalan, hampir siap, nyaris siap, belum sepenuhnya siap, blm sepenuhnya siap, belum lengkap, blm lengkap, kurang lengkap, belum semua, belum semua siap, blm semua, belum merata, separuh, setengah, setengah siap",
+    "state.words.not_ready": "belum siap, blm siap, belom siap, blum siap, blom siap, belum, blm, belom, blum, tidak siap, tdk siap, tak siap, gak siap, ga siap, nggak siap, ngga siap, enggak siap, kurang, kurang siap, sangat kurang, belum ada, blm ada, tidak ada, tdk ada, kosong, nihil, belum tersedia, tidak tersedia, belum mulai, blm mulai, belum dimulai, macet, terhambat, bermasalah, gagal, rawan, tidak aman, tdk aman, tidak kondusif",
+    # Other names of each aspect (the aspect table's names and aliases count too).
+    "aspect.words.tata_kelola": "tata kelola, tata kelola pemilu, tatakelola, kelola, pengelolaan, koordinasi, rakor, rapat koordinasi, manajemen, desk pemilu, pokja, kelembagaan, sekretariat, tk",
+    "aspect.words.petugas": "kesiapan petugas, petugas, petugas pemilu, petugas ad hoc, badan ad hoc, ad hoc, sdm, personel, personil, kpps, pps, ppk, pantarlih, panwascam, panwaslu, pengawas, pengawas tps, ptps, saksi, bimtek, pelatihan petugas, rekrutmen petugas, pelantikan petugas",
+    "aspect.words.logistik": "ketersediaan logistik, logistik, logistik pemilu, logistik pilkada, stok logistik, stok, persediaan, surat suara, kotak suara, bilik suara, tinta, segel, formulir, sampul, alat peraga",
+    "aspect.words.distribusi": "distribusi logistik, distribusi, distribusi logistik pemilu, pendistribusian, pendistribusian logistik, pengiriman, pengiriman logistik, penyaluran, pengantaran, kirim, pengangkutan, distribusi surat suara, distribusi kotak suara",
+    "aspect.words.sistem": "sistem & teknologi, sistem dan teknologi, sistem, teknologi, teknologi informasi, it, ti, sirekap, sidalih, silon, sipol, sidapil, situng, aplikasi, jaringan, internet, sinyal",
+    "aspect.words.keamanan": "keamanan & ketertiban, keamanan dan ketertiban, keamanan, ketertiban, kamtib, kamtibmas, harkamtibmas, pengamanan, pengamanan tps, pam tps, linmas, satlinmas, polri, polisi, tni, babinsa, bhabinkamtibmas, operasi mantap brata, mantap brata",
+    "aspect.words.anggaran": "anggaran, anggaran pemilu, anggaran pilkada, dana, dana hibah, hibah, nphd, apbd, apbn, keuangan, biaya, pendanaan, pembiayaan, honor, honorarium, belanja",
+    "aspect.words.data_penduduk": "data kependudukan, data penduduk, kependudukan, penduduk, data, dpt, dps, dptb, dpk, dpth, dp4, daftar pemilih, daftar pemilih tetap, data pemilih, pemilih, coklit, pemutakhiran data, pemutakhiran, adminduk, dukcapil, ktp, ktp el, ektp, e ktp",
+    "aspect.words.regulasi": "regulasi, aturan, peraturan, hukum, dasar hukum, pkpu, perkpu, perbawaslu, juknis, juklak, petunjuk teknis, sk, surat keputusan, perda, perbup, pergub, perkada, surat edaran",
+    "aspect.words.sengketa": "penanganan sengketa, sengketa, sengketa pemilu, gugatan, phpu, perselisihan, perselisihan hasil, keberatan, gakkumdu, sentra gakkumdu, pelanggaran, laporan pelanggaran, mk, dkpp, ptun",
     "report.choose_region": "📋 <b>Laporan kesiapan</b>\nUntuk wilayah mana? Sekarang: <b>{region}</b>.",
     "report.choose_aspect": "📋 <b>Laporan kesiapan</b> — {region}\nAspek apa yang Anda laporkan?",
     "report.choose_state": "📋 {region} · <b>{aspect}</b>\nBagaimana kesiapannya?",
@@ -241,6 +258,8 @@ MESSAGES: dict[str, str] = {
         "Dicatat {time}."
     ),
     "report.saved.corrects": " (ralat untuk {reference})",
+    "report.saved.note": "\n📝 Catatan: {note}",
+    "report.saved.photos": "\n📷 Foto: {count}",
     "report.cancelled": "Laporan dibatalkan. Tidak ada yang disimpan.",
     "report.expired": (
         "⌛ Draf laporan Anda dihapus karena tidak ada aktivitas selama {minutes} menit. "
@@ -260,8 +279,18 @@ MESSAGES: dict[str, str] = {
     "report.syntax.empty": "aspek dan status belum ditulis",
     "report.syntax.aspect": "aspek <b>{detail}</b> tidak dikenal",
     "report.syntax.state": "status belum ditulis atau tidak dikenal (<b>{detail}</b>)",
-    "report.syntax.percent": "persen <b>{detail}</b> lebih dari 100",
+    "report.syntax.percent": "persen <b>{detail}</b> harus antara 0 dan 100",
+    "report.syntax.conflict": "status dan persen <b>{detail}</b> bertentangan (belum siap 100%, atau siap 0%); tulis status yang sesuai, misalnya sebagian",
     "report.syntax.note_long": "catatan terlalu panjang ({detail} karakter; paling banyak 4.000)",
+    "report.photo_kept": "📷 Foto Anda tidak dibuang: sudah terlampir pada draf di bawah. Lengkapi laporannya dengan tombol, atau /batal.",
+    "report.guess": (
+        "🤔 Maksud Anda <b>{guess}</b>?\n"
+        "Jika ya, yang disimpan: {region} · {aspect} · {emoji} {state}{progress}{note}\n"
+        "Belum ada yang disimpan. Pilih salah satu tombol."
+    ),
+    "report.guess.note": "\nCatatan: {note}",
+    "report.guess.yes": "✅ Ya, {choice}",
+    "report.guess.expired": '⌛ Pertanyaan "Maksud Anda" dihapus karena tidak dijawab selama {minutes} menit. Tidak ada yang disimpan. Tulis lagi perintahnya.',
     "report.correct.none": (
         "Tidak ada laporan Anda yang bisa diralat: hanya laporan terakhir, paling lama "
         "{minutes} menit setelah dikirim."
@@ -289,10 +318,29 @@ MESSAGES: dict[str, str] = {
     "severity.tinggi": "Tinggi",
     "severity.sedang": "Sedang",
     "severity.rendah": "Rendah",
+    # Words for each severity, class and kind in a one-line incident, comma separated.
+    "severity.words.kritis": "kritis, darurat, gawat, gawat darurat, genting, sangat tinggi, sangat parah, sangat berat, urgen, mendesak",
+    "severity.words.tinggi": "tinggi, berat, parah, serius",
+    "severity.words.sedang": "sedang, menengah, moderat",
+    "severity.words.rendah": "rendah, ringan",
     "athg.ancaman": "Ancaman",
     "athg.gangguan": "Gangguan",
     "athg.hambatan": "Hambatan",
     "athg.tantangan": "Tantangan",
+    "athg.words.ancaman": "ancaman",
+    "athg.words.gangguan": "gangguan",
+    "athg.words.hambatan": "hambatan, kendala, halangan",
+    "athg.words.tantangan": "tantangan",
+    "incident.words.logistik": "logistik, logistik rusak, logistik hilang, logistik terlambat, logistik kurang, kekurangan logistik, logistik tertukar, surat suara, surat suara rusak, surat suara hilang, surat suara kurang, surat suara tertukar, surat suara terlambat, kotak suara, kotak suara rusak, kotak suara hilang, bilik suara rusak",
+    "incident.words.akses": "akses, transportasi, akses transportasi, akses terputus, jalan rusak, jalan putus, jembatan putus, jembatan rusak, transportasi terhambat",
+    "incident.words.bencana": "bencana, bencana alam, banjir, banjir bandang, banjir rob, longsor, tanah longsor, gempa, gempa bumi, tsunami, kebakaran, puting beliung, angin puting beliung, erupsi, abrasi",
+    "incident.words.kekerasan": "kekerasan, konflik, kekerasan konflik, bentrok, bentrokan, ricuh, kericuhan, kerusuhan, rusuh, tawuran, perkelahian, penganiayaan, pengeroyokan, intimidasi, teror, ancaman kekerasan, anarkis",
+    "incident.words.hoaks": "hoaks, hoax, disinformasi, misinformasi, berita bohong, kabar bohong, fitnah, kampanye hitam, black campaign",
+    "incident.words.politik_uang": "politik uang, money politic, money politics, serangan fajar, bagi bagi uang, bagi uang, bagi amplop, amplop, bagi sembako, jual beli suara, beli suara, mahar politik, suap",
+    "incident.words.sara": "sara, politik identitas, isu sara, kampanye sara, ujaran kebencian, politisasi agama",
+    "incident.words.petugas": "petugas tidak hadir, petugas tdk hadir, petugas absen, petugas mangkir, kpps tidak hadir, petugas mundur, kekurangan petugas",
+    "incident.words.sistem": "gangguan sistem, gangguan jaringan, gangguan sistem jaringan, sistem jaringan, sistem error, sirekap error, sirekap down, sirekap, sidalih, aplikasi error, internet putus, sinyal hilang, listrik padam, pemadaman listrik, mati lampu, server down",
+    "incident.words.lainnya": "lainnya, lain lain, dll",
     "incident.status.new": "Baru, belum diterima",
     "incident.status.acknowledged": "Diterima",
     "incident.status.in_progress": "Sedang ditangani",
@@ -348,7 +396,8 @@ MESSAGES: dict[str, str] = {
     "incident.saved.people": "{count} koordinator",
     "incident.saved.groups": "{count} grup",
     "incident.saved.and": " dan ",
-    "incident.photo_kept": "📷 Foto disimpan ({count}). Sekarang tulis keterangan insiden sebagai teks (atau kirim foto dengan keterangan sebagai caption), atau /batal.",
+    "incident.photo_kept_at_description": "📷 Foto disimpan ({count}). Sekarang tulis keterangan insiden sebagai teks (atau kirim foto dengan keterangan sebagai caption), atau /batal.",
+    "incident.saved.description": "\n📝 {description}",
     "incident.choose_region": "🚨 <b>Lapor insiden</b>\nDi wilayah mana? Sekarang: <b>{region}</b>.",
     "incident.choose_type": "🚨 <b>Lapor insiden</b> — {region}\nJenis insiden apa?",
     "incident.choose_severity": "🚨 {region} · <b>{kind}</b>\nSeberapa parah?",
@@ -382,6 +431,12 @@ MESSAGES: dict[str, str] = {
     "incident.syntax.type": "jenis insiden belum ditulis atau tidak dikenal (<b>{detail}</b>)",
     "incident.syntax.description": "keterangan insiden belum ditulis",
     "incident.syntax.too_long": "keterangan terlalu panjang ({detail} karakter; paling banyak 4.000)",
+    "incident.photo_kept": "📷 Foto Anda tidak dibuang: sudah terlampir pada draf di bawah. Lengkapi laporan insiden dengan tombol, atau /batal.",
+    "incident.guess": (
+        "🤔 Maksud Anda <b>{guess}</b>?\n"
+        "Jika ya, yang dikirim: {severity} · {kind} · {athg}\n📍 {region}\n📝 {description}\n"
+        "Belum ada yang dikirim. Pilih salah satu tombol."
+    ),
     "incident.location_offer": "📍 Lokasi diterima. Laporkan insiden di titik ini?",
     "incident.button.report_here": "🚨 Lapor insiden di sini",
     "open.header": "📂 <b>Insiden terbuka — {region}</b> ({count})",

@@ -142,7 +142,7 @@ async def test_malformed_lines_get_an_example_and_store_nothing(
 ) -> None:
     officer = await _officer(sandbox, database_url)
     for line, culprit in [
-        ("/lapor logistk siap", "logistk"),  # a typo in the aspect
+        ("/lapor gudang siap", "gudang"),  # no aspect (a typo is asked about: test_one_line)
         ("/lapor logistik mungkin", "mungkin"),  # an unknown state
         ("/lapor logistik siap 180%", "180%"),
         ("/lapor <script>alert(1)</script> siap", "<script>alert(1)</script>"),

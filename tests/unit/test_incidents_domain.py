@@ -16,8 +16,8 @@ from bot.domain.incidents import (
     next_escalation,
     open_order_key,
     parse_escalation_minutes,
-    parse_incident_line,
 )
+from bot.domain.lines import parse_incident_line
 
 TYPES = [
     TypeInfo("bencana", "Bencana alam", "Natural disaster", "gangguan", ("banjir", "flood")),

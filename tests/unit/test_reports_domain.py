@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain.lines import parse_report_line
 from bot.domain.reports import (
     AspectInfo,
     CurrentState,
     ReportSyntaxError,
     parse_percent,
-    parse_report_line,
     reference,
     roll_up,
 )

@@ -1,0 +1,285 @@
+"""One-line /lapor and /insiden: the refusal of a line that cannot be read, and the
+"Maksud Anda …?" question for a line that reads only with a near miss.
+
+The question is a small durable flow: its readings wait in the `conversation` table (so a
+restart keeps them), its buttons carry the flow's token and are looked up by the person
+who pressed them (so they act only for the person asked), and nothing is stored until a
+reading is chosen. Each kind of line registers how a chosen reading is stored.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+
+from bot.context import PoskoContext
+from bot.domain.incidents import IncidentSyntaxError, ParsedIncident, TypeInfo, severity_text
+from bot.domain.lines import Guess
+from bot.domain.regions import level_of
+from bot.domain.reports import STATE_EMOJI, AspectInfo, ParsedReport, ReportSyntaxError
+from bot.domain.vocabulary import aspect_words, kind_words
+from bot.handlers.common import answer_callback, reply, require_actor
+from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
+from bot.i18n import Html, plain, t
+from bot.render import shorten
+from bot.ui import Button, Keyboard
+from storage.conversations import end_conversation, get_conversation, save_conversation
+from storage.models import Conversation, Person
+from storage.regions import region_label
+
+FLOW = "line_guess"
+CALLBACK = "ask1"
+PREVIEW = 300  # characters of a note or description shown in the question
+
+# Store a chosen reading (the payload given to `ask`), editing the question's message.
+Store = Callable[[Update, PoskoContext, Person, dict[str, Any], int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class LineKind:
+    name: str  # "report", "incident"
+    store: Store
+    cancelled_key: str  # catalog message when the person cancels
+
+
+KINDS: dict[str, LineKind] = {}
+
+
+def register_line_kind(kind: LineKind) -> None:
+    KINDS[kind.name] = kind
+
+
+# -- refusals -------------------------------------------------------------------------------
+
+
+async def region_named(session: AsyncSession, code: str) -> str:
+    """A region a person typed, by its name and code ('Wiwirano, Kabupaten Konawe Utara
+    (74.09.02)'); what they typed, cut short, when it names no region."""
+    if level_of(code) is None:
+        return code[:20]
+    label = await region_label(session, code)
+    return code if label == code else f"{label} ({code})"
+
+
+def refuse_report(
+    update: Update, context: PoskoContext, error: ReportSyntaxError, aspects: Sequence[AspectInfo]
+) -> None:
+    lang = context.lang
+    problem = t(lang, error.key, detail=error.detail)
+    names = aspect_words(aspects, lang)
+    reply(update, context, t(lang, "report.syntax", problem=problem, aspects=names))
+
+
+def refuse_incident(
+    update: Update, context: PoskoContext, error: IncidentSyntaxError, types: Sequence[TypeInfo]
+) -> None:
+    lang = context.lang
+    problem = t(lang, error.key, detail=error.detail[:40])
+    names = kind_words(types, lang)
+    reply(update, context, t(lang, "incident.syntax", problem=problem, types=names))
+
+
+# -- the question -----------------------------------------------------------------------------
+
+
+def _guessed_label(
+    lang: str, guessed: tuple[str, ...], aspects: Sequence[AspectInfo], types: Sequence[TypeInfo]
+) -> str:
+    labels = []
+    for item in guessed:
+        field, value = item.split(":", 1)
+        if field == "aspect":
+            labels.append(next((a.label(lang) for a in aspects if a.code == value), value))
+        elif field == "kind":
+            labels.append(next((k.label(lang) for k in types if k.code == value), value))
+        elif field == "state":
+            labels.append(plain(lang, f"state.{value}"))
+        else:
+            labels.append(plain(lang, f"severity.{value}"))
+    return " · ".join(labels)
+
+
+async def ask_report(
+    update: Update,
+    context: PoskoContext,
+    guess: Guess[ParsedReport],
+    aspects: Sequence[AspectInfo],
+    *,
+    region: str,
+    photos: list[str],
+    corrects: int | None,
+) -> None:
+    """'Maksud Anda Keamanan & ketertiban?' with a button per reading, and Cancel."""
+    lang = context.lang
+    choices = [
+        (
+            _guessed_label(lang, guessed, aspects, ()),
+            {
+                "region": region,
+                "aspect": parsed.aspect,
+                "state": parsed.state.value,
+                "progress": parsed.progress,
+                "note": parsed.note,
+                "photos": photos,
+                "corrects": corrects,
+            },
+        )
+        for parsed, guessed in zip(guess.options, guess.guessed, strict=True)
+    ]
+    top = guess.options[0]
+    question = t(
+        lang,
+        "report.guess",
+        guess=choices[0][0],
+        region=await region_label(context.session, region),
+        aspect=next(a.label(lang) for a in aspects if a.code == top.aspect),
+        emoji=STATE_EMOJI[top.state.value],
+        state=plain(lang, f"state.{top.state.value}"),
+        progress=f" ({top.progress}%)" if top.progress is not None else "",
+        note=t(lang, "report.guess.note", note=shorten(top.note, PREVIEW))
+        if top.note
+        else Html(""),
+    )
+    await _ask(update, context, kind="report", question=question, choices=choices)
+
+
+async def ask_incident(
+    update: Update,
+    context: PoskoContext,
+    guess: Guess[ParsedIncident],
+    types: Sequence[TypeInfo],
+    *,
+    region: str,
+    photos: list[str],
+) -> None:
+    lang = context.lang
+    choices = [
+        (
+            _guessed_label(lang, guessed, (), types),
+            {
+                "region": region,
+                "type_code": parsed.type_code,
+                "severity": parsed.severity.value,
+                "athg": parsed.athg_class.value,
+                "description": parsed.description,
+                "photos": photos,
+            },
+        )
+        for parsed, guessed in zip(guess.options, guess.guessed, strict=True)
+    ]
+    top = guess.options[0]
+    question = t(
+        lang,
+        "incident.guess",
+        guess=choices[0][0],
+        severity=severity_text(lang, top.severity.value),
+        kind=next(k.label(lang) for k in types if k.code == top.type_code),
+        athg=plain(lang, f"athg.{top.athg_class.value}"),
+        region=await region_label(context.session, region),
+        description=shorten(top.description, PREVIEW),
+    )
+    await _ask(update, context, kind="incident", question=question, choices=choices)
+
+
+async def _ask(
+    update: Update,
+    context: PoskoContext,
+    *,
+    kind: str,
+    question: Html,
+    choices: list[tuple[str, dict[str, Any]]],
+) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    lang = context.lang
+    previous = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
+    if previous is not None and previous.flow != FLOW and previous.expires_at > context.now:
+        reply(update, context, t(lang, "report.replaced_draft"))  # one draft per person
+    token = secrets.token_urlsafe(6)[:8]
+    await save_conversation(
+        context.session,
+        chat_id=chat.id,
+        user_id=user.id,
+        flow=FLOW,
+        step=kind,
+        token=token,
+        data={"kind": kind, "options": [payload for _, payload in choices]},
+        now=context.now,
+        expires_at=context.now + draft_expiry(context),
+    )
+    prefix = f"{CALLBACK}:{token}"
+    buttons: Keyboard = [
+        [Button(plain(lang, "report.guess.yes", choice=choices[0][0]), f"{prefix}:0")]
+    ]
+    buttons += [[Button(label, f"{prefix}:{i}")] for i, (label, _) in enumerate(choices) if i]
+    buttons.append([Button(plain(lang, "report.button.cancel"), f"{prefix}:x")])
+    reply(update, context, question, buttons=buttons)
+
+
+async def drop_pending(update: Update, context: PoskoContext) -> None:
+    """A new one-line command replaces an unanswered question (its buttons go stale)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    conversation = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
+    if conversation is not None and conversation.flow == FLOW:
+        await end_conversation(context.session, chat_id=chat.id, user_id=user.id)
+
+
+async def guess_button(update: Update, context: PoskoContext) -> None:
+    """`ask1:<token>:<n|x>`: store reading n, or cancel."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await require_actor(update, context)
+    user = update.effective_user
+    if actor is None or query.message is None or user is None:
+        return
+    lang = context.lang
+    chat_id, message_id = query.message.chat.id, query.message.message_id
+    parts = query.data.split(":")
+    conversation = await get_conversation(context.session, chat_id=chat_id, user_id=user.id)
+    if (
+        len(parts) != 3
+        or conversation is None
+        or conversation.flow != FLOW
+        or conversation.token != parts[1]
+        or conversation.data.get("kind") not in KINDS
+    ):
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    kind = KINDS[conversation.data["kind"]]
+    options = conversation.data.get("options") or []
+    choice = parts[2]
+    if choice != "x" and (not choice.isdigit() or int(choice) >= len(options)):
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    await end_conversation(context.session, chat_id=chat_id, user_id=user.id)
+    if conversation.expires_at <= context.now:
+        reply(update, context, expired_message(context, conversation))
+        answer_callback(context, update)
+        return
+    if choice == "x":
+        context.unit.edit(chat_id, message_id, t(lang, kind.cancelled_key))
+        answer_callback(context, update)
+        return
+    answer_callback(context, update)
+    await kind.store(update, context, actor, dict(options[int(choice)]), message_id)
+
+
+async def _typed(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+    reply(update, context, t(context.lang, "report.bad.expected_button"))
+
+
+async def _cancelled(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+    kind = KINDS.get(str(conversation.data.get("kind")))
+    reply(update, context, t(context.lang, kind.cancelled_key if kind else "report.cancelled"))
+
+
+register_flow(
+    Flow(name=FLOW, on_input=_typed, on_cancel=_cancelled, expired_key="report.guess.expired")
+)
