@@ -12,7 +12,6 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.context import PRIORITY_ALERT, Services, UnitOfWork
 from bot.domain.incidents import (
     SEVERITY_EMOJI,
     STATUS_EMOJI,
@@ -28,6 +27,7 @@ from bot.domain.regions import is_within, parent_of
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten
 from bot.ui import Button, Keyboard
+from bot.unit import PRIORITY_ALERT, Services, UnitOfWork
 from storage.incidents import (
     active_incident_types,
     add_alert_copy,

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts import incident_types
 from bot.charts import chart_data
 from bot.config import Settings
-from bot.context import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.digest import (
     DigestData,
@@ -36,6 +35,7 @@ from bot.domain.reports import (
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
 from bot.ui import Button, owned
+from bot.unit import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import read_session

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bot.alerts import coordinator_of, load_view, send_copy
 from bot.config import Settings
-from bot.context import PRIORITY_ALERT, UnitOfWork
 from bot.domain.incidents import (
     escalation_detail,
     escalation_levels,
@@ -18,6 +17,7 @@ from bot.domain.incidents import (
     reference,
 )
 from bot.i18n import plain, t
+from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.incidents import add_event, alert_copies, coordinators_above, due_escalations
 from storage.models import Incident, IncidentStatus
 from storage.people import get_person, get_person_by_telegram_id

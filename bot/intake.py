@@ -21,8 +21,8 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
-from bot.context import Services, UnitOfWork, bind_unit, release_unit
 from bot.i18n import normalize_language, t
+from bot.unit import Services, UnitOfWork, bind_unit, release_unit
 from storage.engine import read_session
 from storage.models import InboundUpdate
 from storage.updates import (

@@ -25,8 +25,8 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.charts import render_chart
-from bot.context import PRIORITY_BULK
 from bot.domain.ratelimit import SendLimiter
+from bot.unit import PRIORITY_BULK
 from storage.engine import SessionFactory, read_session
 from storage.outbox import (
     CHART,
