@@ -1,7 +1,8 @@
 """The word to show a reader for an aspect or an incident kind in a syntax help.
 
-Indonesian readers see the code (`distribusi`); English readers see an English word that the
-one-line parser reads as the same thing (`distribution`). Pure; no Telegram, no database.
+Indonesian readers see the label (`Distribusi logistik`), which the parser reads whole;
+English readers see an English word that the one-line parser reads as the same thing
+(`distribution`). Pure; no Telegram, no database.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class Named(Protocol):
     @property
     def code(self) -> str: ...
     @property
+    def label_id(self) -> str: ...
+    @property
     def label_en(self) -> str: ...
     @property
     def aliases(self) -> tuple[str, ...]: ...
@@ -36,7 +39,7 @@ def typed_word(item: Named, lang: str, book: PhraseBook[str]) -> str:
     """For English: an alias that is a word of the English label, else the first one-word
     alias, as long as the parser reads it back as this item; else the code."""
     if lang != "en":
-        return item.code
+        return item.label_id  # read back as itself; never an internal code like data_penduduk
     label_words = set(re.findall(r"[a-z]+", item.label_en.lower()))
     single = [a for a in item.aliases if a.isascii() and a.isalpha()]
     for word in [a for a in single if a in label_words] + single:

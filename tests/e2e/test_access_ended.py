@@ -90,7 +90,7 @@ async def test_a_person_who_left_is_told_they_left(
         answer = (await officer.next_message()).text
         assert "Anda sudah keluar dari Posko Pemilu dengan /keluar" in answer, (text, answer)
     await english.send("/mydata")
-    assert "You left Posko Pemilu with /keluar" in (await english.next_message()).text
+    assert "You left Posko Pemilu with /leave" in (await english.next_message()).text
     before = len(await english.toasts())
     await english.press_data("rem1:lapor", message_id=confirm.message_id)
     assert "You left Posko Pemilu" in await _last_toast(english, before)

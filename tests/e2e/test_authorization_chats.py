@@ -333,6 +333,7 @@ MARKERS = {
     "private only": plain("id", "private_only"),
     "not registered": plain("id", "not_registered"),
     "group only": plain("id", "group_only"),
+    "group only ": plain("id", "subscription.stop_group_only"),  # /berhenti's own words
     "not group admin": "Hanya admin grup",
 }
 
@@ -483,7 +484,7 @@ async def test_every_command_in_both_kinds_of_chat(
                 outcome = "silent" if answer is None else "answered"
                 for label, marker in MARKERS.items():
                     if answer is not None and marker[:40] in answer.body:
-                        outcome = label
+                        outcome = label.strip()
                 if outcome == "private only" and answer is not None and answer.buttons != [[link]]:
                     outcome = "private only, without the link to the private chat"
                 after = await counts(reader)

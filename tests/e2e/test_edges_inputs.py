@@ -134,7 +134,7 @@ async def test_an_edited_report_command_is_handled_once(
     officer = await register(
         sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
     )
-    first = await officer.send("/lapor logistk siap")  # a typo: refused, nothing stored
+    first = await officer.send("/lapor gudang siap")  # no aspect: refused, nothing stored
     assert "tidak bisa dibaca" in (await officer.next_message()).text
     await officer.edit(first, "/lapor logistik siap")  # the edit is the command now
     stored = (await officer.next_message()).text

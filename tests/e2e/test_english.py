@@ -97,9 +97,9 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
     officer = await register_english(
         sandbox, database_url, name="Officer Asera", role="officer", region="74.09.01"
     )
-    await officer.send("/report logistcs ready")
+    await officer.send("/report xylophone ready")
     answer = (await officer.next_message()).text
-    assert "aspect logistcs is not known" in answer
+    assert "aspect xylophone is not known" in answer
     assert "Format: /report [region code] aspect state [percent] [note]" in answer
     example = re.search(r"Example: (/report [^\n]+)", answer)
     assert example and example.group(1).startswith("/report distribution partial 80%")
@@ -113,9 +113,9 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
     assert "Recorded 7 Feb 08:46 WITA." in saved
     assert not NO_NUMERIC_ZONE.search(saved)
 
-    await officer.send("/incident urgent flood")
+    await officer.send("/incident xylophone flood")
     answer = (await officer.next_message()).text
-    assert "the severity is missing or not known (urgent)" in answer
+    assert "the severity is missing or not known (xylophone)" in answer
     assert "Severity: critical, high, medium, low." in answer
     assert "Kinds: logistics, transport, disaster, violence, hoax" in answer
     example = re.search(r"Example: (/incident [^\n]+)", answer)
