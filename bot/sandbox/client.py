@@ -19,15 +19,45 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-__all__ = ["SandboxClient", "SandboxError", "SeenMessage", "SimGroup", "SimUser"]
+from bot.sandbox.shapes import (
+    CONTROL_PREFIX,
+    JSON,
+    BlockBody,
+    ChatInfo,
+    ConfirmedResult,
+    CreateGroupBody,
+    CreateUserBody,
+    DocumentBody,
+    EditBody,
+    FaultsBody,
+    FileResult,
+    GroupBotBody,
+    Handout,
+    InjectBody,
+    LocationBody,
+    MemberBody,
+    MessageView,
+    NextBotMessageResult,
+    PhotoBody,
+    PressBody,
+    PressResult,
+    Route,
+    SendBody,
+    SentResult,
+    SwitchBody,
+    TopicBody,
+    UserInfo,
+    WaitEditResult,
+    api_user,
+)
 
-JSON = dict[str, Any]
+__all__ = ["SandboxClient", "SandboxError", "SeenMessage", "SimGroup", "SimUser"]
 
 
 class SandboxError(AssertionError):
@@ -38,48 +68,20 @@ class SandboxError(AssertionError):
 
 
 @dataclass
-class SeenMessage:
+class SeenMessage(MessageView):
     """A message as a person in the chat sees it right now (after edits).
 
     ``html`` is the raw string the bot sent (its text, or its caption for media), whatever
     the parse_mode was; ``None`` for people's messages.  ``buttons`` are the inline keyboard
     rows, each button ``{"text", "callback_data"}`` or ``{"text", "url"}``.
-    """
 
-    chat_id: int
-    message_id: int
-    from_bot: bool
-    sender_id: int
-    text: str | None
-    html: str | None
-    buttons: list[list[dict[str, str]]]
-    thread_id: int | None
-    photo: bool
-    document: dict[str, Any] | None
-    caption: str | None
-    edit_count: int
-    date: int
-    edit_date: int | None = None
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    #: Rows of a reply keyboard (``ReplyKeyboardMarkup``) sent with this message, if any.
-    reply_keyboard: list[list[str]] | None = None
-    #: True when the message carried ``ReplyKeyboardRemove``.
-    remove_keyboard: bool = False
-    reply_to_message_id: int | None = None
-    location: dict[str, float] | None = None
-    #: file_id of the largest PhotoSize, for :meth:`SimUser.download`.
-    photo_file_id: str | None = None
-    #: Service fields (``new_chat_members``, ``forum_topic_created``...) or None.
-    service: dict[str, Any] | None = None
-    #: Text (or caption) of each earlier version, oldest first.
-    previous_texts: list[str | None] = field(default_factory=list)
-    deleted: bool = False
-    disable_notification: bool = False
-    #: The Bot API ``Message`` object as the bot would receive it.
-    raw: dict[str, Any] = field(default_factory=dict)
+    The fields are :class:`~bot.sandbox.shapes.MessageView`'s (the JSON the double answers);
+    this class adds the reading helpers.
+    """
 
     @classmethod
     def from_view(cls, data: JSON) -> SeenMessage:
+        """From the JSON of :meth:`MessageView.to_json` (what the control routes answer)."""
         return cls(**data)
 
     def button_texts(self) -> list[str]:
@@ -127,7 +129,7 @@ class SandboxClient:
 
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.AsyncClient(base_url=self.base_url + "/control", timeout=timeout)
+        self._http = httpx.AsyncClient(base_url=self.base_url + CONTROL_PREFIX, timeout=timeout)
 
     async def __aenter__(self) -> SandboxClient:
         return self
@@ -145,7 +147,7 @@ class SandboxClient:
         method: str,
         path: str,
         *,
-        body: JSON | None = None,
+        body: Mapping[str, Any] | None = None,
         params: dict[str, Any] | None = None,
         wait: float = 0.0,
     ) -> Any:
@@ -181,23 +183,23 @@ class SandboxClient:
         conversation with a user``) until they send something in the private chat, unless
         ``started=True``.
         """
-        info = await self._call(
+        info: UserInfo = await self._call(
             "POST",
-            "/users",
-            body={
-                "first_name": first_name,
-                "last_name": last_name,
-                "username": username,
-                "language_code": language_code,
-                "user_id": user_id,
-                "started": started,
-            },
+            Route.USERS,
+            body=CreateUserBody(
+                first_name=first_name,
+                last_name=last_name,
+                username=username,
+                language_code=language_code,
+                user_id=user_id,
+                started=started,
+            ),
         )
         return SimUser(self, info)
 
     async def user(self, user_id: int) -> SimUser:
         """A (new) handle for an existing simulated user, with fresh cursors."""
-        return SimUser(self, await self._call("GET", f"/users/{user_id}"))
+        return SimUser(self, await self._call("GET", Route.USER.format(user_id=user_id)))
 
     async def create_group(
         self,
@@ -212,33 +214,33 @@ class SandboxClient:
     ) -> SimGroup:
         """A group; the first admin is its creator.  ``with_bot`` adds the bot (by the first
         admin, or first member), which queues ``my_chat_member`` plus the service message."""
-        info = await self._call(
+        info: ChatInfo = await self._call(
             "POST",
-            "/groups",
-            body={
-                "title": title,
-                "members": [u.id for u in members],
-                "admins": [u.id for u in admins],
-                "forum": forum,
-                "supergroup": supergroup,
-                "with_bot": with_bot,
-                "username": username,
-            },
+            Route.GROUPS,
+            body=CreateGroupBody(
+                title=title,
+                members=[u.id for u in members],
+                admins=[u.id for u in admins],
+                forum=forum,
+                supergroup=supergroup,
+                with_bot=with_bot,
+                username=username,
+            ),
         )
         return SimGroup(self, info)
 
     async def inject_update(self, raw: JSON) -> int:
         """Queue ``raw`` as-is (update_id assigned when missing); returns the update_id."""
-        return int(await self._call("POST", "/updates", body={"update": raw}))
+        return int(await self._call("POST", Route.UPDATES, body=InjectBody(update=raw)))
 
     async def set_privacy_mode(self, on: bool) -> None:
         """Group privacy (default on): in groups the bot then only gets commands, replies to
         its messages and service messages, unless it is an admin."""
-        await self._call("POST", "/privacy_mode", body={"on": on})
+        await self._call("POST", Route.PRIVACY_MODE, body=SwitchBody(on=on))
 
     async def reset(self) -> None:
         """Forget users, chats, updates, calls and settings (the server keeps running)."""
-        await self._call("POST", "/reset", body={})
+        await self._call("POST", Route.RESET, body={})
 
     # ------------------------------------------------------------------ faults and limits
 
@@ -261,37 +263,38 @@ class SandboxClient:
         """
         await self._call(
             "POST",
-            "/faults",
-            body={
-                "rate_429": rate_429,
-                "retry_after": retry_after,
-                "rate_5xx": rate_5xx,
-                "rate_slow": rate_slow,
-                "slow_seconds": slow_seconds,
-                "methods": methods,
-                "include_get_updates": include_get_updates,
-                "seed": seed,
-            },
+            Route.FAULTS,
+            body=FaultsBody(
+                rate_429=rate_429,
+                retry_after=retry_after,
+                rate_5xx=rate_5xx,
+                rate_slow=rate_slow,
+                slow_seconds=slow_seconds,
+                methods=methods,
+                include_get_updates=include_get_updates,
+                seed=seed,
+            ),
         )
 
     async def clear_faults(self) -> None:
-        await self._call("DELETE", "/faults")
+        await self._call("DELETE", Route.FAULTS)
 
     async def enforce_rate_limits(self, on: bool) -> None:
         """Answer 429 past 30 sends/s overall, 20/min per group, 1/s per private chat
         (bursts of 3)."""
-        await self._call("POST", "/rate_limits", body={"on": on})
+        await self._call("POST", Route.RATE_LIMITS, body=SwitchBody(on=on))
 
     # ------------------------------------------------------------------ observation
 
     async def calls(self, method: str | None = None) -> list[JSON]:
         """Every Bot API call so far: seq, method, chat_id, status (HTTP code), description,
-        fault ("429"/"500"/"502"/"slow"/None), monotonic, wall, params (summary)."""
-        return list(await self._call("GET", "/calls", params={"method": method}))
+        fault ("429"/"500"/"502"/"slow"/None), monotonic, wall, params (summary), instance (the
+        calling bot process's X-Posko-Instance header, or None)."""
+        return list(await self._call("GET", Route.CALLS, params={"method": method}))
 
     async def handouts(self) -> list[JSON]:
         """Each getUpdates answer that carried updates: {"update_ids", "monotonic", "wall"}."""
-        return list(await self._call("GET", "/handouts"))
+        return list(await self._call("GET", Route.HANDOUTS))
 
     async def wait_for_handout(
         self, *, after_count: int = 0, min_updates: int = 1, timeout: float = 10.0
@@ -300,9 +303,9 @@ class SandboxClient:
 
         Returns it with its 0-based ``index`` added.
         """
-        result = await self._call(
+        result: Handout | None = await self._call(
             "GET",
-            "/handouts/wait",
+            Route.WAIT_HANDOUT,
             params={"after_count": after_count, "min_updates": min_updates, "timeout": timeout},
             wait=timeout,
         )
@@ -315,17 +318,17 @@ class SandboxClient:
 
     async def delivery_counts(self) -> dict[int, int]:
         """update_id -> how many times getUpdates handed it out."""
-        data = await self._call("GET", "/delivery_counts")
+        data = await self._call("GET", Route.DELIVERY_COUNTS)
         return {int(k): int(v) for k, v in data.items()}
 
     async def pending_update_count(self) -> int:
         """Updates queued and not yet confirmed by the bot's offset."""
-        return int((await self._call("GET", "/pending"))["count"])
+        return int((await self._call("GET", Route.PENDING))["count"])
 
     async def wait_until_confirmed(self, timeout: float = 10.0) -> None:
         """Wait until the bot confirmed (via getUpdates offset) every queued update."""
-        result = await self._call(
-            "GET", "/wait_confirmed", params={"timeout": timeout}, wait=timeout
+        result: ConfirmedResult = await self._call(
+            "GET", Route.WAIT_CONFIRMED, params={"timeout": timeout}, wait=timeout
         )
         if not result["confirmed"]:
             raise AssertionError(f"updates still unconfirmed after {timeout}s: {result['pending']}")
@@ -335,7 +338,7 @@ class SandboxClient:
         return list(
             await self._call(
                 "GET",
-                "/commands",
+                Route.COMMANDS,
                 params={
                     "scope": json.dumps(scope) if scope is not None else None,
                     "language_code": language_code,
@@ -349,19 +352,21 @@ class SandboxClient:
         """The whole chat, both directions, in order, current state."""
         data = await self._call(
             "GET",
-            f"/chats/{chat_id}/messages",
+            Route.CHAT_MESSAGES.format(chat_id=chat_id),
             params={"thread_id": thread_id, "include_deleted": "1" if include_deleted else None},
         )
         return [SeenMessage.from_view(m) for m in data]
 
     async def message(self, chat_id: int, message_id: int) -> SeenMessage:
         return SeenMessage.from_view(
-            await self._call("GET", f"/chats/{chat_id}/messages/{message_id}")
+            await self._call(
+                "GET", Route.CHAT_MESSAGE.format(chat_id=chat_id, message_id=message_id)
+            )
         )
 
     async def chat_info(self, chat_id: int) -> JSON:
         """Control view of a chat: members and statuses, bot_status, topics."""
-        return dict(await self._call("GET", f"/chats/{chat_id}"))
+        return dict(await self._call("GET", Route.CHAT.format(chat_id=chat_id)))
 
 
 class _Reader:
@@ -378,9 +383,9 @@ class _Reader:
 
     async def _next(self, chat_id: int, thread_id: int | None, timeout: float) -> SeenMessage:
         key = (chat_id, thread_id)
-        result = await self._sb._call(
+        result: NextBotMessageResult = await self._sb._call(
             "GET",
-            f"/chats/{chat_id}/next_bot_message",
+            Route.NEXT_BOT_MESSAGE.format(chat_id=chat_id),
             params={"after": self._cursors.get(key, 0), "thread_id": thread_id, "timeout": timeout},
             wait=timeout,
         )
@@ -397,9 +402,9 @@ class _Reader:
 
     async def _expect_none(self, chat_id: int, thread_id: int | None, within: float) -> None:
         key = (chat_id, thread_id)
-        result = await self._sb._call(
+        result: NextBotMessageResult = await self._sb._call(
             "GET",
-            f"/chats/{chat_id}/next_bot_message",
+            Route.NEXT_BOT_MESSAGE.format(chat_id=chat_id),
             params={"after": self._cursors.get(key, 0), "thread_id": thread_id, "timeout": within},
             wait=within,
         )
@@ -433,9 +438,9 @@ class _Reader:
     ) -> SeenMessage:
         if since_edit_date is None and after_edit_count is None:
             after_edit_count = self._edit_counts.get((chat_id, message_id), 0)
-        result = await self._sb._call(
+        result: WaitEditResult = await self._sb._call(
             "GET",
-            f"/chats/{chat_id}/messages/{message_id}/wait_edit",
+            Route.WAIT_EDIT.format(chat_id=chat_id, message_id=message_id),
             params={
                 "after_edit_count": after_edit_count,
                 "since_edit_date": since_edit_date,
@@ -456,7 +461,7 @@ class _Reader:
 class SimUser(_Reader):
     """A simulated person.  Their private chat with the bot has ``chat_id == id``."""
 
-    def __init__(self, sandbox: SandboxClient, info: JSON) -> None:
+    def __init__(self, sandbox: SandboxClient, info: UserInfo) -> None:
         super().__init__(sandbox)
         self.id: int = int(info["id"])
         self.first_name: str = info["first_name"]
@@ -473,18 +478,13 @@ class SimUser(_Reader):
 
     def as_api_user(self) -> JSON:
         """The Bot API ``User`` dict for this person (handy for raw updates)."""
-        return {
-            k: v
-            for k, v in {
-                "id": self.id,
-                "is_bot": False,
-                "first_name": self.first_name,
-                "last_name": self.last_name,
-                "username": self.username,
-                "language_code": self.language_code,
-            }.items()
-            if v is not None
-        }
+        return api_user(
+            id=self.id,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            username=self.username,
+            language_code=self.language_code,
+        )
 
     # ------------------------------------------------------------------ acting
 
@@ -502,17 +502,17 @@ class SimUser(_Reader):
         Commands get ``bot_command`` entities.  A blocked bot is unblocked first, the way
         Telegram's "Restart" button does it.
         """
-        result = await self._sb._call(
+        result: SentResult = await self._sb._call(
             "POST",
-            "/act/send",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "text": text,
-                "thread_id": thread_id,
-                "reply_to": reply_to,
-                "forward_from": forward_from.id if forward_from is not None else None,
-            },
+            Route.ACT_SEND,
+            body=SendBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                text=text,
+                thread_id=thread_id,
+                reply_to=reply_to,
+                forward_from=forward_from.id if forward_from is not None else None,
+            ),
         )
         return int(result["message_id"])
 
@@ -520,13 +520,13 @@ class SimUser(_Reader):
         """Edit one of this person's text messages (queues ``edited_message``)."""
         await self._sb._call(
             "POST",
-            "/act/edit",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "message_id": message_id,
-                "text": new_text,
-            },
+            Route.ACT_EDIT,
+            body=EditBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                message_id=message_id,
+                text=new_text,
+            ),
         )
 
     async def send_photo(
@@ -538,16 +538,16 @@ class SimUser(_Reader):
         thread_id: int | None = None,
     ) -> int:
         """Send a photo (a tiny PNG unless ``data`` is given); returns its message_id."""
-        result = await self._sb._call(
+        result: SentResult = await self._sb._call(
             "POST",
-            "/act/photo",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "caption": caption,
-                "data": base64.b64encode(data).decode() if data is not None else None,
-                "thread_id": thread_id,
-            },
+            Route.ACT_PHOTO,
+            body=PhotoBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                caption=caption,
+                data=base64.b64encode(data).decode() if data is not None else None,
+                thread_id=thread_id,
+            ),
         )
         return int(result["message_id"])
 
@@ -561,18 +561,18 @@ class SimUser(_Reader):
         mime_type: str | None = None,
         thread_id: int | None = None,
     ) -> int:
-        result = await self._sb._call(
+        result: SentResult = await self._sb._call(
             "POST",
-            "/act/document",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "filename": filename,
-                "data": base64.b64encode(data).decode(),
-                "caption": caption,
-                "mime_type": mime_type,
-                "thread_id": thread_id,
-            },
+            Route.ACT_DOCUMENT,
+            body=DocumentBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                filename=filename,
+                data=base64.b64encode(data).decode(),
+                caption=caption,
+                mime_type=mime_type,
+                thread_id=thread_id,
+            ),
         )
         return int(result["message_id"])
 
@@ -584,16 +584,16 @@ class SimUser(_Reader):
         chat: SimGroup | None = None,
         thread_id: int | None = None,
     ) -> int:
-        result = await self._sb._call(
+        result: SentResult = await self._sb._call(
             "POST",
-            "/act/location",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "latitude": latitude,
-                "longitude": longitude,
-                "thread_id": thread_id,
-            },
+            Route.ACT_LOCATION,
+            body=LocationBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                latitude=latitude,
+                longitude=longitude,
+                thread_id=thread_id,
+            ),
         )
         return int(result["message_id"])
 
@@ -605,15 +605,15 @@ class SimUser(_Reader):
         Without ``message_id`` the newest bot message in the chat that has such a button is
         used.  Raises AssertionError listing the buttons seen when there is none.
         """
-        result = await self._sb._call(
+        result: PressResult = await self._sb._call(
             "POST",
-            "/act/press",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "button_text": button_text,
-                "message_id": message_id,
-            },
+            Route.ACT_PRESS,
+            body=PressBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                button_text=button_text,
+                message_id=message_id,
+            ),
         )
         return str(result["query_id"])
 
@@ -621,24 +621,28 @@ class SimUser(_Reader):
         self, callback_data: str, *, message_id: int, chat: SimGroup | None = None
     ) -> str:
         """Send a callback_query with arbitrary (forged) data for that message."""
-        result = await self._sb._call(
+        result: PressResult = await self._sb._call(
             "POST",
-            "/act/press",
-            body={
-                "user_id": self.id,
-                "chat_id": self._chat_id(chat),
-                "callback_data": callback_data,
-                "message_id": message_id,
-            },
+            Route.ACT_PRESS,
+            body=PressBody(
+                user_id=self.id,
+                chat_id=self._chat_id(chat),
+                callback_data=callback_data,
+                message_id=message_id,
+            ),
         )
         return str(result["query_id"])
 
     async def block_bot(self) -> None:
         """Block the bot: queues ``my_chat_member`` (kicked); sends then fail with 403."""
-        await self._sb._call("POST", f"/users/{self.id}/block", body={"blocked": True})
+        await self._sb._call(
+            "POST", Route.USER_BLOCK.format(user_id=self.id), body=BlockBody(blocked=True)
+        )
 
     async def unblock_bot(self) -> None:
-        await self._sb._call("POST", f"/users/{self.id}/block", body={"blocked": False})
+        await self._sb._call(
+            "POST", Route.USER_BLOCK.format(user_id=self.id), body=BlockBody(blocked=False)
+        )
 
     # ------------------------------------------------------------------ reading
 
@@ -696,7 +700,7 @@ class SimUser(_Reader):
     async def toasts(self) -> list[JSON]:
         """answerCallbackQuery answers to this person's taps, oldest first:
         {"query_id", "text" (None if no text), "show_alert", "url", "chat_id", "message_id"}."""
-        return list(await self._sb._call("GET", f"/users/{self.id}/toasts"))
+        return list(await self._sb._call("GET", Route.USER_TOASTS.format(user_id=self.id)))
 
     async def transcript(self) -> list[SeenMessage]:
         """The private chat, both directions."""
@@ -704,7 +708,7 @@ class SimUser(_Reader):
 
     async def download(self, file_id: str) -> bytes:
         """Bytes of any file the person can see (sent by the bot or by people)."""
-        result = await self._sb._call("GET", f"/files/{file_id}")
+        result: FileResult = await self._sb._call("GET", Route.FILE.format(file_id=file_id))
         return base64.b64decode(result["data"])
 
     async def command_menu(self, *, chat: SimGroup | None = None) -> list[JSON]:
@@ -713,7 +717,7 @@ class SimUser(_Reader):
         return list(
             await self._sb._call(
                 "GET",
-                f"/users/{self.id}/command_menu",
+                Route.USER_COMMAND_MENU.format(user_id=self.id),
                 params={"chat_id": chat.id if chat is not None else None},
             )
         )
@@ -722,7 +726,7 @@ class SimUser(_Reader):
 class SimGroup(_Reader):
     """A simulated group / supergroup (optionally a forum)."""
 
-    def __init__(self, sandbox: SandboxClient, info: JSON) -> None:
+    def __init__(self, sandbox: SandboxClient, info: ChatInfo) -> None:
         super().__init__(sandbox)
         self.id: int = int(info["id"])
         self.title: str = info["title"]
@@ -735,21 +739,25 @@ class SimGroup(_Reader):
     async def add_bot(self, by: SimUser, *, admin: bool = False) -> None:
         """``by`` adds the bot: queues ``my_chat_member`` and a ``new_chat_members`` message."""
         await self._sb._call(
-            "POST", f"/groups/{self.id}/bot", body={"action": "add", "by": by.id, "admin": admin}
+            "POST",
+            Route.GROUP_BOT.format(chat_id=self.id),
+            body=GroupBotBody(action="add", by=by.id, admin=admin),
         )
 
     async def remove_bot(self, by: SimUser) -> None:
         """An admin kicks the bot: ``my_chat_member`` (kicked); sends then fail with 403."""
         await self._sb._call(
-            "POST", f"/groups/{self.id}/bot", body={"action": "remove", "by": by.id}
+            "POST",
+            Route.GROUP_BOT.format(chat_id=self.id),
+            body=GroupBotBody(action="remove", by=by.id),
         )
 
     async def promote_bot(self, by: SimUser, *, admin: bool = True) -> None:
         """Make the bot an administrator (or demote it): ``my_chat_member`` update."""
         await self._sb._call(
             "POST",
-            f"/groups/{self.id}/bot",
-            body={"action": "promote", "by": by.id, "admin": admin},
+            Route.GROUP_BOT.format(chat_id=self.id),
+            body=GroupBotBody(action="promote", by=by.id, admin=admin),
         )
 
     async def add_member(self, u: SimUser, *, admin: bool = False) -> None:
@@ -763,7 +771,9 @@ class SimGroup(_Reader):
 
     async def _set_status(self, u: SimUser, status: str) -> None:
         await self._sb._call(
-            "POST", f"/groups/{self.id}/members", body={"user_id": u.id, "status": status}
+            "POST",
+            Route.GROUP_MEMBERS.format(chat_id=self.id),
+            body=MemberBody(user_id=u.id, status=status),
         )
 
     async def create_topic(self, name: str, *, by: SimUser | None = None) -> int:
@@ -771,8 +781,8 @@ class SimGroup(_Reader):
         return int(
             await self._sb._call(
                 "POST",
-                f"/groups/{self.id}/topics",
-                body={"name": name, "by": by.id if by is not None else None},
+                Route.GROUP_TOPICS.format(chat_id=self.id),
+                body=TopicBody(name=name, by=by.id if by is not None else None),
             )
         )
 

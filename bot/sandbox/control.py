@@ -9,57 +9,88 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 
 from bot.sandbox.bot_api import BotApi
-from bot.sandbox.limits import Faults
 from bot.sandbox.model import ApiError, Chat, ControlError, Message, User
 from bot.sandbox.people import People
-from bot.sandbox.shapes import JSON
+from bot.sandbox.shapes import (
+    CONTROL_PREFIX,
+    JSON,
+    BlockBody,
+    CallRecord,
+    ChatInfo,
+    ConfirmedResult,
+    CreateGroupBody,
+    CreateUserBody,
+    DocumentBody,
+    EditBody,
+    EditResult,
+    FaultsBody,
+    FileResult,
+    GroupBotBody,
+    Handout,
+    InjectBody,
+    LocationBody,
+    MemberBody,
+    NextBotMessageResult,
+    PendingResult,
+    PhotoBody,
+    PressBody,
+    PressResult,
+    Route,
+    SendBody,
+    SentResult,
+    SwitchBody,
+    Toast,
+    TopicBody,
+    UserInfo,
+    WaitEditResult,
+)
 
 
 class Control(BotApi, People):
     """Control routes (``/control/...``) on top of the whole world."""
 
-    def add_control_routes(self, app: web.Application, prefix: str = "/control") -> None:
+    def add_control_routes(self, app: web.Application, prefix: str = CONTROL_PREFIX) -> None:
         """Register every control route on ``app`` under ``prefix``."""
         routes: list[tuple[str, str, Any]] = [
-            ("POST", "/users", self._c_create_user),
-            ("GET", "/users/{user_id}", self._c_get_user),
-            ("POST", "/users/{user_id}/block", self._c_block),
-            ("GET", "/users/{user_id}/toasts", self._c_toasts),
-            ("GET", "/users/{user_id}/command_menu", self._c_command_menu),
-            ("POST", "/groups", self._c_create_group),
-            ("GET", "/chats/{chat_id}", self._c_get_chat),
-            ("POST", "/groups/{chat_id}/bot", self._c_group_bot),
-            ("POST", "/groups/{chat_id}/members", self._c_group_member),
-            ("POST", "/groups/{chat_id}/topics", self._c_create_topic),
-            ("POST", "/act/send", self._c_send),
-            ("POST", "/act/edit", self._c_edit),
-            ("POST", "/act/photo", self._c_photo),
-            ("POST", "/act/document", self._c_document),
-            ("POST", "/act/location", self._c_location),
-            ("POST", "/act/press", self._c_press),
-            ("POST", "/updates", self._c_inject),
-            ("GET", "/chats/{chat_id}/messages", self._c_messages),
-            ("GET", "/chats/{chat_id}/messages/{message_id}", self._c_message),
-            ("GET", "/chats/{chat_id}/next_bot_message", self._c_next_bot_message),
-            ("GET", "/chats/{chat_id}/messages/{message_id}/wait_edit", self._c_wait_edit),
-            ("GET", "/files/{file_id}", self._c_file),
-            ("POST", "/faults", self._c_set_faults),
-            ("DELETE", "/faults", self._c_clear_faults),
-            ("POST", "/rate_limits", self._c_rate_limits),
-            ("POST", "/privacy_mode", self._c_privacy_mode),
-            ("GET", "/calls", self._c_calls),
-            ("GET", "/handouts", self._c_handouts),
-            ("GET", "/handouts/wait", self._c_wait_handout),
-            ("GET", "/delivery_counts", self._c_delivery_counts),
-            ("GET", "/pending", self._c_pending),
-            ("GET", "/wait_confirmed", self._c_wait_confirmed),
-            ("GET", "/commands", self._c_commands),
-            ("POST", "/reset", self._c_reset),
+            ("POST", Route.USERS, self._c_create_user),
+            ("GET", Route.USER, self._c_get_user),
+            ("POST", Route.USER_BLOCK, self._c_block),
+            ("GET", Route.USER_TOASTS, self._c_toasts),
+            ("GET", Route.USER_COMMAND_MENU, self._c_command_menu),
+            ("POST", Route.GROUPS, self._c_create_group),
+            ("GET", Route.CHAT, self._c_get_chat),
+            ("POST", Route.GROUP_BOT, self._c_group_bot),
+            ("POST", Route.GROUP_MEMBERS, self._c_group_member),
+            ("POST", Route.GROUP_TOPICS, self._c_create_topic),
+            ("POST", Route.ACT_SEND, self._c_send),
+            ("POST", Route.ACT_EDIT, self._c_edit),
+            ("POST", Route.ACT_PHOTO, self._c_photo),
+            ("POST", Route.ACT_DOCUMENT, self._c_document),
+            ("POST", Route.ACT_LOCATION, self._c_location),
+            ("POST", Route.ACT_PRESS, self._c_press),
+            ("POST", Route.UPDATES, self._c_inject),
+            ("GET", Route.CHAT_MESSAGES, self._c_messages),
+            ("GET", Route.CHAT_MESSAGE, self._c_message),
+            ("GET", Route.NEXT_BOT_MESSAGE, self._c_next_bot_message),
+            ("GET", Route.WAIT_EDIT, self._c_wait_edit),
+            ("GET", Route.FILE, self._c_file),
+            ("POST", Route.FAULTS, self._c_set_faults),
+            ("DELETE", Route.FAULTS, self._c_clear_faults),
+            ("POST", Route.RATE_LIMITS, self._c_rate_limits),
+            ("POST", Route.PRIVACY_MODE, self._c_privacy_mode),
+            ("GET", Route.CALLS, self._c_calls),
+            ("GET", Route.HANDOUTS, self._c_handouts),
+            ("GET", Route.WAIT_HANDOUT, self._c_wait_handout),
+            ("GET", Route.DELIVERY_COUNTS, self._c_delivery_counts),
+            ("GET", Route.PENDING, self._c_pending),
+            ("GET", Route.WAIT_CONFIRMED, self._c_wait_confirmed),
+            ("GET", Route.COMMANDS, self._c_commands),
+            ("POST", Route.RESET, self._c_reset),
         ]
         for method, path, handler in routes:
             app.router.add_route(method, prefix + path, self._control(handler))
@@ -92,19 +123,22 @@ class Control(BotApi, People):
         value = request.query.get(key)
         return float(value) if value not in (None, "") else default
 
-    def _user_info(self, user: User) -> JSON:
-        return {**user.api(), "chat_id": user.id, "blocked": user.blocked, "started": user.started}
+    def _user_info(self, user: User) -> UserInfo:
+        # cast: user.api() is the Bot API User, typed loosely as JSON by the world.
+        info = {**user.api(), "chat_id": user.id, "blocked": user.blocked, "started": user.started}
+        return cast(UserInfo, info)
 
-    def _chat_info(self, chat: Chat) -> JSON:
-        return {
+    def _chat_info(self, chat: Chat) -> ChatInfo:
+        info = {
             **self.chat_api(chat),
             "is_forum": chat.is_forum,
             "members": {str(k): v for k, v in chat.members.items()},
             "bot_status": chat.bot_status,
             "topics": {str(k): v for k, v in chat.topics.items()},
         }
+        return cast(ChatInfo, info)
 
-    async def _c_create_user(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_create_user(self, request: web.Request, body: CreateUserBody) -> UserInfo:
         user = self.create_user(
             body["first_name"],
             last_name=body.get("last_name"),
@@ -115,14 +149,14 @@ class Control(BotApi, People):
         )
         return self._user_info(user)
 
-    async def _c_get_user(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_get_user(self, request: web.Request, body: JSON) -> UserInfo:
         return self._user_info(self._user(int(request.match_info["user_id"])))
 
-    async def _c_block(self, request: web.Request, body: JSON) -> bool:
+    async def _c_block(self, request: web.Request, body: BlockBody) -> bool:
         self.set_blocked(int(request.match_info["user_id"]), bool(body["blocked"]))
         return True
 
-    async def _c_toasts(self, request: web.Request, body: JSON) -> list[JSON]:
+    async def _c_toasts(self, request: web.Request, body: JSON) -> list[Toast]:
         return list(self._toasts.get(int(request.match_info["user_id"]), []))
 
     async def _c_command_menu(self, request: web.Request, body: JSON) -> list[JSON]:
@@ -130,7 +164,7 @@ class Control(BotApi, People):
             int(request.match_info["user_id"]), self._q_int(request, "chat_id")
         )
 
-    async def _c_create_group(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_create_group(self, request: web.Request, body: CreateGroupBody) -> ChatInfo:
         chat = self.create_group(
             body["title"],
             members=[int(u) for u in body.get("members", [])],
@@ -142,10 +176,10 @@ class Control(BotApi, People):
         )
         return self._chat_info(chat)
 
-    async def _c_get_chat(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_get_chat(self, request: web.Request, body: JSON) -> ChatInfo:
         return self._chat_info(self._chat(int(request.match_info["chat_id"])))
 
-    async def _c_group_bot(self, request: web.Request, body: JSON) -> bool:
+    async def _c_group_bot(self, request: web.Request, body: GroupBotBody) -> bool:
         chat_id = int(request.match_info["chat_id"])
         action = body["action"]
         if action == "add":
@@ -162,7 +196,7 @@ class Control(BotApi, People):
             raise ControlError(f"unknown action {action!r}")
         return True
 
-    async def _c_group_member(self, request: web.Request, body: JSON) -> bool:
+    async def _c_group_member(self, request: web.Request, body: MemberBody) -> bool:
         by = body.get("by")
         self.set_member(
             int(request.match_info["chat_id"]),
@@ -172,13 +206,13 @@ class Control(BotApi, People):
         )
         return True
 
-    async def _c_create_topic(self, request: web.Request, body: JSON) -> int:
+    async def _c_create_topic(self, request: web.Request, body: TopicBody) -> int:
         by = body.get("by")
         return self.create_topic(
             int(request.match_info["chat_id"]), body["name"], by=int(by) if by else None
         )
 
-    async def _c_send(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_send(self, request: web.Request, body: SendBody) -> SentResult:
         message_id, update_id = self.user_send(
             int(body["user_id"]),
             body["text"],
@@ -189,14 +223,15 @@ class Control(BotApi, People):
         )
         return {"message_id": message_id, "update_id": update_id}
 
-    async def _c_edit(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_edit(self, request: web.Request, body: EditBody) -> EditResult:
         update_id = self.user_edit(
             int(body["user_id"]), int(body["message_id"]), body["text"], chat_id=body.get("chat_id")
         )
         return {"update_id": update_id}
 
-    async def _c_photo(self, request: web.Request, body: JSON) -> JSON:
-        data = base64.b64decode(body["data"]) if body.get("data") else None
+    async def _c_photo(self, request: web.Request, body: PhotoBody) -> SentResult:
+        encoded = body.get("data")
+        data = base64.b64decode(encoded) if encoded else None
         message_id, update_id = self.user_photo(
             int(body["user_id"]),
             data=data,
@@ -206,7 +241,7 @@ class Control(BotApi, People):
         )
         return {"message_id": message_id, "update_id": update_id}
 
-    async def _c_document(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_document(self, request: web.Request, body: DocumentBody) -> SentResult:
         message_id, update_id = self.user_document(
             int(body["user_id"]),
             body["filename"],
@@ -218,7 +253,7 @@ class Control(BotApi, People):
         )
         return {"message_id": message_id, "update_id": update_id}
 
-    async def _c_location(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_location(self, request: web.Request, body: LocationBody) -> SentResult:
         message_id, update_id = self.user_location(
             int(body["user_id"]),
             float(body["latitude"]),
@@ -228,7 +263,7 @@ class Control(BotApi, People):
         )
         return {"message_id": message_id, "update_id": update_id}
 
-    async def _c_press(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_press(self, request: web.Request, body: PressBody) -> PressResult:
         query_id, update_id = self.user_press(
             int(body["user_id"]),
             chat_id=body.get("chat_id"),
@@ -238,7 +273,7 @@ class Control(BotApi, People):
         )
         return {"query_id": query_id, "update_id": update_id}
 
-    async def _c_inject(self, request: web.Request, body: JSON) -> int:
+    async def _c_inject(self, request: web.Request, body: InjectBody) -> int:
         return self.inject_update(body["update"])
 
     def _visible(self, chat: Chat, thread_id: int | None) -> list[Message]:
@@ -264,7 +299,7 @@ class Control(BotApi, People):
             raise ControlError(f"no message {request.match_info['message_id']} in chat {chat.id}")
         return self.message_view(msg)
 
-    async def _c_next_bot_message(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_next_bot_message(self, request: web.Request, body: JSON) -> NextBotMessageResult:
         """Long poll for the first bot message with id > ``after`` (optionally in a thread)."""
         chat = self._chat(int(request.match_info["chat_id"]))
         after = self._q_int(request, "after", 0) or 0
@@ -290,7 +325,7 @@ class Control(BotApi, People):
             "recent": recent,
         }
 
-    async def _c_wait_edit(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_wait_edit(self, request: web.Request, body: JSON) -> WaitEditResult:
         chat = self._chat(int(request.match_info["chat_id"]))
         message_id = int(request.match_info["message_id"])
         msg = chat.messages.get(message_id)
@@ -310,7 +345,7 @@ class Control(BotApi, People):
         ok = await self._wait_until(edited, timeout)
         return {"edited": ok, "message": self.message_view(msg)}
 
-    async def _c_file(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_file(self, request: web.Request, body: JSON) -> FileResult:
         stored = self.files.get(request.match_info["file_id"])
         if stored is None:
             raise ControlError(f"unknown file_id {request.match_info['file_id']}")
@@ -320,40 +355,37 @@ class Control(BotApi, People):
             "mime_type": stored.mime_type,
         }
 
-    async def _c_set_faults(self, request: web.Request, body: JSON) -> bool:
+    async def _c_set_faults(self, request: web.Request, body: FaultsBody) -> bool:
         self.set_faults(**body)
         return True
 
     async def _c_clear_faults(self, request: web.Request, body: JSON) -> bool:
-        self._faults = Faults()
+        self.clear_faults()
         return True
 
-    async def _c_rate_limits(self, request: web.Request, body: JSON) -> bool:
-        self.enforce_rate_limits = bool(body["on"])
-        self._sent_global.clear()
-        self._sent_group.clear()
-        self._private_bucket.clear()
+    async def _c_rate_limits(self, request: web.Request, body: SwitchBody) -> bool:
+        self.set_rate_limits(bool(body["on"]))
         return True
 
-    async def _c_privacy_mode(self, request: web.Request, body: JSON) -> bool:
+    async def _c_privacy_mode(self, request: web.Request, body: SwitchBody) -> bool:
         self.privacy_mode = bool(body["on"])
         return True
 
-    async def _c_calls(self, request: web.Request, body: JSON) -> list[JSON]:
+    async def _c_calls(self, request: web.Request, body: JSON) -> list[CallRecord]:
         method = request.query.get("method")
         if method:
             return [c for c in self.calls if c["method"].lower() == method.lower()]
         return list(self.calls)
 
-    async def _c_handouts(self, request: web.Request, body: JSON) -> list[JSON]:
+    async def _c_handouts(self, request: web.Request, body: JSON) -> list[Handout]:
         return list(self.handouts)
 
-    async def _c_wait_handout(self, request: web.Request, body: JSON) -> JSON | None:
+    async def _c_wait_handout(self, request: web.Request, body: JSON) -> Handout | None:
         after = self._q_int(request, "after_count", 0) or 0
         min_updates = self._q_int(request, "min_updates", 1) or 1
         timeout = self._q_float(request, "timeout", 10.0)
 
-        def found() -> JSON | None:
+        def found() -> Handout | None:
             for index, handout in enumerate(self.handouts[after:], start=after):
                 if len(handout["update_ids"]) >= min_updates:
                     return {**handout, "index": index}
@@ -365,13 +397,13 @@ class Control(BotApi, People):
     async def _c_delivery_counts(self, request: web.Request, body: JSON) -> JSON:
         return {str(k): v for k, v in self.delivery_counts.items()}
 
-    async def _c_pending(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_pending(self, request: web.Request, body: JSON) -> PendingResult:
         return {
             "count": len(self._updates),
             "update_ids": [u["update_id"] for u in self._updates],
         }
 
-    async def _c_wait_confirmed(self, request: web.Request, body: JSON) -> JSON:
+    async def _c_wait_confirmed(self, request: web.Request, body: JSON) -> ConfirmedResult:
         timeout = self._q_float(request, "timeout", 10.0)
         ok = await self._wait_until(lambda: not self._updates, timeout)
         return {"confirmed": ok, "pending": [u["update_id"] for u in self._updates]}

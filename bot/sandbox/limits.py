@@ -13,14 +13,14 @@ import random
 import time
 
 from bot.sandbox.model import ApiError, Chat, Faults
-from bot.sandbox.shapes import JSON
+from bot.sandbox.shapes import CallRecord
 from bot.sandbox.world import World
 
 
 class Limits(World):
     """Seeded fault injection and Telegram's documented send limits."""
 
-    async def _maybe_fault(self, name: str, record: JSON) -> None:
+    async def _maybe_fault(self, name: str, record: CallRecord) -> None:
         """Inject a configured fault; a faulted call raises before it can take effect."""
         faults = self._faults
         if not faults.active:

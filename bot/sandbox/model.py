@@ -13,7 +13,7 @@ import struct
 from dataclasses import dataclass, field
 
 from bot.sandbox.html import utf16_len
-from bot.sandbox.shapes import JSON
+from bot.sandbox.shapes import JSON, api_user
 
 _COMMAND_RE = re.compile(r"(?<![\w/@])/([A-Za-z0-9_]{1,64})(@[A-Za-z0-9_]{3,32})?(?![\w/@])")
 
@@ -48,11 +48,6 @@ class ControlError(Exception):
     """A mistake in a control request (e.g. pressing a button that is not there)."""
 
 
-def drop_none(data: JSON) -> JSON:
-    """Telegram omits absent optional fields instead of sending ``null``."""
-    return {k: v for k, v in data.items() if v is not None}
-
-
 # --------------------------------------------------------------------------------------------
 # World objects
 # --------------------------------------------------------------------------------------------
@@ -71,15 +66,13 @@ class User:
     blocked: bool = False
 
     def api(self) -> JSON:
-        return drop_none(
-            {
-                "id": self.id,
-                "is_bot": self.is_bot,
-                "first_name": self.first_name,
-                "last_name": self.last_name,
-                "username": self.username,
-                "language_code": None if self.is_bot else self.language_code,
-            }
+        return api_user(
+            id=self.id,
+            is_bot=self.is_bot,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            username=self.username,
+            language_code=self.language_code,
         )
 
 

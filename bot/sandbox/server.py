@@ -49,7 +49,7 @@ from bot.sandbox.model import (
     command_entities,
 )
 from bot.sandbox.params import read_params
-from bot.sandbox.shapes import JSON
+from bot.sandbox.shapes import CONTROL_PREFIX, JSON, CallRecord
 
 # Re-exported: they used to be defined here and are part of what the module offers.
 __all__ = [
@@ -164,7 +164,7 @@ class TelegramDouble(Control):
         app = web.Application(client_max_size=MAX_UPLOAD + 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
-        self.add_control_routes(app)
+        self.add_control_routes(app, CONTROL_PREFIX)
         return app
 
     # ------------------------------------------------------------------ Bot API entry
@@ -176,7 +176,7 @@ class TelegramDouble(Control):
             return web.json_response(
                 {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
             )
-        record: JSON = {
+        record: CallRecord = {
             "seq": next(self._call_seq),
             "method": name,
             "chat_id": None,

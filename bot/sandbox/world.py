@@ -28,11 +28,10 @@ from bot.sandbox.model import (
     StoredFile,
     User,
     bad,
-    drop_none,
     image_size,
 )
 from bot.sandbox.params import Params
-from bot.sandbox.shapes import JSON
+from bot.sandbox.shapes import JSON, CallRecord, Handout, MessageView, Toast, drop_none
 
 #: Update kinds Telegram leaves out unless ``allowed_updates`` names them explicitly.
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
@@ -58,12 +57,12 @@ class World:
         self.files: dict[str, StoredFile] = {}
         self._files_by_path: dict[str, StoredFile] = {}
         self._queries: dict[str, Query] = {}
-        self._toasts: dict[int, list[JSON]] = collections.defaultdict(list)
+        self._toasts: dict[int, list[Toast]] = collections.defaultdict(list)
         self._updates: list[JSON] = []
         self._allowed_updates: frozenset[str] | None = None
         self._webhook_url = ""
-        self.calls: list[JSON] = []
-        self.handouts: list[JSON] = []
+        self.calls: list[CallRecord] = []
+        self.handouts: list[Handout] = []
         self.delivery_counts: collections.Counter[int] = collections.Counter()
         self._faults = Faults()
         self.enforce_rate_limits = False
@@ -175,7 +174,7 @@ class World:
         return out
 
     def message_view(self, msg: Message) -> JSON:
-        """What a person sees of a message — the shape behind ``SeenMessage``."""
+        """What a person sees of a message (:class:`~bot.sandbox.shapes.MessageView` as JSON)."""
         buttons = [
             [
                 drop_none(
@@ -189,37 +188,38 @@ class World:
             ]
             for row in (msg.inline_keyboard or [])
         ]
-        return {
-            "chat_id": msg.chat_id,
-            "message_id": msg.message_id,
-            "from_bot": msg.from_bot,
-            "sender_id": msg.sender_id,
-            "text": msg.text,
-            "html": msg.html,
-            "buttons": buttons,
-            "thread_id": msg.thread_id,
-            "photo": msg.photo is not None,
-            "document": (
+        view = MessageView(
+            chat_id=msg.chat_id,
+            message_id=msg.message_id,
+            from_bot=msg.from_bot,
+            sender_id=msg.sender_id,
+            text=msg.text,
+            html=msg.html,
+            buttons=buttons,
+            thread_id=msg.thread_id,
+            photo=msg.photo is not None,
+            document=(
                 {k: msg.document.get(k) for k in ("file_id", "file_name", "mime_type")}
                 if msg.document
                 else None
             ),
-            "caption": msg.caption,
-            "edit_count": msg.edit_count,
-            "date": msg.date,
-            "edit_date": msg.edit_date,
-            "entities": msg.entities or msg.caption_entities,
-            "reply_keyboard": msg.reply_keyboard,
-            "remove_keyboard": msg.remove_keyboard,
-            "reply_to_message_id": msg.reply_to,
-            "location": msg.location,
-            "photo_file_id": msg.photo[-1]["file_id"] if msg.photo else None,
-            "service": msg.service,
-            "previous_texts": [h.get("text") or h.get("caption") for h in msg.history],
-            "deleted": msg.deleted,
-            "disable_notification": msg.disable_notification,
-            "raw": self.message_api(msg),
-        }
+            caption=msg.caption,
+            edit_count=msg.edit_count,
+            date=msg.date,
+            edit_date=msg.edit_date,
+            entities=msg.entities or msg.caption_entities,
+            reply_keyboard=msg.reply_keyboard,
+            remove_keyboard=msg.remove_keyboard,
+            reply_to_message_id=msg.reply_to,
+            location=msg.location,
+            photo_file_id=msg.photo[-1]["file_id"] if msg.photo else None,
+            service=msg.service,
+            previous_texts=[h.get("text") or h.get("caption") for h in msg.history],
+            deleted=msg.deleted,
+            disable_notification=msg.disable_notification,
+            raw=self.message_api(msg),
+        )
+        return view.to_json()
 
     def _member_api(self, user: User, status: str, chat: Chat) -> JSON:
         if status == "creator":
