@@ -37,7 +37,7 @@ _CONFLICT_POLL = (
 class BotApi(Content, Limits, Membership):
     """The Bot API methods (getUpdates, send*, edit*, commands, chats...)."""
 
-    # ------------------------------------------------------------------ Bot API methods
+    # ------------------------------------------------------------------ me, updates, webhook
 
     def _api_getMe(self, params: Params) -> JSON:
         me = self.bot.api()
@@ -116,6 +116,8 @@ class BotApi(Content, Limits, Membership):
     def _api_close(self, params: Params) -> bool:
         return True
 
+    # ------------------------------------------------------------------ sending
+
     def _api_sendMessage(self, params: Params) -> JSON:
         chat = self._chat_for_bot(params)
         text, entities, raw = self._formatted(params, "text", "parse_mode", "entities")
@@ -176,6 +178,8 @@ class BotApi(Content, Limits, Membership):
             **common,
         )
         return self.message_api(msg)
+
+    # ------------------------------------------------------------------ editing and deleting
 
     def _message_to_edit(self, params: Params) -> Message:
         if params.has("inline_message_id"):
@@ -256,6 +260,8 @@ class BotApi(Content, Limits, Membership):
         self._notify()
         return True
 
+    # ------------------------------------------------------------------ callback queries and files
+
     def _api_answerCallbackQuery(self, params: Params) -> bool:
         query = self._queries.get(params.get_str("callback_query_id") or "")
         if query is None or query.answered:
@@ -288,6 +294,8 @@ class BotApi(Content, Limits, Membership):
             "file_size": len(stored.data),
             "file_path": stored.file_path,
         }
+
+    # ------------------------------------------------------------------ command menus
 
     def _scope_key(self, params: Params) -> tuple[str, str]:
         scope = params.get_json("scope") or {"type": "default"}
@@ -373,6 +381,8 @@ class BotApi(Content, Limits, Membership):
                 if key in self._commands:
                     return list(self._commands[key])
         return []
+
+    # ------------------------------------------------------------------ chats and members
 
     def _api_getChatMember(self, params: Params) -> JSON:
         chat = self._chat_for_bot(params)
