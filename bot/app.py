@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot, BotCommandScopeAllGroupChats
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings, WebhookConfig
@@ -34,7 +35,7 @@ from bot.jobs import (
     sweep_expired_drafts,
     unreachable_hook,
 )
-from bot.leader import PostgresLeadership, SoleLeader
+from bot.leader import INSTANCE_HEADER, PostgresLeadership, SoleLeader, instance_name
 from bot.outbox import OutboxSender
 from bot.web import WebServer, WebState
 from bot.webhook import WebhookIntake
@@ -66,13 +67,21 @@ def build_application(settings: Settings, services: Services) -> PoskoApplicatio
         .base_file_url(settings.bot_file_url)
         .updater(None)  # our intake polls: it stores updates before confirming them
         .context_types(ContextTypes(context=PoskoContext))
-        .connection_pool_size(16)
-        .get_updates_read_timeout(40)
+        # Every call says which process made it (a header Telegram ignores), so that with
+        # a standby one can tell the instances' calls apart, in a proxy's log or a test.
+        .request(HTTPXRequest(connection_pool_size=16, httpx_kwargs=_instance_headers()))
+        .get_updates_request(
+            HTTPXRequest(connection_pool_size=1, read_timeout=40, httpx_kwargs=_instance_headers())
+        )
         .build()
     )
     application.bot_data["services"] = services
     register_handlers(application)
     return application
+
+
+def _instance_headers() -> dict[str, Any]:
+    return {"headers": {INSTANCE_HEADER: instance_name()}}
 
 
 async def prepare_database(engine: AsyncEngine, settings: Settings, session_factory: Any) -> None:

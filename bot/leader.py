@@ -44,6 +44,7 @@ HEARTBEAT_SECONDS = 0.5
 LEASE_SECONDS = 2.0
 TRY_LOCK_SECONDS = 1.0
 MAX_RECONNECT_SECONDS = 10.0
+INSTANCE_HEADER = "X-Posko-Instance"
 LEADER = "leader"
 STANDBY = "standby"
 
@@ -86,6 +87,11 @@ class SoleLeader:
         return True
 
 
+def instance_name() -> str:
+    """This process, as the logs, the database (application_name) and calls name it."""
+    return f"posko:{socket.gethostname()}:{os.getpid()}"[:63]
+
+
 def asyncpg_dsn(database_url: str) -> str:
     """The SQLAlchemy URL as a DSN asyncpg's own `connect` takes."""
     url = make_url(database_url).set(drivername="postgresql")
@@ -110,7 +116,7 @@ class PostgresLeadership:
         self._prepare = prepare
         self._on_active = on_active
         self._on_inactive = on_inactive
-        self.name = (name or f"{socket.gethostname()}:{os.getpid()}")[:200]
+        self.name = name or instance_name()
         self._epoch: int | None = None
         self._lease_from = float("-inf")  # monotonic time the last good renewal was sent
         self._connection: Any = None
@@ -167,7 +173,9 @@ class PostgresLeadership:
         delay = 0.5
         while not self._stopping:
             try:
-                self._connection = await asyncpg.connect(self._dsn, timeout=5)
+                self._connection = await asyncpg.connect(
+                    self._dsn, timeout=5, server_settings={"application_name": self.name}
+                )
                 self.reachable = True
                 delay = 0.5
                 await self._stand_by()

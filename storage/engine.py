@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Generator
@@ -47,7 +49,13 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         )
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(database_url, pool_pre_ping=True, **kwargs)
+    # Each process names its connections (pg_stat_activity.application_name), so an
+    # operator, or a test, can find and terminate one instance's sessions.
+    name = f"posko:{socket.gethostname()}:{os.getpid()}"[:63]
+    connect_args = {"server_settings": {"application_name": name}}
+    return create_async_engine(
+        database_url, pool_pre_ping=True, connect_args=connect_args, **kwargs
+    )
 
 
 class _RunNow:
