@@ -44,6 +44,7 @@ HEARTBEAT_SECONDS = 0.5
 LEASE_SECONDS = 2.0
 TRY_LOCK_SECONDS = 1.0
 MAX_RECONNECT_SECONDS = 10.0
+STAND_DOWN_SECONDS = 2.5
 INSTANCE_HEADER = "X-Posko-Instance"
 LEADER = "leader"
 STANDBY = "standby"
@@ -184,7 +185,10 @@ class PostgresLeadership:
                 raise
             except Exception as error:
                 self.reachable = False
-                self._lose(f"{type(error).__name__}")
+                if self._lose(f"{type(error).__name__}"):
+                    # Give the standbys the first chance: the one whose connection broke
+                    # is the likelier to be in trouble. Alone, it leads again after this.
+                    delay = max(delay, STAND_DOWN_SECONDS)
                 log.warning(
                     "leadership: database connection lost (%s); retrying in %.1fs",
                     type(error).__name__,
@@ -254,9 +258,12 @@ class PostgresLeadership:
                 raise RuntimeError("another process took over")  # fenced out
             self._lease_from = sent
 
-    def _lose(self, why: str) -> None:
-        if self._epoch is not None:
-            log.warning("leadership: stopped leading (%s)", why)
-            self._epoch = None
-            self._lease_from = float("-inf")
-            self._on_inactive()
+    def _lose(self, why: str) -> bool:
+        """Stop leading, if this process led; returns whether it did."""
+        if self._epoch is None:
+            return False
+        log.warning("leadership: stopped leading (%s)", why)
+        self._epoch = None
+        self._lease_from = float("-inf")
+        self._on_inactive()
+        return True

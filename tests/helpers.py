@@ -107,9 +107,9 @@ class BotProcess:
         assert self.process is not None
         return f"posko:{socket.gethostname()}:{self.process.pid}"[:63]
 
-    async def wait_for_log(self, text: str, *, timeout: float = 60.0, after: int = 0) -> int:
+    async def wait_for_log(self, text: str, *, within: float = 60.0, after: int = 0) -> int:
         """Wait until the log holds `text` (past offset `after`); returns where it ends."""
-        deadline = asyncio.get_running_loop().time() + timeout
+        deadline = asyncio.get_running_loop().time() + within
         while asyncio.get_running_loop().time() < deadline:
             content = self.log.read_text(errors="replace") if self.log.exists() else ""
             found = content.find(text, after)
@@ -118,7 +118,7 @@ class BotProcess:
             if self.process is not None and self.process.returncode is not None:
                 raise AssertionError(f"bot exited ({self.process.returncode}):\n{content[-3000:]}")
             await asyncio.sleep(0.05)
-        raise AssertionError(f"{text!r} not in the log within {timeout}s")
+        raise AssertionError(f"{text!r} not in the log within {within}s")
 
     async def start(self) -> None:
         from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN

@@ -44,7 +44,7 @@ async def test_a_second_run_on_the_same_sqlite_file_is_refused(
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
-        out, err = await asyncio.wait_for(second.communicate(), 30)
+        _, err = await asyncio.wait_for(second.communicate(), 30)
         lines = err.decode().strip().splitlines()
         assert second.returncode == 3, err.decode()
         database = database_url.split("///", 1)[1]
