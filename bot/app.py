@@ -216,8 +216,9 @@ class PoskoRuntime:
             session_factory=session_factory,
             role=lambda: self.leadership.role if self.leadership else "stopped",
             degraded=lambda: (
-                intake.degraded_since is not None
+                intake.degraded
                 or (outbox is not None and outbox.degraded_since is not None)
+                or (self.leadership is not None and not self.leadership.database_reachable)
             ),
             webhook=webhook,
         )

@@ -79,10 +79,16 @@ class UpdateIntake:
         self.processed_count = 0
         self.degraded_since: float | None = None  # monotonic time the database went away
         self._outages = 0
+        self.store_degraded_since: float | None = None  # the same, for storing updates
 
     def stop(self) -> None:
         self._stopping = True
         self._stored.set()
+
+    @property
+    def degraded(self) -> bool:
+        """Whether storing or processing updates waits for the database."""
+        return self.degraded_since is not None or self.store_degraded_since is not None
 
     def notify_stored(self) -> None:
         """Updates were stored by someone else (the webhook): process them now."""
@@ -150,11 +156,19 @@ class UpdateIntake:
                     )
                     await session.commit()
                 metrics.UPDATES_RECEIVED.inc(added)
+                self.store_degraded_since = None
                 return
-            except STORE_RETRY_ERRORS:
-                log.exception("could not store updates; retrying in %.1fs", delay)
+            except STORE_RETRY_ERRORS as error:
+                # Not stored, so not confirmed: Telegram keeps the batch meanwhile.
+                self.store_degraded_since = self.store_degraded_since or time.monotonic()
+                if is_outage(error):
+                    log.warning(
+                        "could not store updates (%s); retrying in %.1fs", _kind(error), delay
+                    )
+                else:
+                    log.exception("could not store updates; retrying in %.1fs", delay)
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, 30.0)
+                delay = min(delay * 2, OUTAGE_MAX_SECONDS)
 
     # -- processing ---------------------------------------------------------------------
     async def run_processing(self) -> None:
