@@ -182,10 +182,12 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
 
 
 def _web_settings(get: Callable[..., str]) -> tuple[str, int, str | None]:
-    listen = get("WEB_LISTEN", "127.0.0.1") or "127.0.0.1"
+    # WEBHOOK_LISTEN/WEBHOOK_PORT named the socket before the web server served more than
+    # the webhook; they still count when the WEB_ names are not set.
+    listen = get("WEB_LISTEN") or get("WEBHOOK_LISTEN") or "127.0.0.1"
     if not re.fullmatch(r"[A-Za-z0-9.:\[\]-]{1,255}", listen):
         raise ConfigError("WEB_LISTEN must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0")
-    port = get("WEB_PORT", "8080")
+    port = get("WEB_PORT") or get("WEBHOOK_PORT") or "8080"
     if not port.isdigit() or not 0 <= int(port) <= 65535:
         raise ConfigError("WEB_PORT must be a port number from 0 to 65535 (default 8080)")
     base_url = get("WEB_BASE_URL").rstrip("/") or None
