@@ -6,6 +6,8 @@ lock stops sending before the other starts."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -14,6 +16,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import col
 
+from bot.app import PoskoRuntime
+from bot.clock import ManualClock
+from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from storage.engine import create_engine
 from storage.models import InboundUpdate, OutboxMessage, Report
@@ -161,3 +166,34 @@ async def test_a_leader_that_loses_its_database_stops_sending_before_the_standby
         await engine.dispose()
         await standby.stop()
         await leader.stop()
+
+
+async def test_a_process_that_finds_a_newer_schema_stands_by_and_never_leads(
+    settings: Settings, clock: ManualClock, database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An old version left running after an upgrade must not lead against the new schema."""
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        head = (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+        await connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
+    starting = asyncio.create_task(runtime.start())
+    try:
+        with caplog.at_level(logging.INFO):
+            await asyncio.sleep(3.0)
+        assert not starting.done()  # it waits for a schema it knows
+        assert runtime.leadership is not None and not runtime.leadership.active()
+        assert "schema is newer than this version knows" in caplog.text
+        async with engine.connect() as connection:  # and it migrated nothing
+            version = await connection.execute(text("SELECT version_num FROM alembic_version"))
+            assert version.scalar() == "9999"
+    finally:
+        starting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starting
+        await runtime.stop()
+        async with engine.begin() as connection:
+            await connection.execute(
+                text("UPDATE alembic_version SET version_num = :head"), {"head": head}
+            )
+        await engine.dispose()
