@@ -66,7 +66,13 @@ def main(arguments: argparse.Namespace) -> None:
     province_peak = peak_per_second * share
     province_digests = digest_messages * share
     print(
-        f"one token per province (the largest, about {LARGEST_PROVINCE_VILLAGES:,} villages):"
+        f"one token per province (the largest, about {LARGEST_PROVINCE_VILLAGES:,} villages, "
+        f"{share:.1%} of the country; its share of everything):"
+    )
+    print(
+        f"  people {officers * share:,.0f}, reports/day {reports * share:,.0f}, replies/day "
+        f"{replies * share:,.0f}, alert copies/day {alert_copies * share:,.0f}, "
+        f"messages/day {messages * share:,.0f}"
     )
     print(
         f"  peak {province_peak:.1f} replies/s ({province_peak / GLOBAL_PER_SECOND:.2f}x "
