@@ -53,6 +53,10 @@ log = logging.getLogger(__name__)
 
 BUNDLED_REGIONS = Path(__file__).resolve().parent.parent / "storage" / "data" / "wilayah_sultra.csv"
 
+# How long `start` waits to know whether this process leads (a new leader may first wait
+# out the previous one's lease).
+SETTLE_SECONDS = 10.0
+
 PoskoApplication = Application[Any, PoskoContext, Any, Any, Any, Any]
 
 
@@ -194,6 +198,9 @@ class PoskoRuntime:
         self._built.set()
         if isinstance(leads, SoleLeader):
             await self._activate()
+        else:
+            with contextlib.suppress(TimeoutError):  # a slow database: it settles later
+                await asyncio.wait_for(leads.settled.wait(), SETTLE_SECONDS)
         log.info("Posko Pemilu is running as @%s (%s)", bot.username, leads.role)
 
     async def _start_web_server(self, session_factory: Any) -> None:

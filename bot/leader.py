@@ -127,6 +127,9 @@ class PostgresLeadership:
         self.reachable = False
         self.terms = 0  # how many times this process became leader
         self._activation: asyncio.Task[None] | None = None
+        # Set once this process knows its first role: standby, or leading with its work
+        # taken up (the runtime sets it then), so that `start` returns in a known state.
+        self.settled = asyncio.Event()
 
     # -- what the rest of the process asks ------------------------------------------------
     def active(self) -> bool:
@@ -212,7 +215,7 @@ class PostgresLeadership:
                 self._never_lead = True
                 await self._connection.execute("SELECT pg_advisory_unlock($1)", LOCK_KEY)
             else:
-                await self._connection.fetchval("SELECT 1")
+                self.settled.set()  # another process leads: this one is a standby
             await asyncio.sleep(TRY_LOCK_SECONDS)
 
     async def _lead(self) -> None:
@@ -243,7 +246,7 @@ class PostgresLeadership:
         self.terms += 1
         log.info("leadership: leading (term %d, epoch %d)", self.terms, self._epoch)
         # Not awaited here: the heartbeat must go on while the process takes up the work.
-        self._activation = asyncio.create_task(self._on_active(), name="activation")
+        self._activation = asyncio.create_task(self._take_up(), name="activation")
         while not self._stopping:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             sent = time.monotonic()
@@ -257,6 +260,14 @@ class PostgresLeadership:
             if renewed != "UPDATE 1":
                 raise RuntimeError("another process took over")  # fenced out
             self._lease_from = sent
+
+    async def _take_up(self) -> None:
+        try:
+            await self._on_active()
+        except Exception:  # the lease goes on; intake and outbox follow it on their own
+            log.exception("leadership: taking up the work failed in part")
+        finally:
+            self.settled.set()
 
     def _lose(self, why: str) -> bool:
         """Stop leading, if this process led; returns whether it did."""
