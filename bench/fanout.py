@@ -66,6 +66,7 @@ async def main(groups: int, alerts: int) -> None:
                 "TELEGRAM_API_BASE_URL": double.base_url,
                 "DATABASE_URL": url,
                 "ADMIN_REGION_CODE": "74.09",
+                "WEB_PORT": "0",  # any free port: the benchmark scrapes nothing
             }
             started = time.monotonic()
             process = await asyncio.create_subprocess_exec(
