@@ -109,7 +109,8 @@ async def main(groups: int, alerts: int) -> None:
     )
     print(
         f"alert latency during the broadcast ({len(latencies)} alerts): "
-        f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s "
+        f"p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s, "
+        f"p99 {percentile(latencies, 0.99):.2f} s "
         f"(each: {', '.join(f'{x:.2f}' for x in latencies)})"
     )
 

@@ -51,6 +51,8 @@ STANDBY = "standby"
 
 
 class Leadership(Protocol):
+    """What the rest of the process asks: `SoleLeader` or `PostgresLeadership`."""
+
     def active(self) -> bool: ...
     def epoch(self) -> int | None: ...
     @property
