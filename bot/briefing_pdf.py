@@ -1,0 +1,411 @@
+"""The Rakor briefing as an A4 PDF, laid out from a `BriefingData` (plain data, no database).
+
+fpdf2 with DejaVu Sans (shipped by matplotlib) embedded, so the document prints the same
+everywhere; text written with `cell`/`multi_cell`/tables wraps between words; every table
+repeats its header row on each page it spans; the footer numbers the pages. What people typed
+(incident descriptions, names) is drawn as plain text: fpdf2 interprets no markup unless asked,
+and characters the font lacks (emoji) are replaced rather than dropped silently.
+
+Runs in a worker thread (matplotlib's object API with the Agg canvas, no pyplot).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableCellFillMode, XPos, YPos
+
+from bot.charts import STATE_COLOURS
+from bot.domain.briefing import BriefingData, BriefingIncident
+from bot.i18n import format_day, format_moment, format_short_moment, plain, zone_name
+
+FONT = "DejaVu"
+MARGIN = 15
+_COLOURS = dict(STATE_COLOURS)
+_SEVERITY_COLOURS = {
+    "kritis": "#b3001b",
+    "tinggi": "#e8710a",
+    "sedang": "#f2b705",
+    "rendah": "#2e9d4c",
+}
+_GREY = (110, 110, 110)
+_HEAD = FontFace(emphasis="BOLD", fill_color=(225, 230, 238))
+
+
+def _font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return (int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16))
+
+
+class _Document(FPDF):
+    def __init__(self, data: BriefingData, lang: str, tz: ZoneInfo):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.data, self.reader, self.tz = data, lang, tz
+        fonts = _font_dir()
+        self.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+        self.add_font(FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
+        self.set_margins(MARGIN, MARGIN + 3, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 5)
+        self.set_title(plain(lang, "briefing.pdf.title", region=data.region_name))
+        self.set_author("Posko Pemilu")
+        self.set_creator("Posko Pemilu")
+        self.set_lang("id-ID" if lang == "id" else "en-GB")
+        self.alias_nb_pages()
+        self._glyphs: set[int] | None = None
+
+    # -- text the font can draw ------------------------------------------------------------
+
+    def text_of(self, value: object) -> str:
+        """Plain text the embedded font can draw: control characters become spaces, a
+        character the font lacks (an emoji) becomes U+FFFD, never a silent gap."""
+        if self._glyphs is None:
+            self._glyphs = set(self.fonts[f"{FONT.lower()}"].cmap)
+        out = []
+        for char in str(value):
+            if char in "\n":
+                out.append(char)
+            elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+                out.append(" " if char in "\t\r\u2028\u2029" else "")
+            elif ord(char) in self._glyphs:
+                out.append(char)
+            else:
+                out.append("\ufffd")
+        return "".join(out)
+
+    def t(self, key: str, **params: object) -> str:
+        return self.text_of(plain(self.reader, key, **params))
+
+    # -- page furniture --------------------------------------------------------------------
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*_GREY)
+        self.cell(
+            0,
+            5,
+            self.t(
+                "briefing.pdf.running_head",
+                region=self.data.region_name,
+                date=format_day(self.data.day, self.reader),
+            ),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.set_text_color(0, 0, 0)
+        self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*_GREY)
+        self.cell(0, 5, self.t("briefing.pdf.footer_left"), align="L")
+        self.set_x(MARGIN)
+        self.cell(
+            0, 5, self.t("briefing.pdf.page", page=self.page_no(), pages="{nb}"), align="R"
+        )
+        self.set_text_color(0, 0, 0)
+
+    def heading(self, key: str, **params: object) -> None:
+        self.set_font(FONT, "B", 14)
+        self.multi_cell(0, 8, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(2)
+        self.set_font(FONT, "", 10)
+
+    def subheading(self, key: str, **params: object) -> None:
+        if self.will_page_break(20):
+            self.add_page()
+        self.set_font(FONT, "B", 11)
+        self.multi_cell(0, 6, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+        self.set_font(FONT, "", 10)
+
+    def paragraph(self, text: str, size: float = 10, style: str = "") -> None:
+        self.set_font(FONT, style, size)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.ln(1.5)
+        self.set_font(FONT, "", 10)
+
+    def moment(self, value: datetime) -> str:
+        return format_moment(value, self.reader, self.tz)
+
+
+def render_briefing(data: BriefingData, lang: str, tz: ZoneInfo) -> bytes:
+    pdf = _Document(data, lang, tz)
+    _cover(pdf)
+    _summary(pdf)
+    _matrix(pdf)
+    _timeline(pdf)
+    _incidents(pdf)
+    _appendix(pdf)
+    return bytes(pdf.output())
+
+
+def _cover(pdf: _Document) -> None:
+    data = pdf.data
+    pdf.add_page()
+    pdf.ln(25)
+    pdf.set_font(FONT, "", 12)
+    pdf.set_text_color(*_GREY)
+    pdf.multi_cell(0, 7, pdf.t("briefing.pdf.kicker"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+    pdf.set_font(FONT, "B", 24)
+    pdf.multi_cell(0, 11, pdf.text_of(data.region_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    pdf.set_font(FONT, "", 14)
+    pdf.multi_cell(
+        0, 8, pdf.text_of(format_day(data.day, pdf.reader)), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+    pdf.ln(12)
+    if not data.elections:
+        pdf.paragraph(pdf.t("briefing.pdf.no_elections"), 12)
+    for election in data.elections:
+        pdf.set_font(FONT, "B", 30)
+        pdf.set_text_color(*_rgb("#1f4e79"))
+        pdf.cell(48, 15, pdf.text_of(election.label), new_x=XPos.RIGHT, new_y=YPos.TOP)
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font(FONT, "", 12)
+        key = "briefing.pdf.countdown.before" if election.days >= 0 else "briefing.pdf.countdown.after"
+        pdf.multi_cell(
+            0,
+            7.5,
+            pdf.t(
+                key,
+                name=election.name,
+                kind=election.kind,
+                date=format_day(election.voting_day, pdf.reader),
+            ),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.ln(4)
+    pdf.set_y(-70)
+    pdf.set_font(FONT, "", 10)
+    for line in (
+        pdf.t("briefing.pdf.produced_by", who=data.producer),
+        pdf.t("briefing.pdf.data_time", time=pdf.moment(data.as_of)),
+        pdf.t("briefing.pdf.since", date=format_day(data.since, pdf.reader)),
+    ):
+        pdf.multi_cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _summary(pdf: _Document) -> None:
+    data = pdf.data
+    pdf.add_page()
+    pdf.heading("briefing.pdf.summary")
+    areas = len(data.matrix)
+    figures = [
+        pdf.t(
+            "briefing.pdf.areas_ready",
+            ready=data.areas_ready,
+            total=areas,
+            percent=_percent(data.areas_ready, areas),
+        ),
+        pdf.t(
+            "briefing.pdf.cells_ready",
+            ready=data.cells_ready,
+            total=data.cells_total,
+            percent=_percent(data.cells_ready, data.cells_total),
+        ),
+    ]
+    for line in figures:
+        pdf.paragraph("• " + line, 11)
+    pdf.ln(2)
+    pdf.subheading("briefing.pdf.silent", count=len(data.silent_areas))
+    pdf.paragraph(
+        pdf.text_of(", ".join(data.silent_areas))
+        if data.silent_areas
+        else pdf.t("briefing.pdf.silent_none")
+    )
+    pdf.subheading("briefing.pdf.open_by_severity")
+    with pdf.table(
+        col_widths=(60, 30), width=90, align="LEFT", headings_style=_HEAD, repeat_headings=1
+    ) as table:
+        head = table.row()
+        head.cell(pdf.t("briefing.pdf.col.severity"))
+        head.cell(pdf.t("briefing.pdf.col.count"), align="R")
+        for severity, count in data.open_by_severity:
+            row = table.row()
+            row.cell(pdf.t(f"severity.{severity}"))
+            row.cell(str(count), align="R")
+    pdf.ln(3)
+    pdf.subheading("briefing.pdf.changes", date=format_day(data.since, pdf.reader))
+    if not data.changes:
+        pdf.paragraph(pdf.t("briefing.pdf.changes_none"))
+    for change in data.changes:
+        key = "briefing.pdf.change_up" if change.delta > 0 else "briefing.pdf.change_down"
+        pdf.paragraph(
+            "• "
+            + pdf.t(
+                key,
+                area=change.name,
+                before=change.before,
+                after=change.after,
+                total=change.aspects,
+            )
+        )
+
+
+def _state_cell(pdf: _Document, state: str | None) -> tuple[str, FontFace]:
+    key = state or "none"
+    label = pdf.t(f"briefing.pdf.state.{key}")
+    colour = _rgb(_COLOURS[key])
+    text_colour = (255, 255, 255) if key in ("ready", "not_ready") else (0, 0, 0)
+    return label, FontFace(fill_color=colour, color=text_colour)
+
+
+def _matrix(pdf: _Document) -> None:
+    data = pdf.data
+    pdf.add_page()
+    pdf.heading("briefing.pdf.matrix")
+    pdf.paragraph(pdf.t("briefing.pdf.matrix_note"), 9)
+    if not data.matrix:
+        pdf.paragraph(pdf.t("briefing.pdf.no_areas"))
+        return
+    aspects = len(data.aspects)
+    first = 42.0
+    rest = (pdf.epw - first) / max(aspects, 1)
+    pdf.set_font(FONT, "", 7.5)
+    with pdf.table(
+        col_widths=(first, *([rest] * aspects)),
+        headings_style=_HEAD,
+        repeat_headings=1,
+        text_align="CENTER",
+        line_height=4,
+    ) as table:
+        head = table.row()
+        head.cell(pdf.t("briefing.pdf.col.area"), align="L")
+        for label in data.aspects:
+            head.cell(pdf.text_of(label))
+        for area in data.matrix:
+            row = table.row()
+            row.cell(pdf.text_of(area.name), align="L")
+            for state in area.states:
+                label, style = _state_cell(pdf, state)
+                row.cell(label, style=style)
+    pdf.set_font(FONT, "", 10)
+
+
+def _timeline_png(pdf: _Document) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    points = pdf.data.timeline
+    figure = Figure(figsize=(7, 3), dpi=150)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot(1, 1, 1)
+    days = [p.day.strftime("%d/%m") for p in points]
+    shares = [100 * p.share for p in points]
+    axes.plot(days, shares, marker="o", color=_COLOURS["ready"])
+    axes.fill_between(days, shares, color=_COLOURS["ready"], alpha=0.15)
+    axes.set_ylim(0, 100)
+    axes.set_ylabel(plain(pdf.reader, "briefing.pdf.chart_axis"), fontsize=8)
+    axes.tick_params(labelsize=7)
+    axes.grid(axis="y", alpha=0.3)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _timeline(pdf: _Document) -> None:
+    if pdf.will_page_break(95):
+        pdf.add_page()
+    pdf.ln(4)
+    pdf.subheading(
+        "briefing.pdf.timeline",
+        since=format_day(pdf.data.since, pdf.reader),
+        until=format_day(pdf.data.day, pdf.reader),
+    )
+    pdf.image(io.BytesIO(_timeline_png(pdf)), w=pdf.epw)
+
+
+def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], closed: bool) -> None:
+    if not incidents:
+        pdf.paragraph(pdf.t("briefing.pdf.incidents_none"))
+        return
+    pdf.set_font(FONT, "", 8)
+    columns: list[tuple[str, float]] = [
+        ("reference", 16),
+        ("severity", 17),
+        ("kind", 26),
+        ("place", 30),
+        ("status", 22),
+        ("closed" if closed else "reported", 27),
+        ("description", 42),
+    ]
+    with pdf.table(
+        col_widths=tuple(w for _, w in columns),
+        headings_style=_HEAD,
+        repeat_headings=1,
+        line_height=3.8,
+        text_align="LEFT",
+        cell_fill_mode=TableCellFillMode.NONE,
+    ) as table:
+        head = table.row()
+        for key, _ in columns:
+            head.cell(pdf.t(f"briefing.pdf.col.{key}"))
+        for incident in incidents:
+            row = table.row()
+            row.cell(incident.reference)
+            row.cell(
+                pdf.t(f"severity.{incident.severity}"),
+                style=FontFace(color=_rgb(_SEVERITY_COLOURS.get(incident.severity, "#000000"))),
+            )
+            row.cell(pdf.text_of(incident.kind))
+            row.cell(pdf.text_of(incident.place))
+            row.cell(pdf.t(f"incident.status.{incident.status}"))
+            moment = incident.closed_at if closed and incident.closed_at else incident.created_at
+            row.cell(pdf.text_of(format_short_moment(moment, pdf.reader, pdf.tz)))
+            row.cell(pdf.text_of(incident.description))
+    pdf.set_font(FONT, "", 10)
+
+
+def _incidents(pdf: _Document) -> None:
+    data = pdf.data
+    pdf.add_page()
+    pdf.heading("briefing.pdf.incidents")
+    pdf.subheading("briefing.pdf.incidents_open", count=len(data.open_incidents))
+    _incident_table(pdf, data.open_incidents, closed=False)
+    pdf.ln(4)
+    pdf.subheading(
+        "briefing.pdf.incidents_resolved",
+        count=len(data.resolved_incidents),
+        since=format_day(data.since, pdf.reader),
+    )
+    _incident_table(pdf, data.resolved_incidents, closed=True)
+
+
+def _appendix(pdf: _Document) -> None:
+    data = pdf.data
+    if pdf.will_page_break(80):
+        pdf.add_page()
+    else:
+        pdf.ln(6)
+    pdf.heading("briefing.pdf.appendix")
+    params: dict[str, Any] = {
+        "time": pdf.moment(data.as_of),
+        "zone": zone_name(pdf.tz, data.as_of),
+        "since": format_day(data.since, pdf.reader),
+    }
+    for index in range(1, 6):
+        pdf.paragraph("• " + pdf.t(f"briefing.pdf.method.{index}", **params), 9)

@@ -1,0 +1,182 @@
+"""The Rakor briefing: gather a region's figures for one day into a `BriefingData`, then
+render it as a PDF off the event loop.
+
+Every figure comes from the queries the digest and the exports already use: the current
+readiness summarised per area and aspect (`readiness_summary`), the matrix at an earlier
+moment rebuilt from the pairs reported since then (`touched_pairs`, `summaries_before`),
+and the incidents of the subtree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.alerts import incident_types
+from bot.digests import WINDOW, covers
+from bot.domain.briefing import (
+    BriefingData,
+    BriefingIncident,
+    MapArea,
+    MatrixRow,
+    ReadinessPoint,
+    countdowns,
+    days_between,
+    largest_changes,
+    matrix_rows,
+    open_counts,
+    ready_cells,
+)
+from bot.domain.incidents import SEVERITY_RANK
+from bot.domain.incidents import reference as incident_reference
+from bot.domain.reports import CellSummary, area_of, roll_up_cells, summaries_before
+from storage.aspects import active_aspects
+from storage.elections import active_elections
+from storage.engine import SessionFactory, read_session
+from storage.incidents import incidents_in_subtree
+from storage.models import OPEN_INCIDENT_STATUSES, Incident
+from storage.regions import child_regions, region_labels
+from storage.reports import readiness_summary, touched_pairs
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    root: str
+    day: date  # local calendar day
+    since: date  # local calendar day the changes are counted from
+    lang: str
+    tz: ZoneInfo
+    producer: str  # who asked for it: a person's name, or "command line"
+
+
+def _end_of(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+
+
+async def gather_briefing(
+    session: AsyncSession, *, request: BriefingRequest, now: datetime
+) -> BriefingData:
+    """The briefing's data for `request.day`: as of the end of that day, or now if sooner."""
+    root, lang, tz = request.root, request.lang, request.tz
+    as_of = min(now, _end_of(request.day, tz))
+    aspects = await active_aspects(session)
+    codes = [a.code for a in aspects]
+    areas = [(c.code, c.name) for c in await child_regions(session, code=root)]
+    area_codes = {code for code, _ in areas}
+    cells_now = await readiness_summary(session, root=root, area_codes=area_codes)
+
+    async def cells_at(moment: datetime) -> list[CellSummary]:
+        if moment >= now:
+            return cells_now
+        touched = await touched_pairs(session, root=root, since=moment, until=now)
+        return summaries_before(cells_now, touched, root=root, area_codes=area_codes)
+
+    async def matrix_at(moment: datetime) -> tuple[MatrixRow, ...]:
+        return matrix_rows(roll_up_cells(areas, codes, await cells_at(moment)), codes)
+
+    matrix = await matrix_at(as_of)
+    since_moment = datetime.combine(request.since, time(0), tzinfo=tz)
+    before = await matrix_at(since_moment)
+    timeline = []
+    for day in days_between(request.since, request.day):
+        rows = matrix if _end_of(day, tz) >= as_of else await matrix_at(_end_of(day, tz))
+        timeline.append(ReadinessPoint(day, ready_cells(rows), len(rows) * len(codes)))
+
+    recent = await touched_pairs(session, root=root, since=as_of - WINDOW, until=as_of)
+    reported = {area_of(p.region_code, root, area_codes) for p in recent}
+    incidents = await incidents_in_subtree(session, root=root, until=as_of)
+    open_ = sorted(
+        (i for i in incidents if i.status in OPEN_INCIDENT_STATUSES),
+        key=lambda i: (SEVERITY_RANK.get(i.severity, 9), i.created_at),
+    )
+    resolved = [
+        i
+        for i in incidents
+        if i.status not in OPEN_INCIDENT_STATUSES
+        and i.closed_at is not None
+        and since_moment <= i.closed_at < as_of
+    ]
+    labels = await region_labels(session, {root} | {i.region_code for i in incidents})
+    types = {k.code: k.label(lang) for k in await incident_types(session)}
+
+    def view(rows: Sequence[Incident]) -> tuple[BriefingIncident, ...]:
+        result = []
+        for incident in rows:
+            assert incident.id is not None
+            result.append(
+                BriefingIncident(
+                    reference=incident_reference(incident.id),
+                    severity=incident.severity,
+                    kind=types.get(incident.type_code, incident.type_code),
+                    place=labels[incident.region_code],
+                    status=incident.status,
+                    description=incident.description,
+                    created_at=incident.created_at,
+                    closed_at=incident.closed_at,
+                )
+            )
+        return tuple(result)
+
+    markers: dict[str, list[tuple[float, float, str]]] = {}
+    for incident in open_:
+        if incident.longitude is not None and incident.latitude is not None:
+            area = area_of(incident.region_code, root, area_codes)
+            markers.setdefault(area, []).append(
+                (incident.longitude, incident.latitude, incident.severity)
+            )
+    elections = [
+        (e.name, e.kind, date.fromisoformat(e.voting_date))
+        for e in await active_elections(session)
+        if covers(e.region_code, root)
+    ]
+    return BriefingData(
+        region_code=root,
+        region_name=labels[root],
+        day=request.day,
+        as_of=as_of,
+        since=request.since,
+        producer=request.producer,
+        elections=countdowns(elections, request.day),
+        aspects=tuple(a.label_en if lang == "en" else a.label_id for a in aspects),
+        matrix=matrix,
+        silent_areas=tuple(name for code, name in areas if code not in reported),
+        open_by_severity=open_counts([i.severity for i in open_], SEVERITY_RANK),
+        open_incidents=view(open_),
+        resolved_incidents=view(resolved),
+        timeline=tuple(timeline),
+        changes=largest_changes(matrix, before),
+        areas=tuple(
+            MapArea(
+                row.code,
+                row.name,
+                (
+                    sum(1 for s in row.states if s == "ready") / len(row.states)
+                    if row.states and any(s is not None for s in row.states)
+                    else None
+                ),
+                tuple(markers.get(row.code, ())),
+            )
+            for row in matrix
+        ),
+    )
+
+
+async def write_briefing(
+    factory: SessionFactory, request: BriefingRequest, *, now: datetime, path: Path
+) -> Path:
+    """Gather in a read-only session (it holds nobody up), then lay the PDF out in a worker
+    thread, so the bot keeps answering while a large province is drawn."""
+    from bot.briefing_pdf import render_briefing
+
+    async with read_session(factory) as session:
+        data = await gather_briefing(session, request=request, now=now)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    content = await asyncio.to_thread(render_briefing, data, request.lang, request.tz)
+    await asyncio.to_thread(path.write_bytes, content)
+    return path
