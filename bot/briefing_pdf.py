@@ -115,9 +115,7 @@ class _Document(FPDF):
         self.set_text_color(*_GREY)
         self.cell(0, 5, self.t("briefing.pdf.footer_left"), align="L")
         self.set_x(MARGIN)
-        self.cell(
-            0, 5, self.t("briefing.pdf.page", page=self.page_no(), pages="{nb}"), align="R"
-        )
+        self.cell(0, 5, self.t("briefing.pdf.page", page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0, 0, 0)
 
     def heading(self, key: str, **params: object) -> None:
@@ -180,7 +178,11 @@ def _cover(pdf: _Document) -> None:
         pdf.cell(48, 15, pdf.text_of(election.label), new_x=XPos.RIGHT, new_y=YPos.TOP)
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(FONT, "", 12)
-        key = "briefing.pdf.countdown.before" if election.days >= 0 else "briefing.pdf.countdown.after"
+        key = (
+            "briefing.pdf.countdown.before"
+            if election.days >= 0
+            else "briefing.pdf.countdown.after"
+        )
         pdf.multi_cell(
             0,
             7.5,

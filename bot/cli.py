@@ -78,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", type=Path, default=Path("."), help="folder (default: here)")
 
+    briefing = sub.add_parser("briefing", help="write the Rakor briefing of a region (A4 PDF)")
+    briefing.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    briefing.add_argument("--date", required=True, help="local day YYYY-MM-DD")
+    briefing.add_argument(
+        "--since", default=None, help="count changes from this local day (default: a week earlier)"
+    )
+    briefing.add_argument("--lang", choices=["id", "en"], default="id")
+    briefing.add_argument("--output", type=Path, required=True, help="the PDF file to write")
+
     backup = sub.add_parser("backup", help="write a consistent copy of the SQLite database")
     backup.add_argument(
         "--output",
@@ -125,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_events(settings, args))
         if args.command == "export":
             return asyncio.run(_export(settings, args))
+        if args.command == "briefing":
+            return asyncio.run(_briefing(settings, args))
         if args.command == "backup":
             return _backup(settings, args.output)
         if args.command == "invite":
@@ -366,6 +377,53 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
         await engine.dispose()
     for path in paths:
         print(path)
+    return 0
+
+
+async def _briefing(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import date, timedelta
+
+    from bot.app import prepare_database
+    from bot.clock import SystemClock
+    from bot.domain.briefing import DEFAULT_SINCE_DAYS
+    from bot.i18n import plain
+    from bot.services.briefing import BriefingRequest, write_briefing
+    from storage.engine import create_engine, create_session_factory
+    from storage.regions import get_region
+
+    try:
+        day = date.fromisoformat(args.date)
+        since = (
+            date.fromisoformat(args.since)
+            if args.since
+            else day - timedelta(days=DEFAULT_SINCE_DAYS)
+        )
+    except ValueError:
+        print("posko: --date and --since must be YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if since >= day:
+        print("posko: --since must be before --date", file=sys.stderr)
+        return 1
+    request = BriefingRequest(
+        root=args.region,
+        day=day,
+        since=since,
+        lang=args.lang,
+        tz=settings.timezone,
+        producer=plain(args.lang, "briefing.cli_producer"),
+    )
+    engine = create_engine(settings.database_url)
+    try:
+        factory = create_session_factory(engine)
+        await prepare_database(engine, settings, factory)
+        async with factory() as session:
+            if await get_region(session, code=args.region) is None:
+                print(f"posko: region {args.region} is not in the region table", file=sys.stderr)
+                return 1
+        path = await write_briefing(factory, request, now=SystemClock().now(), path=args.output)
+    finally:
+        await engine.dispose()
+    print(path)
     return 0
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.domain.countdown import countdown_label, days_to
-from bot.domain.regions import is_within, level_of
+from bot.domain.regions import level_of
 from bot.domain.reports import AreaRollup
 
 DEFAULT_SINCE_DAYS = 7  # "the three largest changes since a week earlier"
@@ -126,7 +126,9 @@ class BriefingData:
         return len(self.matrix) * len(self.aspects)
 
 
-def matrix_rows(rollups: Sequence[AreaRollup], aspect_codes: Sequence[str]) -> tuple[MatrixRow, ...]:
+def matrix_rows(
+    rollups: Sequence[AreaRollup], aspect_codes: Sequence[str]
+) -> tuple[MatrixRow, ...]:
     return tuple(
         MatrixRow(r.code, r.name, tuple(r.aspects[a].state for a in aspect_codes)) for r in rollups
     )
@@ -153,7 +155,9 @@ def largest_changes(
     return tuple(changes[:limit])
 
 
-def countdowns(elections: Sequence[tuple[str, str, date]], day: date) -> tuple[BriefingElection, ...]:
+def countdowns(
+    elections: Sequence[tuple[str, str, date]], day: date
+) -> tuple[BriefingElection, ...]:
     """(name, kind, voting day) → countdowns on `day`, the nearest voting day first."""
     return tuple(
         BriefingElection(name, kind, voting, countdown_label(voting, day), days_to(voting, day))
@@ -184,7 +188,8 @@ class BriefingArgs:
 
 @dataclass(frozen=True)
 class BriefingProblem:
-    """Catalog key `briefing.problem.<kind>`; `word` the culprit."""
+    """Catalog key `briefing.problem.<kind>`; `word` the culprit. Whether the region is the
+    person's to brief on is the policy's answer (bot.services.briefing), not the parser's."""
 
     kind: str
     word: str = ""
@@ -213,8 +218,6 @@ def parse_briefing_args(
                 return BriefingProblem("two_dates", word)
             expecting_date = True
         elif level_of(word) is not None:
-            if not is_within(word, own_region):
-                return BriefingProblem("outside", word)
             if region is not None and region != word:
                 return BriefingProblem("two_regions", word)
             region = word

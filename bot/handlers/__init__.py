@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
+    briefing,
     digests,
     edits,
     exports,
@@ -65,6 +66,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("acara", "events"), digests.elections_command),
         (("ingatkan", "remind"), digests.remind_command),
         (("ekspor", "export"), exports.export_command),
+        (("paparan", "briefing"), briefing.briefing_command),
         (("dataku", "mydata"), privacy.my_data),
         (("keluar", "leave"), privacy.leave),
         (("nonaktifkan", "deactivate"), privacy.deactivate),

@@ -21,8 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts import incident_types
 from bot.digests import WINDOW, covers
 from bot.domain.briefing import (
+    BriefingArgs,
     BriefingData,
     BriefingIncident,
+    BriefingProblem,
     MapArea,
     MatrixRow,
     ReadinessPoint,
@@ -31,17 +33,20 @@ from bot.domain.briefing import (
     largest_changes,
     matrix_rows,
     open_counts,
+    parse_briefing_args,
     ready_cells,
 )
 from bot.domain.incidents import SEVERITY_RANK
 from bot.domain.incidents import reference as incident_reference
+from bot.domain.policy import Action, Actor, ChatKind, Refusal, decide
 from bot.domain.reports import CellSummary, area_of, roll_up_cells, summaries_before
 from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import SessionFactory, read_session
 from storage.incidents import incidents_in_subtree
 from storage.models import OPEN_INCIDENT_STATUSES, Incident
-from storage.regions import child_regions, region_labels
+from storage.outbox import DOCUMENT_PATH
+from storage.regions import child_regions, get_region, region_label, region_labels
 from storage.reports import readiness_summary, touched_pairs
 
 
@@ -53,6 +58,45 @@ class BriefingRequest:
     lang: str
     tz: ZoneInfo
     producer: str  # who asked for it: a person's name, or "command line"
+
+
+@dataclass(frozen=True)
+class BriefingTarget:
+    region: str
+    region_name: str
+    since: date
+
+
+@dataclass(frozen=True)
+class BriefingRefusal:
+    """Why no briefing: `briefing.problem.<kind>` with its parameters."""
+
+    kind: str
+    params: dict[str, str]
+
+
+async def briefing_target(
+    session: AsyncSession, *, actor: Actor, words: Sequence[str], today: date
+) -> BriefingTarget | BriefingRefusal:
+    """The region and period `/paparan` asks for, or what was wrong with the words. The
+    policy decides whether the region is the person's to brief on."""
+    parsed = parse_briefing_args(words, own_region=actor.region_code, today=today)
+    if isinstance(parsed, BriefingProblem):
+        return BriefingRefusal(parsed.kind, {"word": parsed.word})
+    assert isinstance(parsed, BriefingArgs)
+    if await get_region(session, code=parsed.region) is None:
+        return BriefingRefusal("unknown_region", {"word": parsed.region})
+    decision = decide(actor, Action.BRIEFING, chat=ChatKind.PRIVATE, region=parsed.region)
+    if decision.refusal == Refusal.REGION:
+        return BriefingRefusal(
+            "outside",
+            {
+                "word": parsed.region,
+                "region": await region_label(session, parsed.region),
+                "own": await region_label(session, actor.region_code),
+            },
+        )
+    return BriefingTarget(parsed.region, await region_label(session, parsed.region), parsed.since)
 
 
 def _end_of(day: date, tz: ZoneInfo) -> datetime:
@@ -180,3 +224,13 @@ async def write_briefing(
     content = await asyncio.to_thread(render_briefing, data, request.lang, request.tz)
     await asyncio.to_thread(path.write_bytes, content)
     return path
+
+
+def document_payload(chat_id: int, path: Path, caption: str) -> dict[str, object]:
+    """The outbox's sendDocument for a written briefing (the sender uploads the file)."""
+    return {
+        "chat_id": chat_id,
+        DOCUMENT_PATH: str(path),
+        "filename": path.name,
+        "caption": caption[:1024],
+    }
