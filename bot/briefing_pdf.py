@@ -72,7 +72,8 @@ class _Document(FPDF):
         """Plain text the embedded font can draw: control characters become spaces, a
         character the font lacks (an emoji) becomes U+FFFD, never a silent gap."""
         if self._glyphs is None:
-            self._glyphs = set(self.fonts[f"{FONT.lower()}"].cmap)
+            font = self.fonts[FONT.lower()]
+            self._glyphs = set(getattr(font, "cmap", {}))
         out = []
         for char in str(value):
             if char in "\n":
