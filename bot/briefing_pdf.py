@@ -276,29 +276,47 @@ def _state_cell(pdf: _Document, state: str | None) -> tuple[str, FontFace]:
     return label, FontFace(fill_color=colour, color=text_colour)
 
 
+def _fitting_size(pdf: _Document, texts: list[str], width: float, size: float) -> float:
+    """The largest font size (at most `size`, at least 5 pt) at which every word of `texts`
+    fits in `width`: wrapping then happens between words, never inside one."""
+    words = [word for text in texts for word in text.split()] or [""]
+    while size > 5:
+        pdf.set_font(FONT, "B", size)
+        if max(pdf.get_string_width(word) for word in words) <= width:
+            break
+        size -= 0.5
+    return size
+
+
 def _matrix(pdf: _Document) -> None:
+    """Areas × aspects on a landscape page (ten aspects need the width)."""
     data = pdf.data
-    pdf.add_page()
+    pdf.add_page(orientation="L")
     pdf.heading("briefing.pdf.matrix")
     pdf.paragraph(pdf.t("briefing.pdf.matrix_note"), 9)
     if not data.matrix:
         pdf.paragraph(pdf.t("briefing.pdf.no_areas"))
         return
     aspects = len(data.aspects)
-    first = 42.0
+    first = 48.0
     rest = (pdf.epw - first) / max(aspects, 1)
-    pdf.set_font(FONT, "", 7.5)
+    labels = [pdf.text_of(label) for label in data.aspects]
+    states = [
+        pdf.t(f"briefing.pdf.state.{key}") for key in ("ready", "partial", "not_ready", "none")
+    ]
+    size = _fitting_size(pdf, [*labels, *states], rest - 2.5, 8)
+    pdf.set_font(FONT, "", size)
     with pdf.table(
         col_widths=(first, *([rest] * aspects)),
         headings_style=_HEAD,
         repeat_headings=1,
         text_align="CENTER",
-        line_height=4,
+        line_height=size * 0.5,
     ) as table:
         head = table.row()
         head.cell(pdf.t("briefing.pdf.col.area"), align="L")
-        for label in data.aspects:
-            head.cell(pdf.text_of(label))
+        for label in labels:
+            head.cell(label)
         for area in data.matrix:
             row = table.row()
             row.cell(pdf.text_of(area.name), align="L")
@@ -385,7 +403,7 @@ def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], clo
 
 def _incidents(pdf: _Document) -> None:
     data = pdf.data
-    pdf.add_page()
+    pdf.add_page(orientation="P")
     pdf.heading("briefing.pdf.incidents")
     pdf.subheading("briefing.pdf.incidents_open", count=len(data.open_incidents))
     _incident_table(pdf, data.open_incidents, closed=False)
