@@ -121,7 +121,7 @@ class _Document(FPDF):
 
     def heading(self, key: str, **params: object) -> None:
         self.set_font(FONT, "B", 14)
-        self.multi_cell(0, 8, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 8, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.ln(2)
         self.set_font(FONT, "", 10)
 
@@ -129,7 +129,7 @@ class _Document(FPDF):
         if self.will_page_break(20):
             self.add_page()
         self.set_font(FONT, "B", 11)
-        self.multi_cell(0, 6, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 6, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.ln(1)
         self.set_font(FONT, "", 10)
 
@@ -160,11 +160,15 @@ def _cover(pdf: _Document) -> None:
     pdf.ln(25)
     pdf.set_font(FONT, "", 12)
     pdf.set_text_color(*_GREY)
-    pdf.multi_cell(0, 7, pdf.t("briefing.pdf.kicker"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, 7, pdf.t("briefing.pdf.kicker"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+    )
     pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
     pdf.set_font(FONT, "B", 24)
-    pdf.multi_cell(0, 11, pdf.text_of(data.region_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, 11, pdf.text_of(data.region_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+    )
     pdf.ln(2)
     pdf.set_font(FONT, "", 14)
     pdf.multi_cell(
@@ -204,7 +208,7 @@ def _cover(pdf: _Document) -> None:
         pdf.t("briefing.pdf.data_time", time=pdf.moment(data.as_of)),
         pdf.t("briefing.pdf.since", date=format_day(data.since, pdf.reader)),
     ):
-        pdf.multi_cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 def _percent(part: int, whole: int) -> int:

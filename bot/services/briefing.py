@@ -132,9 +132,11 @@ async def gather_briefing(
         rows = matrix if _end_of(day, tz) >= as_of else await matrix_at(_end_of(day, tz))
         timeline.append(ReadinessPoint(day, ready_cells(rows), len(rows) * len(codes)))
 
-    recent = await touched_pairs(session, root=root, since=as_of - WINDOW, until=as_of)
+    # What happened up to the time of the data, that moment included.
+    bound = as_of + timedelta(microseconds=1)
+    recent = await touched_pairs(session, root=root, since=as_of - WINDOW, until=bound)
     reported = {area_of(p.region_code, root, area_codes) for p in recent}
-    incidents = await incidents_in_subtree(session, root=root, until=as_of)
+    incidents = await incidents_in_subtree(session, root=root, until=bound)
     open_ = sorted(
         (i for i in incidents if i.status in OPEN_INCIDENT_STATUSES),
         key=lambda i: (SEVERITY_RANK.get(i.severity, 9), i.created_at),
@@ -144,7 +146,7 @@ async def gather_briefing(
         for i in incidents
         if i.status not in OPEN_INCIDENT_STATUSES
         and i.closed_at is not None
-        and since_moment <= i.closed_at < as_of
+        and since_moment <= i.closed_at < bound
     ]
     labels = await region_labels(session, {root} | {i.region_code for i in incidents})
     types = {k.code: k.label(lang) for k in await incident_types(session)}
