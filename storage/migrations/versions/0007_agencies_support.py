@@ -101,9 +101,7 @@ def upgrade() -> None:
     op.create_table(
         "support_event",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "request_id", sa.Integer(), sa.ForeignKey("support_request.id"), nullable=False
-        ),
+        sa.Column("request_id", sa.Integer(), sa.ForeignKey("support_request.id"), nullable=False),
         sa.Column("at", UTC_TIME, nullable=False),
         sa.Column("actor_id", sa.Integer(), sa.ForeignKey("person.id"), nullable=True),
         sa.Column("kind", sa.String(20), nullable=False),
@@ -113,13 +111,9 @@ def upgrade() -> None:
     op.create_table(
         "support_copy",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "request_id", sa.Integer(), sa.ForeignKey("support_request.id"), nullable=False
-        ),
+        sa.Column("request_id", sa.Integer(), sa.ForeignKey("support_request.id"), nullable=False),
         sa.Column("chat_id", sa.BigInteger(), nullable=False),
-        sa.Column(
-            "outbox_id", sa.Integer(), sa.ForeignKey("outbox_message.id"), nullable=False
-        ),
+        sa.Column("outbox_id", sa.Integer(), sa.ForeignKey("outbox_message.id"), nullable=False),
         sa.Column("language", sa.String(5), nullable=False),
         sa.Column("handler", sa.Boolean(), nullable=False),
     )
