@@ -99,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--role", required=True, help="koordinator/coordinator or petugas/officer")
     invite.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
     invite.add_argument(
+        "--agency", default=None, help="agency code, e.g. tni, polri, pemda (default kpu)"
+    )
+    invite.add_argument(
         "--uses", type=int, default=1, help="how many people may use it (default 1)"
     )
     invite.add_argument(
@@ -139,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "backup":
             return _backup(settings, args.output)
         if args.command == "invite":
-            return asyncio.run(_invite(settings, args.role, args.region, args.uses, args.days))
+            return asyncio.run(
+                _invite(settings, args.role, args.region, args.uses, args.days, args.agency)
+            )
     except ConfigError as error:
         secrets = settings.secrets() if settings else []
         print(f"posko: configuration error: {redact(str(error), secrets)}", file=sys.stderr)
@@ -445,7 +450,12 @@ def _backup(settings: Settings, output: Path | None) -> int:
 
 
 async def _invite(
-    settings: Settings, role_word: str, region: str, uses: int, days: int | None
+    settings: Settings,
+    role_word: str,
+    region: str,
+    uses: int,
+    days: int | None,
+    agency: str | None = None,
 ) -> int:
     from bot.app import prepare_database
     from bot.clock import SystemClock
@@ -484,14 +494,22 @@ async def _invite(
                     now=SystemClock().now(),
                     ttl_days=ttl,
                     max_uses=uses,
+                    agency_code=agency.lower() if agency else None,
                 )
-            except InviteRefused:
-                print(f"posko: region {region} is not in the region table", file=sys.stderr)
+            except InviteRefused as refusal:
+                if refusal.reason == "invite.agency_unknown":
+                    print(f"posko: agency {agency} is not in the agency table", file=sys.stderr)
+                else:
+                    print(f"posko: region {region} is not in the region table", file=sys.stderr)
                 return 1
             await session.commit()
         expires = format_moment(created.invite.expires_at, "en", settings.timezone)
         place = f"{created.region.name} ({region})"
-        print(f"{role.value} of {place}, {uses} use(s), valid until {expires}:")
+        agency_code = created.invite.agency_code or ""
+        print(
+            f"{role.value} ({agency_code.upper()}) of {place}, {uses} use(s), "
+            f"valid until {expires}:"
+        )
         print(deep_link(username, created.code))
     finally:
         await engine.dispose()

@@ -28,7 +28,7 @@ POSTGRES_URL = os.environ.get("POSKO_TEST_DATABASE_URL")
 TEST_TOKEN = "123456789:TEST-token_for_the_double_000000000"
 # Reference data loaded once per session and kept between PostgreSQL tests; every other
 # table is emptied before each test.
-_REFERENCE_TABLES = {"region", "aspect", "incident_type"}
+_REFERENCE_TABLES = {"region", "aspect", "incident_type", "agency"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

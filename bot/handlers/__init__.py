@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
+    agency,
     briefing,
     digests,
     edits,
@@ -84,6 +85,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         CallbackQueryHandler(invites.invite_button, pattern=rf"^{invites.CALLBACK}:")
     )
     application.add_handler(
+        CallbackQueryHandler(agency.agency_button, pattern=rf"^{agency.CALLBACK}:")
+    )
+    application.add_handler(
         CallbackQueryHandler(reports.report_button, pattern=rf"^{reports.CALLBACK}:")
     )
     application.add_handler(
@@ -130,6 +134,8 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(MessageHandler(private & filters.COMMAND, onboarding.unknown_command))
     application.add_handler(MessageHandler(private & ~filters.COMMAND, flows.route_input))
     application.add_handler(CallbackQueryHandler(onboarding.stale_button))
+    # After the features: the one question to people registered before agencies existed.
+    application.add_handler(TypeHandler(Update, agency.ask_once), group=1)
 
     application.add_error_handler(on_error)
 

@@ -105,11 +105,17 @@ MESSAGES: dict[str, str] = {
         "👤 <b>Your profile</b>\n"
         "Name: {name}\n"
         "Role: <b>{role}</b>\n"
+        "Agency: <b>{agency}</b>\n"
         "Area: <b>{region}</b> ({code})\n"
         "Language: {language}\n"
         "Registered: {since}{invited_by}"
     ),
     "profile.invited_by": "\nInvited by: {name}",
+    "profile.agency.ask": (
+        "🏢 One question, asked once: which <b>agency</b> are you with? Support requests "
+        "are routed by agency. Choose with a button:"
+    ),
+    "profile.agency.set": "✅ Your agency: <b>{agency}</b>.",
     "language.choose": "Choose the language for messages from Posko Pemilu:",
     "language.set": "✅ Language changed to <b>English</b>.",
     "cancel.done": "Cancelled. Nothing was saved.",
@@ -138,10 +144,15 @@ MESSAGES: dict[str, str] = {
     "invite.choose_role": "Invite whom? Choose a role:",
     "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
+        "🔗 Invite link for <b>{role}</b> ({agency}) of <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
         "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."
+    ),
+    "invite.choose_agency": "Invite <b>{role}</b> of <b>{region}</b> from which agency?",
+    "invite.agency_unknown": (
+        "❌ That agency is not known. Example: <code>/invite coordinator 74.09 tni</code> "
+        "(kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes)."
     ),
     "invite.not_allowed": "Your role ({role}) cannot create invites.",
     "invite.role_not_allowed": "You cannot invite {role}.",

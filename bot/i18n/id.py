@@ -113,11 +113,17 @@ MESSAGES: dict[str, str] = {
         "👤 <b>Profil Anda</b>\n"
         "Nama: {name}\n"
         "Peran: <b>{role}</b>\n"
+        "Instansi: <b>{agency}</b>\n"
         "Wilayah: <b>{region}</b> ({code})\n"
         "Bahasa: {language}\n"
         "Terdaftar: {since}{invited_by}"
     ),
     "profile.invited_by": "\nDiundang oleh: {name}",
+    "profile.agency.ask": (
+        "🏢 Satu pertanyaan, sekali saja: Anda dari <b>instansi</b> mana? Permintaan "
+        "dukungan diteruskan menurut instansi. Pilih dengan tombol:"
+    ),
+    "profile.agency.set": "✅ Instansi Anda: <b>{agency}</b>.",
     "language.choose": "Pilih bahasa untuk pesan dari Posko Pemilu:",
     "language.set": "✅ Bahasa diganti ke <b>Bahasa Indonesia</b>.",
     # Cancel and generic
@@ -152,10 +158,15 @@ MESSAGES: dict[str, str] = {
         "Undang <b>{role}</b> untuk wilayah mana? Wilayah sekarang: <b>{region}</b>."
     ),
     "invite.created": (
-        "🔗 Tautan undangan <b>{role}</b> untuk <b>{region}</b> ({code}):\n\n"
+        "🔗 Tautan undangan <b>{role}</b> ({agency}) untuk <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
         "Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
         "yang diundang: siapa pun yang membukanya lebih dulu akan terdaftar."
+    ),
+    "invite.choose_agency": ("Undang <b>{role}</b> untuk <b>{region}</b> dari instansi mana?"),
+    "invite.agency_unknown": (
+        "❌ Instansi itu tidak dikenal. Contoh: <code>/undang koordinator 74.09 tni</code> "
+        "(kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes)."
     ),
     "invite.not_allowed": "Peran Anda ({role}) tidak bisa membuat undangan.",
     "invite.role_not_allowed": "Anda tidak bisa mengundang {role}.",
