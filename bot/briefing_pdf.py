@@ -22,7 +22,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from bot.charts import STATE_COLOURS
-from bot.domain.briefing import BriefingData, BriefingIncident
+from bot.domain.briefing import BriefingData, BriefingIncident, BriefingSupport
 from bot.i18n import format_day, format_moment, format_short_moment, plain, zone_name
 
 FONT = "DejaVu"
@@ -150,6 +150,7 @@ def render_briefing(data: BriefingData, lang: str, tz: ZoneInfo) -> bytes:
     _matrix(pdf)
     _timeline(pdf)
     _incidents(pdf)
+    _support(pdf)
     _appendix(pdf)
     return bytes(pdf.output())
 
@@ -254,6 +255,28 @@ def _summary(pdf: _Document) -> None:
             row = table.row()
             row.cell(pdf.t(f"severity.{severity}"))
             row.cell(str(count), align="R")
+    pdf.ln(3)
+    pdf.subheading("briefing.pdf.support_by_agency")
+    if not data.agencies:
+        pdf.paragraph(pdf.t("briefing.pdf.support_none"))
+    else:
+        with pdf.table(
+            col_widths=(70, 25, 25, 30),
+            width=150,
+            align="LEFT",
+            headings_style=_HEAD,
+            repeat_headings=1,
+        ) as table:
+            head = table.row()
+            for key in ("agency", "open", "overdue", "done"):
+                head.cell(pdf.t(f"briefing.pdf.col.{key}"), align="L" if key == "agency" else "R")
+            for agency in data.agencies:
+                row = table.row()
+                row.cell(pdf.text_of(agency.agency))
+                row.cell(str(agency.open), align="R")
+                overdue = FontFace(color=_rgb("#b3001b")) if agency.overdue else None
+                row.cell(str(agency.overdue), align="R", style=overdue)
+                row.cell(str(agency.done), align="R")
     pdf.ln(3)
     pdf.subheading("briefing.pdf.changes", date=format_day(data.since, pdf.reader))
     if not data.changes:
@@ -418,6 +441,66 @@ def _incidents(pdf: _Document) -> None:
         since=format_day(data.since, pdf.reader),
     )
     _incident_table(pdf, data.resolved_incidents, closed=True)
+
+
+def _support_table(pdf: _Document, items: tuple[BriefingSupport, ...], done: bool) -> None:
+    if not items:
+        pdf.paragraph(pdf.t("briefing.pdf.incidents_none"))
+        return
+    pdf.set_font(FONT, "", 8)
+    columns: list[tuple[str, float]] = [
+        ("reference", 16),
+        ("agency", 24),
+        ("place", 30),
+        ("urgency", 18),
+        ("status", 22),
+        ("closed" if done else "deadline", 27),
+        ("need", 43),
+    ]
+    with pdf.table(
+        col_widths=tuple(w for _, w in columns),
+        headings_style=_HEAD,
+        repeat_headings=1,
+        line_height=3.8,
+        text_align="LEFT",
+        cell_fill_mode=TableCellFillMode.NONE,
+    ) as table:
+        head = table.row()
+        for key, _ in columns:
+            head.cell(pdf.t(f"briefing.pdf.col.{key}"))
+        for item in items:
+            row = table.row()
+            row.cell(item.reference)
+            row.cell(pdf.text_of(item.agency))
+            row.cell(pdf.text_of(item.place))
+            row.cell(pdf.t(f"briefing.pdf.urgency.{item.urgency}"))
+            status = pdf.t(f"briefing.pdf.support_status.{item.status}")
+            if item.overdue:
+                status = f"{status} · {pdf.t('briefing.pdf.overdue')}"
+            red = FontFace(color=_rgb("#b3001b")) if item.overdue else None
+            row.cell(status, style=red)
+            moment = item.closed_at if done and item.closed_at else item.deadline_at
+            row.cell(pdf.text_of(format_short_moment(moment, pdf.reader, pdf.tz)))
+            row.cell(pdf.text_of(item.need))
+    pdf.set_font(FONT, "", 10)
+
+
+def _support(pdf: _Document) -> None:
+    data = pdf.data
+    if pdf.will_page_break(60):
+        pdf.add_page()
+    else:
+        pdf.ln(6)
+    pdf.heading("briefing.pdf.support")
+    pdf.subheading("briefing.pdf.support_open", count=len(data.requests_open))
+    _support_table(pdf, data.requests_open, done=False)
+    pdf.ln(4)
+    pdf.subheading(
+        "briefing.pdf.support_done",
+        count=len(data.requests_done),
+        since=format_day(data.since, pdf.reader),
+    )
+    _support_table(pdf, data.requests_done, done=True)
 
 
 def _appendix(pdf: _Document) -> None:

@@ -85,6 +85,29 @@ class BriefingIncident:
 
 
 @dataclass(frozen=True)
+class BriefingSupport:
+    """A support request as the briefing lists it; `need` is what the person typed."""
+
+    reference: str
+    agency: str
+    place: str
+    need: str
+    urgency: str
+    status: str
+    deadline_at: datetime
+    overdue: bool
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AgencyFigures:
+    agency: str
+    open: int
+    overdue: int
+    done: int
+
+
+@dataclass(frozen=True)
 class MapArea:
     """An area for the map: its readiness share, and its incidents' positions."""
 
@@ -112,6 +135,9 @@ class BriefingData:
     timeline: tuple[ReadinessPoint, ...]
     changes: tuple[AreaChange, ...]
     areas: tuple[MapArea, ...] = field(default=())
+    agencies: tuple[AgencyFigures, ...] = field(default=())
+    requests_open: tuple[BriefingSupport, ...] = field(default=())  # overdue first
+    requests_done: tuple[BriefingSupport, ...] = field(default=())
 
     @property
     def areas_ready(self) -> int:

@@ -21,10 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts import incident_types
 from bot.digests import WINDOW, covers
 from bot.domain.briefing import (
+    AgencyFigures,
     BriefingArgs,
     BriefingData,
     BriefingIncident,
     BriefingProblem,
+    BriefingSupport,
     MapArea,
     MatrixRow,
     ReadinessPoint,
@@ -40,6 +42,7 @@ from bot.domain.incidents import SEVERITY_RANK
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.policy import Action, Actor, ChatKind, Refusal, decide
 from bot.domain.reports import CellSummary, area_of, roll_up_cells, summaries_before
+from bot.services.support import SupportItem, support_summary
 from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import SessionFactory, read_session
@@ -181,6 +184,27 @@ async def gather_briefing(
         for e in await active_elections(session)
         if covers(e.region_code, root)
     ]
+    support = await support_summary(session, root=root, now=as_of, since=since_moment)
+
+    def requests(agency: str, items: Sequence[SupportItem]) -> list[BriefingSupport]:
+        return [
+            BriefingSupport(
+                reference=i.reference,
+                agency=agency,
+                place=i.region,
+                need=i.need,
+                urgency=i.urgency,
+                status=i.status,
+                deadline_at=i.deadline_at,
+                overdue=i.overdue,
+                closed_at=i.closed_at,
+            )
+            for i in items
+        ]
+
+    requests_open = [r for a in support.agencies for r in requests(a.name(lang), a.open)]
+    requests_open.sort(key=lambda r: (not r.overdue, r.deadline_at))
+    requests_done = [r for a in support.agencies for r in requests(a.name(lang), a.done_since)]
     return BriefingData(
         region_code=root,
         region_name=labels[root],
@@ -210,6 +234,12 @@ async def gather_briefing(
             )
             for row in matrix
         ),
+        agencies=tuple(
+            AgencyFigures(a.name(lang), len(a.open), len(a.overdue), len(a.done_since))
+            for a in support.agencies
+        ),
+        requests_open=tuple(requests_open),
+        requests_done=tuple(requests_done),
     )
 
 

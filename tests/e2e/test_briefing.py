@@ -20,7 +20,8 @@ from bot.clock import ManualClock
 from bot.domain.countdown import local_date
 from bot.i18n import format_day
 from bot.sandbox import SandboxClient, SimUser
-from storage.models import Incident
+from storage.engine import create_engine, create_session_factory
+from storage.models import Incident, Person, SupportRequest
 from tests.conftest import ADMIN_TELEGRAM_ID
 from tests.helpers import fetch_all, register
 
@@ -70,6 +71,38 @@ def _page_one_png(pdf: bytes, folder: Path) -> bytes:
     return png.read_bytes()
 
 
+async def _support_requests(database_url: str, clock: ManualClock) -> None:
+    """Two requests as the support flow stores them: Asera's POLRI request, overdue, and one
+    from Kolaka (another regency)."""
+    people = {p.full_name: p for p in await fetch_all(database_url, Person)}
+    now = clock.now()
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            for name, region, agency, need, deadline in (
+                ("Camat Asera", "74.09.01", "polri", "pengamanan gudang logistik Asera", -2),
+                ("Camat Kolaka", "74.01.01", "kpu", "perahu untuk distribusi Kolaka", 24),
+            ):
+                person = people[name]
+                assert person.id is not None
+                session.add(
+                    SupportRequest(
+                        requester_id=person.id,
+                        requester_role="officer",
+                        region_code=region,
+                        agency_code=agency,
+                        need=need,
+                        urgency="segera",
+                        deadline_at=now + timedelta(hours=deadline),
+                        target_region=region[:5],
+                        created_at=now - timedelta(hours=6),
+                    )
+                )
+            await session.commit()
+    finally:
+        await engine.dispose()
+
+
 def _text(pdf: bytes) -> tuple[PdfReader, list[str]]:
     reader = PdfReader(io.BytesIO(pdf))
     return reader, [" ".join((page.extract_text() or "").split()) for page in reader.pages]
@@ -83,6 +116,7 @@ async def test_paparan_sends_the_regency_briefing_as_a_pdf(
     tmp_path: Path,
 ) -> None:
     coordinator, _ = await _data(sandbox, database_url, clock, posko)
+    await _support_requests(database_url, clock)
     await coordinator.send("/paparan")
     preparing = await coordinator.next_message()
     assert "sedang disusun" in preparing.text and "Kabupaten Konawe Utara" in preparing.text
@@ -107,6 +141,9 @@ async def test_paparan_sends_the_regency_briefing_as_a_pdf(
     )
     assert f"I-{konut_incident.id:04d}" in everything
     assert "Walasolo <b>tutup</b>" in everything  # what the officer typed, as plain text
+    assert "pengamanan gudang logistik Asera" in everything
+    assert "POLRI 1 1 0" in everything  # open, overdue, done since
+    assert "lewat tenggat" in everything
     assert "Kolaka" not in everything  # nothing of another regency
     assert "Halaman 1 dari" in pages[0] and f"dari {len(pages)}" in pages[-1]
     fonts = reader.pages[0]["/Resources"]["/Font"]
