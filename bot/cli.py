@@ -16,6 +16,7 @@ from bot.config import ConfigError, Settings, WebhookConfig, load_settings, load
 from bot.logs import configure_logging, redact
 
 EXIT_CONFIG = 2
+EXIT_ALREADY_RUNNING = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--webhook",
         action="store_true",
-        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET; listens on "
-        "WEBHOOK_LISTEN:WEBHOOK_PORT, health at /healthz)",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET) on the web server "
+        "(WEB_LISTEN:WEB_PORT, also /healthz, /readyz, /metrics)",
     )
 
     demo = sub.add_parser(
@@ -143,6 +144,7 @@ async def _run(settings: Settings, webhook: WebhookConfig | None = None) -> int:
 
     from bot.app import PoskoRuntime
     from bot.intake import FatalIntakeError
+    from bot.runlock import AlreadyRunning
 
     runtime = PoskoRuntime(settings=settings, webhook=webhook)
     stop = asyncio.Event()
@@ -160,6 +162,9 @@ async def _run(settings: Settings, webhook: WebhookConfig | None = None) -> int:
             waiter.result()
         else:
             waiter.cancel()
+    except AlreadyRunning as error:
+        print(f"posko: {error}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
     except (InvalidToken, FatalIntakeError):
         print(
             "posko: Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)",

@@ -104,6 +104,24 @@ class InboundUpdate(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=500)
 
 
+class LeaderTerm(SQLModel, table=True):
+    """Who leads on PostgreSQL (one row): the fencing token and the leader's lease.
+
+    The leader holds a session advisory lock; `epoch` grows by one with every new leader,
+    and work only a leader may do (marking an update processed, sending) checks it.
+    `renewed_at` is the leader's last heartbeat: a new leader waits until it is older than
+    the lease, so the previous one has stopped sending before the new one starts.
+    """
+
+    __tablename__ = "leader_term"
+
+    id: int = Field(default=1, primary_key=True)
+    epoch: int = Field(sa_column=Column(BigInteger, nullable=False))
+    holder: str = Field(max_length=200)
+    renewed_at: datetime = _utc_column()
+    released: bool = Field(default=False)
+
+
 class OutboxMessage(SQLModel, table=True):
     """A Bot API call the bot owes someone; written with the change that caused it."""
 
