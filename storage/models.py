@@ -51,6 +51,23 @@ class Region(SQLModel, table=True):
     level: str = Field(max_length=10)
 
 
+class RegionBoundary(SQLModel, table=True):
+    """A region's outline for maps: a GeoJSON MultiPolygon's coordinates ([lon, lat]), its
+    bounding box and a centroid. Loaded with `python -m bot regions boundaries FILE`."""
+
+    __tablename__ = "region_boundary"
+
+    code: str = Field(sa_column=Column(String(20), ForeignKey("region.code"), primary_key=True))
+    level: str = Field(max_length=10)
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+    lon: float
+    lat: float
+    polygons: list[Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
 class Person(SQLModel, table=True):
     """Someone who may use the bot: registered through an invite, or an admin by setting."""
 
