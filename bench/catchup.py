@@ -3,7 +3,7 @@
 Measured: from start until every queued update is stored and processed (replies then
 leave at Telegram's allowed rate, which is the baseline: N replies need N / 30 s).
 
-    python -m bench.catchup [--updates 10000]
+    python -m bench.catchup [--updates 10000] [--database postgresql://…/scratch]
 """
 
 from __future__ import annotations
@@ -16,12 +16,27 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from bench.common import add_people, machine, stack
+from bot.config import normalize_database_url
 from storage.engine import create_engine, create_session_factory
 from storage.models import InboundUpdate, Report
 
 
-async def main(updates: int) -> None:
-    async with stack(start=False) as s:
+async def _empty(database: str) -> None:
+    """A scratch PostgreSQL database, emptied: the benchmark migrates it from nothing."""
+    from sqlalchemy import text
+
+    engine = create_engine(database)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+async def main(updates: int, database: str | None = None) -> None:
+    if database is not None:
+        database = normalize_database_url(database)
+        await _empty(database)
+    async with stack(database, start=False) as s:
         people = max(1, updates // 10)
         users = [
             await s.sandbox.create_user(f"U{n}", user_id=600000 + n, started=True)
@@ -54,7 +69,7 @@ async def main(updates: int) -> None:
             reports = (await session.execute(select(func.count()).select_from(Report))).scalar_one()
         await engine.dispose()
     replies_need = updates / 30
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; database: {'PostgreSQL' if database else 'SQLite'}")
     print(
         f"{updates} queued updates stored and processed in {elapsed:.1f} s "
         f"({updates / elapsed:.0f} updates/s); {reports} reports stored"
@@ -68,4 +83,8 @@ async def main(updates: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--updates", type=int, default=10000)
-    asyncio.run(main(parser.parse_args().updates))
+    parser.add_argument(
+        "--database", default=None, help="a PostgreSQL URL (its public schema is emptied)"
+    )
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.updates, arguments.database))

@@ -75,6 +75,7 @@ async def main(messages: int, profile: str | None = None) -> None:
                     "TELEGRAM_BOT_TOKEN": TOKEN,
                     "TELEGRAM_API_BASE_URL": double.base_url,
                     "DATABASE_URL": url,
+                    "WEB_PORT": "0",
                 }
                 if name == "echo":
                     command = [sys.executable, "-m", "bench.echo_bot"]

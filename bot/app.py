@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import logging
 from dataclasses import dataclass, field
 from datetime import time
@@ -12,12 +13,15 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot, BotCommandScopeAllGroupChats
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings, WebhookConfig
 from bot.context import PoskoContext, Services
 from bot.digest_schedule import catch_up_digests, schedule_digests
+from bot.domain.maps import parse_boundaries
 from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
 from bot.handlers.common import GROUP_COMMANDS, GUEST_COMMANDS, command_menu
@@ -33,10 +37,13 @@ from bot.jobs import (
     sweep_expired_drafts,
     unreachable_hook,
 )
+from bot.leader import INSTANCE_HEADER, PostgresLeadership, SoleLeader, instance_name
 from bot.outbox import OutboxSender
-from bot.webhook import WebhookServer
+from bot.web import WebServer, WebState
+from bot.webhook import WebhookIntake
+from storage.boundaries import BoundaryCounts, count_boundaries, upsert_boundaries
 from storage.engine import create_engine, create_session_factory
-from storage.migrate import upgrade_database
+from storage.migrate import SCHEMA_CURRENT, SCHEMA_NEWER, schema_state, upgrade_database
 from storage.regions import (
     ImportCounts,
     all_region_codes,
@@ -48,6 +55,11 @@ from storage.regions import (
 log = logging.getLogger(__name__)
 
 BUNDLED_REGIONS = Path(__file__).resolve().parent.parent / "storage" / "data" / "wilayah_sultra.csv"
+BUNDLED_BOUNDARIES = BUNDLED_REGIONS.with_name("batas_sultra.geojson.gz")
+
+# How long `start` waits to know whether this process leads (a new leader may first wait
+# out the previous one's lease).
+SETTLE_SECONDS = 10.0
 
 PoskoApplication = Application[Any, PoskoContext, Any, Any, Any, Any]
 
@@ -63,13 +75,21 @@ def build_application(settings: Settings, services: Services) -> PoskoApplicatio
         .base_file_url(settings.bot_file_url)
         .updater(None)  # our intake polls: it stores updates before confirming them
         .context_types(ContextTypes(context=PoskoContext))
-        .connection_pool_size(16)
-        .get_updates_read_timeout(40)
+        # Every call says which process made it (a header Telegram ignores), so that with
+        # a standby one can tell the instances' calls apart, in a proxy's log or a test.
+        .request(HTTPXRequest(connection_pool_size=16, httpx_kwargs=_instance_headers()))
+        .get_updates_request(
+            HTTPXRequest(connection_pool_size=1, read_timeout=40, httpx_kwargs=_instance_headers())
+        )
         .build()
     )
     application.bot_data["services"] = services
     register_handlers(application)
     return application
+
+
+def _instance_headers() -> dict[str, Any]:
+    return {"headers": {INSTANCE_HEADER: instance_name()}}
 
 
 async def prepare_database(engine: AsyncEngine, settings: Settings, session_factory: Any) -> None:
@@ -78,6 +98,9 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, session_fact
     async with session_factory() as session:
         if await count_regions(session) == 0:
             await import_regions_text(session, BUNDLED_REGIONS.read_text(encoding="utf-8"))
+            await session.commit()
+        if await count_boundaries(session) == 0:
+            await import_boundaries_text(session, read_boundary_file(BUNDLED_BOUNDARIES))
             await session.commit()
         if (
             settings.admin_telegram_ids
@@ -94,47 +117,93 @@ async def import_regions_text(session: Any, text: str) -> ImportCounts:
     return await upsert_regions(session, rows=rows)
 
 
+def read_boundary_file(path: Path) -> str:
+    """A GeoJSON file's text; `.gz` files are decompressed."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
+
+
+async def import_boundaries_text(session: Any, text: str) -> BoundaryCounts:
+    """Load outlines of known regions (BoundaryFileError, nothing written, otherwise)."""
+    rows = parse_boundaries(text, known_codes=await all_region_codes(session))
+    return await upsert_boundaries(session, rows=rows)
+
+
 @dataclass
 class PoskoRuntime:
-    """Everything that runs while the bot is up: the Application, intake and outbox."""
+    """Everything that runs while the bot is up: the Application, intake, outbox, jobs and
+    the web server; and, on PostgreSQL, the leadership that decides whether this process
+    does the work or stands by (bot/leader.py)."""
 
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     poll_timeout: int = 25
     webhook: WebhookConfig | None = None  # None: long polling
-    webhook_server: WebhookServer | None = None
+    webhook_server: WebServer | None = None  # the web server (it also takes the webhook)
     engine: AsyncEngine | None = None
     application: PoskoApplication | None = None
     intake: UpdateIntake | None = None
     outbox: OutboxSender | None = None
+    leadership: SoleLeader | PostgresLeadership | None = None
+    _services: Services | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _catch_up: asyncio.Task[None] | None = None
+    _built: asyncio.Event = field(default_factory=asyncio.Event)
+    _schema_ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def web_server(self) -> WebServer | None:
+        return self.webhook_server
 
     async def start(self) -> None:
         self.engine = create_engine(self.settings.database_url)
         session_factory = create_session_factory(self.engine)
-        await prepare_database(self.engine, self.settings, session_factory)
+        if self.settings.database_url.startswith("postgresql"):
+            leadership = PostgresLeadership(
+                self.settings.database_url,
+                prepare=self._prepare_schema,
+                on_active=self._activate,
+                on_inactive=self._deactivate,
+            )
+            self.leadership = leadership
+            leadership.start()
+            await self._wait_for_schema()
+        else:
+            sole = SoleLeader(self.settings.database_url)
+            sole.acquire()  # a second `run` on this file stops here, with one line
+            self.leadership = sole
+            await prepare_database(self.engine, self.settings, session_factory)
+        leads = self.leadership
         services = Services(
-            settings=self.settings, session_factory=session_factory, clock=self.clock
+            settings=self.settings,
+            session_factory=session_factory,
+            clock=self.clock,
+            may_lead=leads.active,
+            leader_epoch=leads.epoch,
         )
+        self._services = services
         self.application = build_application(self.settings, services)
         await self.application.initialize()  # getMe: checks the token
         bot = self.application.bot
         services.bot_username = bot.username
-        if self.webhook is None:
-            await bot.delete_webhook(drop_pending_updates=False)
-        await _set_default_menus(bot)
         await self.application.start()
         _schedule_jobs(self.application, self.settings)
+        if not leads.active():
+            self._pause_jobs()
         application = self.application
 
         async def reschedule() -> None:
             await schedule_digests(application, services)
 
         services.on_subscriptions_changed = reschedule
-        await schedule_digests(self.application, services)
         self.outbox = OutboxSender(
-            bot=bot, session_factory=session_factory, on_unreachable=unreachable_hook(services)
+            bot=bot,
+            session_factory=session_factory,
+            on_unreachable=unreachable_hook(services),
+            may_send=leads.active,
+            epoch=leads.epoch,
         )
         services.wake_outbox = self.outbox.wake
         self.intake = UpdateIntake(
@@ -144,26 +213,119 @@ class PoskoRuntime:
             asyncio.create_task(self.outbox.run(), name="outbox"),
             asyncio.create_task(self.intake.run_processing(), name="processing"),
         ]
-        # Digests missed while the bot was down (once each), built while the bot already
-        # answers: a restart at 07:05 must not leave everyone waiting for 500 digests.
-        self._catch_up = asyncio.create_task(_catch_up(services), name="digest catch-up")
         if self.webhook is None:
             self._tasks.append(asyncio.create_task(self.intake.run_polling(), name="polling"))
+        await self._start_web_server(session_factory)
+        self._built.set()
+        if isinstance(leads, SoleLeader):
+            await self._activate()
         else:
-            self.webhook_server = WebhookServer(
+            with contextlib.suppress(TimeoutError):  # a slow database: it settles later
+                await asyncio.wait_for(leads.settled.wait(), SETTLE_SECONDS)
+        log.info("Posko Pemilu is running as @%s (%s)", bot.username, leads.role)
+
+    async def _start_web_server(self, session_factory: Any) -> None:
+        assert self.intake is not None and self.leadership is not None
+        listen, port = self.settings.web_listen, self.settings.web_port
+        if port is None and self.webhook is not None:
+            listen, port = self.webhook.listen, self.webhook.port
+        if port is None:
+            return
+        intake, outbox = self.intake, self.outbox
+        webhook = None
+        if self.webhook is not None:
+            webhook = WebhookIntake(
                 config=self.webhook,
                 session_factory=session_factory,
                 clock=self.clock,
-                on_stored=self.intake.notify_stored,
+                on_stored=intake.notify_stored,
             )
-            await self.webhook_server.start()
-            await bot.set_webhook(
-                self.webhook.url,
-                secret_token=self.webhook.secret,
-                allowed_updates=ALLOWED_UPDATES,
-                drop_pending_updates=False,
+        state = WebState(
+            session_factory=session_factory,
+            role=lambda: self.leadership.role if self.leadership else "stopped",
+            degraded=lambda: (
+                intake.degraded
+                or (outbox is not None and outbox.degraded_since is not None)
+                or (self.leadership is not None and not self.leadership.database_reachable)
+            ),
+            webhook=webhook,
+        )
+        self.webhook_server = WebServer(listen=listen, port=port, state=state)
+        await self.webhook_server.start()
+
+    async def _wait_for_schema(self) -> None:
+        """A standby starts once the schema is the one it knows; the leader migrates."""
+        assert self.engine is not None
+        announced = False
+        while not self._schema_ready.is_set():
+            if await schema_state(self.engine) == SCHEMA_CURRENT:
+                return
+            if not announced:
+                log.info("standing by until the leader brings the database schema up to date")
+                announced = True
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._schema_ready.wait(), 1.0)
+
+    async def _prepare_schema(self) -> bool:
+        """Run by the process that got the lock, before it leads: migrate (once, here)."""
+        assert self.engine is not None
+        if await schema_state(self.engine) == SCHEMA_NEWER:
+            log.error(
+                "the database schema is newer than this version knows; this process will "
+                "stand by and never lead (upgrade it)"
             )
-        log.info("Posko Pemilu is running as @%s", bot.username)
+            return False
+        await prepare_database(self.engine, self.settings, create_session_factory(self.engine))
+        self._schema_ready.set()
+        return True
+
+    async def _activate(self) -> None:
+        """This process leads: take up Telegram's side, the jobs and the backlog."""
+        await self._built.wait()
+        assert self.application is not None and self._services is not None
+        application, services = self.application, self._services
+        bot = application.bot
+        try:
+            if self.webhook is None:
+                await bot.delete_webhook(drop_pending_updates=False)
+            else:
+                await bot.set_webhook(
+                    self.webhook.url,
+                    secret_token=self.webhook.secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                    drop_pending_updates=False,
+                )
+            await _set_default_menus(bot)
+        except TelegramError as error:  # polling and sending retry on their own
+            log.warning("setting up Telegram as leader failed: %s", error)
+        await schedule_digests(application, services)
+        self._resume_jobs()
+        # Digests missed while no process led (once each), built while the bot already
+        # answers: a restart at 07:05 must not leave everyone waiting for 500 digests.
+        if self._catch_up is None or self._catch_up.done():
+            self._catch_up = asyncio.create_task(_catch_up(services), name="digest catch-up")
+        if self.outbox is not None:
+            self.outbox.wake()
+        if self.intake is not None:
+            self.intake.notify_stored()
+
+    def _deactivate(self) -> None:
+        """No longer the leader: the jobs stop; intake and outbox see it themselves."""
+        self._pause_jobs()
+        if self._catch_up is not None and not self._catch_up.done():
+            self._catch_up.cancel()
+
+    def _pause_jobs(self) -> None:
+        if self.application is not None and self.application.job_queue is not None:
+            scheduler = self.application.job_queue.scheduler
+            if scheduler.running:
+                scheduler.pause()
+
+    def _resume_jobs(self) -> None:
+        if self.application is not None and self.application.job_queue is not None:
+            scheduler = self.application.job_queue.scheduler
+            if scheduler.running:
+                scheduler.resume()
 
     async def wait(self) -> None:
         """Block until a task ends (a fatal error) or the runtime is stopped."""
@@ -193,6 +355,10 @@ class PoskoRuntime:
             if self.application.running:
                 await self.application.stop()
             await self.application.shutdown()
+        if isinstance(self.leadership, PostgresLeadership):
+            await self.leadership.stop()  # after the last send: the next leader need not wait
+        elif self.leadership is not None:
+            self.leadership.release()
         if self.engine is not None:
             await self.engine.dispose()
 

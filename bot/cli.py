@@ -16,6 +16,7 @@ from bot.config import ConfigError, Settings, WebhookConfig, load_settings, load
 from bot.logs import configure_logging, redact
 
 EXIT_CONFIG = 2
+EXIT_ALREADY_RUNNING = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--webhook",
         action="store_true",
-        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET; listens on "
-        "WEBHOOK_LISTEN:WEBHOOK_PORT, health at /healthz)",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET) on the web server "
+        "(WEB_LISTEN:WEB_PORT, also /healthz, /readyz, /metrics)",
     )
 
     demo = sub.add_parser(
@@ -48,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="import a CSV: code,parent_code,name,level"
     )
     region_import.add_argument("file", type=Path)
+    boundaries = regions_sub.add_parser(
+        "boundaries",
+        help="load region outlines for maps: a GeoJSON FeatureCollection (.geojson or "
+        ".geojson.gz) whose features carry properties.code (Kemendagri codes)",
+    )
+    boundaries.add_argument("file", type=Path)
 
     digest = sub.add_parser("digest", help="print the digest of an area (preview)")
     digest.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
@@ -129,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_db_revision(args.message))
         if args.command == "db":
             return asyncio.run(_db_upgrade(settings))
+        if args.command == "regions" and args.regions_command == "boundaries":
+            return asyncio.run(_regions_boundaries(settings, args.file))
         if args.command == "regions":
             return asyncio.run(_regions_import(settings, args.file))
         if args.command == "digest":
@@ -159,6 +168,7 @@ async def _run(settings: Settings, webhook: WebhookConfig | None = None) -> int:
 
     from bot.app import PoskoRuntime
     from bot.intake import FatalIntakeError
+    from bot.runlock import AlreadyRunning
 
     runtime = PoskoRuntime(settings=settings, webhook=webhook)
     stop = asyncio.Event()
@@ -176,6 +186,9 @@ async def _run(settings: Settings, webhook: WebhookConfig | None = None) -> int:
             waiter.result()
         else:
             waiter.cancel()
+    except AlreadyRunning as error:
+        print(f"posko: {error}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
     except (InvalidToken, FatalIntakeError):
         print(
             "posko: Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)",
@@ -255,6 +268,37 @@ async def _regions_import(settings: Settings, file: Path) -> int:
         print(
             f"regions: {counts.added} added, {counts.renamed} renamed, {counts.unchanged} unchanged"
         )
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _regions_boundaries(settings: Settings, file: Path) -> int:
+    from bot.app import import_boundaries_text, read_boundary_file
+    from bot.domain.maps import BoundaryFileError
+    from storage.engine import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+
+    try:
+        text = await asyncio.to_thread(read_boundary_file, file)
+    except (OSError, UnicodeDecodeError, EOFError) as error:
+        print(f"posko: cannot read {file}: {error}", file=sys.stderr)
+        return 1
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with create_session_factory(engine)() as session:
+            try:
+                counts = await import_boundaries_text(session, text)
+            except BoundaryFileError as error:
+                print(f"posko: nothing loaded from {file}:", file=sys.stderr)
+                for problem in error.problems[:50]:
+                    print(f"  {problem}", file=sys.stderr)
+                if len(error.problems) > 50:
+                    print(f"  … and {len(error.problems) - 50} more", file=sys.stderr)
+                return 1
+            await session.commit()
+        print(f"boundaries: {counts.added} added, {counts.replaced} replaced")
     finally:
         await engine.dispose()
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -48,6 +48,12 @@ class Settings:
     escalation_minutes: Mapping[str, int] = field(
         default_factory=lambda: dict(DEFAULT_ESCALATION_MINUTES)
     )
+    # The web server (webhook, /healthz, /readyz, /metrics). `load_settings` always sets
+    # a port (WEB_PORT, default 8080); None, for tests built directly, serves nothing
+    # unless in webhook mode. 0 takes any free port.
+    web_listen: str = "127.0.0.1"
+    web_port: int | None = None
+    web_base_url: str | None = None  # the public root of the web server, for links
 
     @property
     def bot_api_url(self) -> str:
@@ -151,6 +157,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", reminder_time):
         raise ConfigError("REMINDER_TIME must be a local time HH:MM, e.g. 16:00")
 
+    web_listen, web_port, web_base_url = _web_settings(get)
+
     username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise ConfigError("TELEGRAM_BOT_USERNAME must be the bot's @username without spaces")
@@ -180,7 +188,25 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         reminder_time=reminder_time,
         export_dir=get("EXPORT_DIR", "exports") or "exports",
         help_contact=help_contact,
+        web_listen=web_listen,
+        web_port=web_port,
+        web_base_url=web_base_url,
     )
+
+
+def _web_settings(get: Callable[..., str]) -> tuple[str, int, str | None]:
+    # WEBHOOK_LISTEN/WEBHOOK_PORT named the socket before the web server served more than
+    # the webhook; they still count when the WEB_ names are not set.
+    listen = get("WEB_LISTEN") or get("WEBHOOK_LISTEN") or "127.0.0.1"
+    if not re.fullmatch(r"[A-Za-z0-9.:\[\]-]{1,255}", listen):
+        raise ConfigError("WEB_LISTEN must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0")
+    port = get("WEB_PORT") or get("WEBHOOK_PORT") or "8080"
+    if not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ConfigError("WEB_PORT must be a port number from 0 to 65535 (default 8080)")
+    base_url = get("WEB_BASE_URL").rstrip("/") or None
+    if base_url is not None and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", base_url):
+        raise ConfigError("WEB_BASE_URL must be an http(s) URL such as https://posko.example.id")
+    return listen, int(port), base_url
 
 
 def _minutes(raw: str, name: str, low: int, high: int) -> int:

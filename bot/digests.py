@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.alerts import incident_types
 from bot.charts import chart_data
 from bot.config import Settings
@@ -181,6 +182,8 @@ async def send_digest(services: Services, subscription_id: int) -> bool:
         sent.append(True)
 
     await run_in_unit(services, enqueue)
+    if sent:
+        metrics.DIGESTS.inc()
     return bool(sent)
 
 

@@ -21,9 +21,10 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
+from bot import metrics
 from bot.i18n import normalize_language, t
 from bot.unit import Services, UnitOfWork, bind_unit, release_unit
-from storage.engine import read_session
+from storage.engine import is_outage, is_transient, read_session
 from storage.models import InboundUpdate
 from storage.updates import (
     claim_update,
@@ -42,7 +43,20 @@ GROUP_MAX_UPDATES = 50
 GROUP_MAX_SECONDS = 0.1
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError, TimeoutError)
+STANDBY_POLL_SECONDS = 0.2
+POLL_RETRY_ERRORS: tuple[type[BaseException], ...] = (
+    Conflict,
+    NetworkError,
+    TelegramError,
+    *TRANSIENT_ERRORS,
+    DBAPIError,
+)
+OUTAGE_MAX_SECONDS = 10.0
 STORE_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, DBAPIError)
+
+
+class DatabaseOutage(OSError):
+    """The database went away while an update was processed; it stays unprocessed."""
 
 
 class FatalIntakeError(Exception):
@@ -63,10 +77,18 @@ class UpdateIntake:
         self._stored = asyncio.Event()
         self._stopping = False
         self.processed_count = 0
+        self.degraded_since: float | None = None  # monotonic time the database went away
+        self._outages = 0
+        self.store_degraded_since: float | None = None  # the same, for storing updates
 
     def stop(self) -> None:
         self._stopping = True
         self._stored.set()
+
+    @property
+    def degraded(self) -> bool:
+        """Whether storing or processing updates waits for the database."""
+        return self.degraded_since is not None or self.store_degraded_since is not None
 
     def notify_stored(self) -> None:
         """Updates were stored by someone else (the webhook): process them now."""
@@ -74,12 +96,20 @@ class UpdateIntake:
 
     # -- polling ------------------------------------------------------------------------
     async def run_polling(self) -> None:
-        async with read_session(self._services.session_factory) as session:
-            highest = await highest_update_id(session)
-        offset = highest + 1 if highest is not None else None
+        offset: int | None = None
+        led = False
         failures = 0
         while not self._stopping:
+            if not self._services.may_lead():
+                led = False  # a standby never polls: the leader's getUpdates would end
+                await asyncio.sleep(STANDBY_POLL_SECONDS)
+                continue
             try:
+                if not led:  # where this process, or the one before it, stopped
+                    async with read_session(self._services.session_factory) as session:
+                        highest = await highest_update_id(session)
+                    offset = highest + 1 if highest is not None else None
+                    led = True
                 batch = await self._get_updates(offset)
                 failures = 0
             except InvalidToken as error:
@@ -87,12 +117,13 @@ class UpdateIntake:
             except RetryAfter as error:
                 await asyncio.sleep(_seconds(error.retry_after))
                 continue
-            except (Conflict, NetworkError, TelegramError) as error:
+            except POLL_RETRY_ERRORS as error:
                 failures += 1
                 delay = min(30.0, 0.5 * 2**failures)
                 log.warning(
                     "getUpdates failed (%s); retrying in %.1fs", type(error).__name__, delay
                 )
+                led = led and isinstance(error, TelegramError)
                 await asyncio.sleep(delay)
                 continue
             if not batch:
@@ -120,19 +151,48 @@ class UpdateIntake:
         while True:
             try:
                 async with self._services.session_factory() as session:
-                    await store_updates(session, updates=batch, now=self._services.clock.now())
+                    added = await store_updates(
+                        session, updates=batch, now=self._services.clock.now()
+                    )
                     await session.commit()
+                metrics.UPDATES_RECEIVED.inc(added)
+                self.store_degraded_since = None
                 return
-            except STORE_RETRY_ERRORS:
-                log.exception("could not store updates; retrying in %.1fs", delay)
+            except STORE_RETRY_ERRORS as error:
+                # Not stored, so not confirmed: Telegram keeps the batch meanwhile.
+                self.store_degraded_since = self.store_degraded_since or time.monotonic()
+                if is_outage(error):
+                    log.warning(
+                        "could not store updates (%s); retrying in %.1fs", _kind(error), delay
+                    )
+                else:
+                    log.exception("could not store updates; retrying in %.1fs", delay)
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, 30.0)
+                delay = min(delay * 2, OUTAGE_MAX_SECONDS)
 
     # -- processing ---------------------------------------------------------------------
     async def run_processing(self) -> None:
         while not self._stopping:
             self._stored.clear()
-            handled = await self.process_stored()
+            if not self._services.may_lead():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stored.wait(), STANDBY_POLL_SECONDS)
+                continue
+            try:
+                handled = await self.process_stored()
+            except Exception as error:
+                if not is_transient(error):
+                    raise
+                # The database is away: the updates stay stored and unprocessed; wait,
+                # longer each time, and go on where processing stopped.
+                self.degraded_since = self.degraded_since or time.monotonic()
+                delay = min(OUTAGE_MAX_SECONDS, 0.5 * 2 ** min(self._outages, 5))
+                self._outages += 1
+                log.warning("processing paused (%s); retrying in %.1fs", _kind(error), delay)
+                await asyncio.sleep(delay)
+                continue
+            self.degraded_since = None
+            self._outages = 0
             if handled == 0 and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stored.wait(), 1.0)
@@ -140,13 +200,13 @@ class UpdateIntake:
     async def process_stored(self) -> int:
         """Process every stored, unprocessed update in id order; return how many."""
         count = 0
-        while not self._stopping:
+        while not self._stopping and self._services.may_lead():
             async with read_session(self._services.session_factory) as session:
                 rows = await pending_updates(session, limit=100)
             if not rows:
                 return count
             position = 0
-            while position < len(rows) and not self._stopping:
+            while position < len(rows) and not self._stopping and self._services.may_lead():
                 done, failed_at = await self._process_together(rows[position:])
                 if failed_at is not None:
                     # Rolled back: the updates before the failing one go together again,
@@ -176,6 +236,7 @@ class UpdateIntake:
         services = self._services
         started = time.monotonic()
         units: list[UnitOfWork] = []  # the updates handled, in order
+        handled: list[InboundUpdate] = []
         considered = 0
         async with services.session_factory() as session:
             try:
@@ -191,9 +252,15 @@ class UpdateIntake:
                         language=services.settings.default_language,
                     )
                     considered += 1
-                    if not await claim_update(session, update_id=row.update_id, now=unit.now):
-                        continue  # already processed: a replay after a crash
+                    if not await claim_update(
+                        session,
+                        update_id=row.update_id,
+                        now=unit.now,
+                        epoch=services.leader_epoch(),
+                    ):
+                        continue  # already processed (a replay), or no longer the leader
                     units.append(unit)
+                    handled.append(row)
                     try:
                         update = Update.de_json(row.payload, self._application.bot)
                     except Exception:
@@ -208,10 +275,15 @@ class UpdateIntake:
                         await session.rollback()
                         return 0, considered - 1
                 await session.commit()
-            except TRANSIENT_ERRORS:
-                await session.rollback()
+            except Exception as error:
+                if not is_transient(error):
+                    raise
+                with contextlib.suppress(Exception):  # a lost connection cannot roll back
+                    await session.rollback()
                 return 0, max(0, considered - 1)
         self.processed_count += len(units)
+        for row in handled:
+            metrics.observe_processed(row.payload)
         if any(unit.queued_messages for unit in units):
             services.wake_outbox()
         for unit in units:
@@ -228,7 +300,11 @@ class UpdateIntake:
             try:
                 await self._process(row)
                 return
-            except TRANSIENT_ERRORS as error:
+            except Exception as error:
+                if not is_transient(error):
+                    raise
+                if is_outage(error):  # not this update's fault: pause processing
+                    raise DatabaseOutage(_kind(error)) from error
                 log.warning(
                     "update %s: transient error %s (attempt %d)",
                     row.update_id,
@@ -248,8 +324,10 @@ class UpdateIntake:
                 update_id=row.update_id,
                 language=services.settings.default_language,
             )
-            if not await claim_update(session, update_id=row.update_id, now=unit.now):
-                return  # already processed: a replay after a crash, or a duplicate delivery
+            if not await claim_update(
+                session, update_id=row.update_id, now=unit.now, epoch=services.leader_epoch()
+            ):
+                return  # already processed (a replay, a duplicate), or no longer the leader
             try:
                 update = Update.de_json(row.payload, self._application.bot)
             except Exception as error:  # any shape Telegram never sends: nothing to do
@@ -268,12 +346,13 @@ class UpdateIntake:
                 release_unit(token)
             if unit.failed is not None:
                 await session.rollback()
-                if isinstance(unit.failed, TRANSIENT_ERRORS):
+                if is_transient(unit.failed):
                     raise unit.failed
                 await self._fail(row, repr(unit.failed)[:500], notify=True, update=update)
                 return
             await session.commit()
         self.processed_count += 1
+        metrics.observe_processed(row.payload)
         if unit.queued_messages:
             services.wake_outbox()
         for action in unit.after_commit:
@@ -306,6 +385,11 @@ class UpdateIntake:
                 unit.send(chat.id, t(language, "error.generic"))
             await session.commit()
         services.wake_outbox()
+
+
+def _kind(error: BaseException) -> str:
+    cause = error.__cause__ or error
+    return f"{type(error).__name__}: {type(cause).__name__}"
 
 
 def _seconds(value: Any) -> float:

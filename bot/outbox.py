@@ -15,6 +15,7 @@ import contextlib
 import heapq
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -24,10 +25,11 @@ from typing import Any
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot import metrics
 from bot.charts import render_chart
 from bot.domain.ratelimit import SendLimiter
 from bot.unit import PRIORITY_BULK
-from storage.engine import SessionFactory, read_session
+from storage.engine import SessionFactory, is_outage, is_transient, read_session
 from storage.outbox import (
     CHART,
     DOCUMENT_PATH,
@@ -43,12 +45,14 @@ from storage.outbox import (
     postpone,
     sent_message_id_of,
 )
+from storage.updates import leads
 
 log = logging.getLogger(__name__)
 
 UnreachableHook = Callable[[int, str], Awaitable[None]]
 Outcome = Callable[[Any], Awaitable[None]]  # records what became of a send, in a session
 MAX_BACKOFF_SECONDS = 60.0
+MAX_OUTAGE_SECONDS = 10.0
 # The sender is woken when rows are written; this poll is only the safety net that bounds
 # any missed wake-up, so it is short.
 IDLE_POLL_SECONDS = 1.0
@@ -56,6 +60,14 @@ IDLE_POLL_SECONDS = 1.0
 # window full, few enough that an alert waits behind at most these (~70 ms at 30/s).
 BULK_AHEAD = 2
 _UNREACHABLE_MARKERS = ("chat not found", "user not found", "bot was kicked", "not a member")
+
+
+def _error_kind(error: TelegramError) -> str:
+    """5xx for Telegram's server errors, else network (timeouts, refused connections)."""
+    text = str(error)
+    if re.search(r"Bad Gateway|Internal Server Error|Service Unavailable|\(5\d\d\)", text):
+        return "5xx"
+    return "network" if isinstance(error, NetworkError) else "other"
 
 
 def _real_now() -> datetime:
@@ -71,6 +83,8 @@ class OutboxSender:
         concurrency: int = 8,
         limiter: SendLimiter | None = None,
         on_unreachable: UnreachableHook | None = None,
+        may_send: Callable[[], bool] = lambda: True,
+        epoch: Callable[[], int | None] = lambda: None,
     ):
         self._bot = bot
         self._session_factory = session_factory
@@ -95,6 +109,12 @@ class OutboxSender:
         # Sends started but not yet through the global window (counted in it).
         self._unpaced = 0
         self._forgot_at = 0.0
+        # Only the leader sends (bot/leader.py): checked before each dispatch, against
+        # the database's epoch, and before each call, against the leader's lease.
+        self._may_send = may_send
+        self._epoch = epoch
+        self._led = False
+        self.degraded_since: float | None = None  # monotonic time the database went away
 
     def wake(self) -> None:
         self._wake.set()
@@ -104,17 +124,36 @@ class OutboxSender:
         self._wake.set()
 
     async def run(self) -> None:
-        async with read_session(self._session_factory) as session:
-            retry_at = await earliest_retry_time(session)  # what an earlier run postponed
-        if retry_at is not None:
-            self._remember_retry(retry_at)
+        failures = 0
         while not self._stopping:
+            if not self._may_send():
+                self._led = False
+                await asyncio.sleep(0.2)
+                continue
             try:
+                if not self._led:
+                    async with read_session(self._session_factory) as session:
+                        retry_at = await earliest_retry_time(session)  # earlier postponements
+                    if retry_at is not None:
+                        self._remember_retry(retry_at)
+                    self._led = True
                 dispatched = await self._dispatch()
-            except Exception:  # a database hiccup must not end the sender
-                log.exception("outbox dispatch failed; retrying")
+                failures = 0
+                self.degraded_since = None
+            except Exception as error:  # a database outage must not end the sender
+                delay = min(MAX_OUTAGE_SECONDS, 0.5 * 2 ** min(failures, 5))
+                failures += 1
+                self.degraded_since = self.degraded_since or time.monotonic()
+                if is_outage(error):
+                    log.warning(
+                        "outbox paused: database unavailable (%s); retrying in %.1fs",
+                        type(error).__name__,
+                        delay,
+                    )
+                else:
+                    log.exception("outbox dispatch failed; retrying in %.1fs", delay)
                 dispatched = False
-                await asyncio.sleep(1.0)
+                await asyncio.sleep(delay)
             if not dispatched:
                 await self._idle()
         if self._tasks:
@@ -152,6 +191,8 @@ class OutboxSender:
         chosen: list[int] = []
         try:
             async with self._session_factory() as session:
+                if not await leads(session, epoch=self._epoch()):
+                    return False  # another process leads now: send nothing more
                 batch = await next_sendable(session, now=_real_now(), limit=free + 50)
                 chosen = self._choose(batch, free, query_began)
                 messages = await messages_by_id(session, ids=chosen)
@@ -222,7 +263,10 @@ class OutboxSender:
                     self._limiter.record_global(time.monotonic())
             finally:
                 self._unpaced -= 1
-            outcome = await self._attempt(message)
+            if self._may_send():
+                outcome = await self._attempt(message)
+            else:  # the lease lapsed while this send waited: the next leader sends it
+                outcome = None
         except Exception:
             log.exception("outbox message %s: the send failed unexpectedly", message.id)
             outcome = None
@@ -238,6 +282,7 @@ class OutboxSender:
         transaction (sends finishing while it commits go in the next one). A message stays
         in flight until its outcome is committed, so no dispatch can start it again."""
         try:
+            delay = 0.5
             while self._outcomes:
                 batch, self._outcomes = self._outcomes, []
                 try:
@@ -246,21 +291,33 @@ class OutboxSender:
                             if outcome is not None:
                                 await outcome(session)
                         await session.commit()
-                except Exception:
+                except Exception as error:
+                    if is_transient(error) and not self._stopping:
+                        # Keep them in flight and try again: dropping what was sent would
+                        # send it twice once the database is back.
+                        self._outcomes = batch + self._outcomes
+                        log.warning(
+                            "recording %d outbox outcomes failed (%s); retrying in %.1fs",
+                            len(batch),
+                            type(error).__name__,
+                            delay,
+                        )
+                        await asyncio.sleep(delay)
+                        delay = min(delay * 2, MAX_OUTAGE_SECONDS)
+                        continue
                     log.exception("recording %d outbox outcomes failed", len(batch))
-                finally:
-                    now = time.monotonic()
-                    for message_id, _ in batch:
-                        self._completed_at[message_id] = now
-                        self._in_flight.discard(message_id)
-                    if len(self._completed_at) > 10_000:  # only recent ones matter
-                        self._completed_at = {
-                            k: v for k, v in self._completed_at.items() if now - v < 60
-                        }
-                    if now - self._forgot_at > 5.0:  # a scan of every chat: not per batch
-                        self._limiter.forget_idle(now)
-                        self._forgot_at = now
-                    self._wake.set()  # slots are free
+                now = time.monotonic()
+                for message_id, _ in batch:
+                    self._completed_at[message_id] = now
+                    self._in_flight.discard(message_id)
+                if len(self._completed_at) > 10_000:  # only recent ones matter
+                    self._completed_at = {
+                        k: v for k, v in self._completed_at.items() if now - v < 60
+                    }
+                if now - self._forgot_at > 5.0:  # a scan of every chat: not per batch
+                    self._limiter.forget_idle(now)
+                    self._forgot_at = now
+                self._wake.set()  # slots are free
         finally:
             self._recording = False
 
@@ -287,6 +344,7 @@ class OutboxSender:
                 # The raw call keeps the stored payload exactly as the handler wrote it.
                 result = await self._bot._post(message.method, payload)
         except RetryAfter as error:
+            metrics.count_send_error("429")
             delay = error.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
             until = _real_now() + timedelta(seconds=seconds)
@@ -298,8 +356,10 @@ class OutboxSender:
         except FileNotFoundError:
             return await self._permanent(message, "file to send is gone", unreachable=False)
         except Forbidden as error:
+            metrics.count_send_error("4xx")
             return await self._permanent(message, f"forbidden: {error.message}", unreachable=True)
         except BadRequest as error:
+            metrics.count_send_error("4xx")
             text = error.message.lower()
             if "message is not modified" in text:
                 return lambda s: mark_sent(
@@ -310,6 +370,7 @@ class OutboxSender:
                 log.error("outbox %s %s rejected: %s", message.method, message_id, error.message)
             return await self._permanent(message, f"bad request: {error.message}", unreachable)
         except (NetworkError, TelegramError) as error:
+            metrics.count_send_error(_error_kind(error))
             backoff = min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** min(message.attempts, 7))
             backoff *= 0.75 + random.random() / 2  # jitter, so retries do not march in step
             until = _real_now() + timedelta(seconds=backoff)
@@ -325,6 +386,7 @@ class OutboxSender:
             return lambda s: postpone(
                 s, message_id=message_id, until=until, error=reason, count_attempt=True
             )
+        metrics.SENDS.inc()
         if document is not None:
             await asyncio.to_thread(Path(document).unlink, missing_ok=True)
         sent_id = result.get("message_id") if isinstance(result, dict) else None

@@ -44,6 +44,10 @@ class Services:
     wake_outbox: Callable[[], None] = lambda: None
     # Run after a subscription change is committed, so that the digest schedule follows.
     on_subscriptions_changed: Callable[[], Awaitable[None]] = field(default=_nothing)
+    # Whether this process leads (polls, processes, sends, runs jobs), and the fencing
+    # token its claims carry (None: SQLite, the only process). See bot/leader.py.
+    may_lead: Callable[[], bool] = lambda: True
+    leader_epoch: Callable[[], int | None] = lambda: None
 
 
 @dataclass

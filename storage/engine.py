@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Generator
@@ -12,6 +14,7 @@ from typing import Any
 
 import aiosqlite
 from sqlalchemy import event, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -46,7 +49,13 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         )
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(database_url, pool_pre_ping=True, **kwargs)
+    # Each process names its connections (pg_stat_activity.application_name), so an
+    # operator, or a test, can find and terminate one instance's sessions.
+    name = f"posko:{socket.gethostname()}:{os.getpid()}"[:63]
+    connect_args = {"server_settings": {"application_name": name}}
+    return create_async_engine(
+        database_url, pool_pre_ping=True, connect_args=connect_args, **kwargs
+    )
 
 
 class _RunNow:
@@ -222,3 +231,28 @@ async def read_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
     async with factory() as session:
         await session.connection(execution_options={READ_ONLY: True})
         yield session
+
+
+# What an outage of the database looks like from here: the server restarted or our
+# connections were terminated (SQLAlchemy marks those invalidated), the server cannot be
+# reached, or SQLite's disk is full. Work that meets one waits and is retried; it is
+# never given up, since nothing is wrong with the work itself.
+_OUTAGE_MARKERS = ("database or disk is full", "disk i/o error", "unable to open database")
+
+
+def is_outage(error: BaseException) -> bool:
+    for cause in (error, error.__cause__, error.__context__):
+        if cause is None:
+            continue
+        if isinstance(cause, DBAPIError) and cause.connection_invalidated:
+            return True
+        if isinstance(cause, OSError | TimeoutError):
+            return True
+        if any(marker in str(cause).lower() for marker in _OUTAGE_MARKERS):
+            return True
+    return False
+
+
+def is_transient(error: BaseException) -> bool:
+    """Worth trying again: an outage, or a lock or serialization conflict."""
+    return isinstance(error, OperationalError | OSError | TimeoutError) or is_outage(error)

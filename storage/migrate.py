@@ -40,3 +40,26 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 
     async with engine.connect() as connection:
         return await connection.run_sync(_current)
+
+
+SCHEMA_CURRENT = "current"  # at the newest revision this code knows
+SCHEMA_BEHIND = "behind"  # empty, or at an older revision: `upgrade_database` brings it up
+SCHEMA_NEWER = "newer"  # at a revision this code does not know: a newer version migrated
+
+
+async def schema_state(engine: AsyncEngine) -> str:
+    """Where the database's schema stands against the migrations shipped here."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    script = ScriptDirectory.from_config(alembic_config())
+    current = await current_revision(engine)
+    if current == script.get_current_head():
+        return SCHEMA_CURRENT
+    if current is None:
+        return SCHEMA_BEHIND
+    try:
+        script.get_revision(current)
+    except CommandError:
+        return SCHEMA_NEWER
+    return SCHEMA_BEHIND

@@ -63,6 +63,23 @@ class Agency(SQLModel, table=True):
     active: bool = Field(default=True)
 
 
+class RegionBoundary(SQLModel, table=True):
+    """A region's outline for maps: a GeoJSON MultiPolygon's coordinates ([lon, lat]), its
+    bounding box and a centroid. Loaded with `python -m bot regions boundaries FILE`."""
+
+    __tablename__ = "region_boundary"
+
+    code: str = Field(sa_column=Column(String(20), ForeignKey("region.code"), primary_key=True))
+    level: str = Field(max_length=10)
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+    lon: float
+    lat: float
+    polygons: list[Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
 class Person(SQLModel, table=True):
     """Someone who may use the bot: registered through an invite, or an admin by setting."""
 
@@ -122,6 +139,24 @@ class InboundUpdate(SQLModel, table=True):
     processed_at: datetime | None = _utc_column(nullable=True)
     attempts: int = Field(default=0)
     error: str | None = Field(default=None, max_length=500)
+
+
+class LeaderTerm(SQLModel, table=True):
+    """Who leads on PostgreSQL (one row): the fencing token and the leader's lease.
+
+    The leader holds a session advisory lock; `epoch` grows by one with every new leader,
+    and work only a leader may do (marking an update processed, sending) checks it.
+    `renewed_at` is the leader's last heartbeat: a new leader waits until it is older than
+    the lease, so the previous one has stopped sending before the new one starts.
+    """
+
+    __tablename__ = "leader_term"
+
+    id: int = Field(default=1, primary_key=True)
+    epoch: int = Field(sa_column=Column(BigInteger, nullable=False))
+    holder: str = Field(max_length=200)
+    renewed_at: datetime = _utc_column()
+    released: bool = Field(default=False)
 
 
 class OutboxMessage(SQLModel, table=True):

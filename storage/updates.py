@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from storage.models import InboundUpdate
+from storage.models import InboundUpdate, LeaderTerm
 from storage.types import PLAIN_UPDATE
 
 
@@ -50,14 +50,23 @@ async def pending_updates(session: AsyncSession, *, limit: int = 100) -> list[In
     return list(result.scalars())
 
 
-async def claim_update(session: AsyncSession, *, update_id: int, now: datetime) -> bool:
+async def claim_update(
+    session: AsyncSession, *, update_id: int, now: datetime, epoch: int | None = None
+) -> bool:
     """Mark an update processed inside the unit of work that handled it.
 
     Returns False when it was already processed: that unit must roll back, so that an
     update delivered twice (or replayed after a crash) has its effects exactly once.
+    With an `epoch` (a leader on PostgreSQL), it also returns False once another process
+    leads: the row's share lock makes a new leader's epoch bump wait for this transaction.
     """
     connection = await session.connection()
-    result = await connection.execute(_CLAIM, {"claimed_id": update_id, "now": now})
+    if epoch is None:
+        result = await connection.execute(_CLAIM, {"claimed_id": update_id, "now": now})
+    else:
+        result = await connection.execute(
+            _CLAIM_FENCED, {"claimed_id": update_id, "now": now, "epoch": epoch}
+        )
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -69,6 +78,23 @@ _CLAIM = (
     .where(_inbound.update_id == bindparam("claimed_id"), _inbound.processed_at.is_(None))
     .values(processed_at=bindparam("now"), attempts=_inbound.attempts + 1)
 )
+_term = LeaderTerm.__table__.c  # type: ignore[attr-defined]
+_CLAIM_FENCED = _CLAIM.where(
+    exists(
+        select(_term.id)
+        .where(_term.id == 1, _term.epoch == bindparam("epoch"))
+        .with_for_update(key_share=True, read=True)
+    )
+)
+
+
+async def leads(session: AsyncSession, *, epoch: int | None) -> bool:
+    """Whether `epoch` is still the leader's (always, without an epoch: SQLite)."""
+    if epoch is None:
+        return True
+    connection = await session.connection()
+    result = await connection.execute(select(_term.epoch).where(_term.id == 1))
+    return result.scalar_one_or_none() == epoch
 
 
 async def record_failure(

@@ -104,9 +104,33 @@ async def register(
 class BotProcess:
     """`python -m bot run` as its own process against the double, for kill tests."""
 
-    def __init__(self, database_url: str, base_url: str, log: Path):
+    def __init__(
+        self, database_url: str, base_url: str, log: Path, env: dict[str, str] | None = None
+    ):
         self.database_url, self.base_url, self.log = database_url, base_url, log
+        self.extra_env = env or {}
         self.process: asyncio.subprocess.Process | None = None
+
+    @property
+    def instance(self) -> str:
+        """How this process names itself (X-Posko-Instance, application_name)."""
+        import socket
+
+        assert self.process is not None
+        return f"posko:{socket.gethostname()}:{self.process.pid}"[:63]
+
+    async def wait_for_log(self, text: str, *, within: float = 60.0, after: int = 0) -> int:
+        """Wait until the log holds `text` (past offset `after`); returns where it ends."""
+        deadline = asyncio.get_running_loop().time() + within
+        while asyncio.get_running_loop().time() < deadline:
+            content = self.log.read_text(errors="replace") if self.log.exists() else ""
+            found = content.find(text, after)
+            if found >= 0:
+                return found + len(text)
+            if self.process is not None and self.process.returncode is not None:
+                raise AssertionError(f"bot exited ({self.process.returncode}):\n{content[-3000:]}")
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"{text!r} not in the log within {within}s")
 
     async def start(self) -> None:
         from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
@@ -119,7 +143,9 @@ class BotProcess:
             ADMIN_TELEGRAM_IDS=str(ADMIN_TELEGRAM_ID),
             ADMIN_REGION_CODE="74.09",
             PYTHONUNBUFFERED="1",
+            WEB_PORT="0",  # any free port: tests run side by side
         )
+        env.update(self.extra_env)
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",

@@ -1,8 +1,12 @@
-"""Telegram's sending limits as sliding windows: how long until a chat may receive again.
+"""Telegram's sending limits: how long until a chat may receive again.
 
-Limits (Bot API FAQ): about 30 messages per second overall, 20 per minute in one group,
-and about one per second in one private chat (short bursts are tolerated, so a reply and
-its follow-up are not held back). Pure: the caller supplies the monotonic time.
+Limits (Bot API FAQ): about 30 messages per second overall and 20 per minute in one group
+(sliding windows), and about one per second in one private chat, where short bursts are
+tolerated: a token bucket of 3 that refills one message every 1.1 s. A window of "3 in
+3.1 s" (before) made the fourth of six quick replies wait 3 s, then the fifth and sixth
+came at once; the bucket sends the fourth after 1.1 s, the fifth after 2.2 s, which is the
+pace Telegram keeps to and what the double enforces. Pure: the caller supplies the
+monotonic time.
 """
 
 from __future__ import annotations
@@ -21,7 +25,17 @@ class Window:
 # call, Telegram stamps it on arrival, and network jitter must not squeeze a window.
 GLOBAL_LIMIT = Window(30, 1.03)
 GROUP_LIMIT = Window(20, 61.0)
-PRIVATE_LIMIT = Window(3, 3.1)
+PRIVATE_LIMIT = Window(3, 3.1)  # the old private window, kept for callers that name it
+
+
+@dataclass(frozen=True)
+class Bucket:
+    capacity: float  # messages that may go at once
+    refill_seconds: float  # one more message allowed after this long
+
+
+# 10% slower than Telegram's 1/s: a send is stamped before its call, Telegram on arrival.
+PRIVATE_BUCKET = Bucket(3.0, 1.1)
 # Methods that put a new message in a chat; edits and callback answers do not.
 NEW_MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendLocation"})
 
@@ -35,8 +49,11 @@ class SendLimiter:
     global_limit: Window = GLOBAL_LIMIT
     group_limit: Window = GROUP_LIMIT
     private_limit: Window = PRIVATE_LIMIT
+    private_bucket: Bucket = PRIVATE_BUCKET
     _global: deque[float] = field(default_factory=deque)
     _per_chat: dict[int, deque[float]] = field(default_factory=dict)
+    # Private chats: (tokens, when they were counted).
+    _private: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def wait_time(self, chat_id: int, method: str, now: float) -> float:
         """Seconds to wait before this call stays inside every window (0 = send now)."""
@@ -53,8 +70,15 @@ class SendLimiter:
     def chat_wait(self, chat_id: int, method: str, now: float) -> float:
         if method not in NEW_MESSAGE_METHODS:
             return 0.0
-        limit = self.group_limit if is_group_chat(chat_id) else self.private_limit
-        return _window_wait(self._per_chat.get(chat_id), limit, now)
+        if not is_group_chat(chat_id):
+            tokens = self._tokens(chat_id, now)
+            return 0.0 if tokens >= 1.0 else (1.0 - tokens) * self.private_bucket.refill_seconds
+        return _window_wait(self._per_chat.get(chat_id), self.group_limit, now)
+
+    def _tokens(self, chat_id: int, now: float) -> float:
+        bucket = self.private_bucket
+        tokens, then = self._private.get(chat_id, (bucket.capacity, now))
+        return min(bucket.capacity, tokens + max(0.0, now - then) / bucket.refill_seconds)
 
     def record(self, chat_id: int, method: str, now: float) -> None:
         self.record_global(now)
@@ -65,11 +89,14 @@ class SendLimiter:
         _trim(self._global, self.global_limit, now)
 
     def record_chat(self, chat_id: int, method: str, now: float) -> None:
-        if method in NEW_MESSAGE_METHODS:
-            limit = self.group_limit if is_group_chat(chat_id) else self.private_limit
-            times = self._per_chat.setdefault(chat_id, deque())
-            times.append(now)
-            _trim(times, limit, now)
+        if method not in NEW_MESSAGE_METHODS:
+            return
+        if not is_group_chat(chat_id):
+            self._private[chat_id] = (self._tokens(chat_id, now) - 1.0, now)
+            return
+        times = self._per_chat.setdefault(chat_id, deque())
+        times.append(now)
+        _trim(times, self.group_limit, now)
 
     def forget_idle(self, now: float) -> None:
         """Drop per-chat history that can no longer matter (bounded memory)."""
@@ -79,6 +106,9 @@ class SendLimiter:
             if not times or now - times[-1] > self.group_limit.seconds
         ]:
             del self._per_chat[chat_id]
+        full = self.private_bucket.capacity * self.private_bucket.refill_seconds
+        for chat_id in [c for c, (_, then) in self._private.items() if now - then > full]:
+            del self._private[chat_id]
 
 
 def _trim(times: deque[float], limit: Window, now: float) -> None:

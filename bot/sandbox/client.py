@@ -286,7 +286,8 @@ class SandboxClient:
 
     async def calls(self, method: str | None = None) -> list[JSON]:
         """Every Bot API call so far: seq, method, chat_id, status (HTTP code), description,
-        fault ("429"/"500"/"502"/"slow"/None), monotonic, wall, params (summary)."""
+        fault ("429"/"500"/"502"/"slow"/None), monotonic, wall, params (summary), instance
+        (the calling bot process's X-Posko-Instance header, or None)."""
         return list(await self._call("GET", "/calls", params={"method": method}))
 
     async def handouts(self) -> list[JSON]:

@@ -605,6 +605,7 @@ class TelegramDouble:
             "monotonic": time.monotonic(),
             "wall": time.time(),
             "params": {},
+            "instance": request.headers.get("X-Posko-Instance"),  # which bot process
         }
         self.calls.append(record)
         try:
