@@ -147,6 +147,7 @@ def render_briefing(data: BriefingData, lang: str, tz: ZoneInfo) -> bytes:
     pdf = _Document(data, lang, tz)
     _cover(pdf)
     _summary(pdf)
+    _map(pdf)
     _matrix(pdf)
     _timeline(pdf)
     _incidents(pdf)
@@ -295,6 +296,117 @@ def _summary(pdf: _Document) -> None:
         )
 
 
+# The map's classes of the ready share, worst first: (lowest share, colour).
+MAP_CLASSES = ((0.0, "#d64541"), (0.25, "#f08a24"), (0.5, "#f2b705"), (0.75, "#8cc63f"))
+MAP_ALL = _COLOURS["ready"]
+
+
+def _share_colour(share: float | None) -> str:
+    """Grey for nothing reported, green when everything reported is ready, else the class."""
+    if share is None:
+        return _COLOURS["none"]
+    if share >= 1:
+        return MAP_ALL
+    return next(colour for low, colour in reversed(MAP_CLASSES) if share >= low)
+
+
+def _map_png(pdf: _Document, width_mm: float, height_mm: float) -> bytes:
+    import math
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    areas = [a for a in pdf.data.areas if a.outline]
+    figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=200)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
+    lats = [lat for a in areas for ring in a.outline for _, lat in ring]
+    middle = (min(lats) + max(lats)) / 2
+    for area in areas:
+        for ring in area.outline:
+            axes.add_patch(
+                PolygonPatch(
+                    ring,
+                    closed=True,
+                    facecolor=_share_colour(area.share),
+                    edgecolor="white",
+                    linewidth=0.6,
+                )
+            )
+        if area.centre is not None:
+            axes.annotate(
+                area.name,
+                area.centre,
+                ha="center",
+                va="center",
+                fontsize=5.5,
+                color="#222222",
+            )
+    for area in areas:
+        for lon, lat, severity in area.incidents:
+            axes.plot(
+                lon,
+                lat,
+                marker="^",
+                markersize=6,
+                color=_SEVERITY_COLOURS.get(severity, "#000"),
+                markeredgecolor="black",
+                markeredgewidth=0.5,
+            )
+    axes.autoscale_view()
+    axes.set_aspect(1 / math.cos(math.radians(middle)))
+    lang = pdf.reader
+    handles = [
+        Patch(color=MAP_ALL, label=plain(lang, "briefing.pdf.map.all")),
+        *(
+            Patch(
+                color=colour,
+                label=plain(
+                    lang, "briefing.pdf.map.class", low=round(100 * low), high=round(100 * high)
+                ),
+            )
+            for (low, colour), high in reversed(
+                list(zip(MAP_CLASSES, [*(c[0] for c in MAP_CLASSES[1:]), 1.0], strict=True))
+            )
+        ),
+        Patch(color=_COLOURS["none"], label=plain(lang, "briefing.pdf.state.none")),
+        *(
+            Line2D(
+                [],
+                [],
+                marker="^",
+                linestyle="",
+                color=colour,
+                markeredgecolor="black",
+                label=plain(lang, f"severity.{severity}"),
+            )
+            for severity, colour in _SEVERITY_COLOURS.items()
+        ),
+    ]
+    axes.legend(handles=handles, loc="lower left", fontsize=6, frameon=True)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _map(pdf: _Document) -> None:
+    """The areas one level below, coloured by their share of ready aspects, with the open
+    incidents; left out when no outline of these areas is known."""
+    if not any(area.outline for area in pdf.data.areas):
+        return
+    pdf.add_page()
+    pdf.heading("briefing.pdf.map")
+    pdf.paragraph(pdf.t("briefing.pdf.map_note"), 9)
+    height = pdf.eph - (pdf.get_y() - pdf.t_margin) - 4
+    pdf.image(
+        io.BytesIO(_map_png(pdf, pdf.epw, height)), w=pdf.epw, h=height, keep_aspect_ratio=True
+    )
+
+
 def _state_cell(pdf: _Document, state: str | None) -> tuple[str, FontFace]:
     key = state or "none"
     label = pdf.t(f"briefing.pdf.state.{key}")
@@ -376,15 +488,16 @@ def _timeline_png(pdf: _Document) -> bytes:
 
 
 def _timeline(pdf: _Document) -> None:
-    if pdf.will_page_break(95):
-        pdf.add_page()
+    width = min(pdf.epw, 180)
+    if pdf.will_page_break(width * 3 / 7 + 20):  # the heading stays with its chart
+        pdf.add_page(orientation="P")
     pdf.ln(4)
     pdf.subheading(
         "briefing.pdf.timeline",
         since=format_day(pdf.data.since, pdf.reader),
         until=format_day(pdf.data.day, pdf.reader),
     )
-    pdf.image(io.BytesIO(_timeline_png(pdf)), w=pdf.epw)
+    pdf.image(io.BytesIO(_timeline_png(pdf)), w=width)
 
 
 def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], closed: bool) -> None:

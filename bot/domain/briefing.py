@@ -109,12 +109,16 @@ class AgencyFigures:
 
 @dataclass(frozen=True)
 class MapArea:
-    """An area for the map: its readiness share, and its incidents' positions."""
+    """An area for the map: its outline, the share of its reported village × aspect pairs
+    that are ready, and where its open incidents are (their coordinates, else the centre of
+    their village or of the area)."""
 
     code: str
     name: str
     share: float | None  # None: nothing reported
     incidents: tuple[tuple[float, float, str], ...] = ()  # (longitude, latitude, severity)
+    outline: tuple[tuple[tuple[float, float], ...], ...] = ()  # outer rings, [lon, lat]
+    centre: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from bot.domain.policy import Action, Actor, ChatKind, Refusal, decide
 from bot.domain.reports import CellSummary, area_of, roll_up_cells, summaries_before
 from bot.services.support import SupportItem, support_summary
 from storage.aspects import active_aspects
+from storage.boundaries import shapes_of
 from storage.elections import active_elections
 from storage.engine import SessionFactory, read_session
 from storage.incidents import incidents_in_subtree
@@ -127,7 +128,14 @@ async def gather_briefing(
     async def matrix_at(moment: datetime) -> tuple[MatrixRow, ...]:
         return matrix_rows(roll_up_cells(areas, codes, await cells_at(moment)), codes)
 
-    matrix = await matrix_at(as_of)
+    cells = await cells_at(as_of)
+    matrix = matrix_rows(roll_up_cells(areas, codes, cells), codes)
+    reported: dict[str, list[int]] = {}  # area → [ready, all] village × aspect pairs
+    for cell in cells:
+        if cell.aspect_code in codes:
+            counts = reported.setdefault(cell.area_code, [0, 0])
+            counts[0] += cell.counts.get("ready", 0)
+            counts[1] += cell.reports
     since_moment = datetime.combine(request.since, time(0), tzinfo=tz)
     before = await matrix_at(since_moment)
     timeline = []
@@ -138,7 +146,7 @@ async def gather_briefing(
     # What happened up to the time of the data, that moment included.
     bound = as_of + timedelta(microseconds=1)
     recent = await touched_pairs(session, root=root, since=as_of - WINDOW, until=bound)
-    reported = {area_of(p.region_code, root, area_codes) for p in recent}
+    heard = {area_of(p.region_code, root, area_codes) for p in recent}
     incidents = await incidents_in_subtree(session, root=root, until=bound)
     open_ = sorted(
         (i for i in incidents if i.status in OPEN_INCIDENT_STATUSES),
@@ -172,13 +180,22 @@ async def gather_briefing(
             )
         return tuple(result)
 
+    shapes = {
+        shape.code: shape
+        for shape in await shapes_of(
+            session, codes=sorted(area_codes | {i.region_code for i in open_})
+        )
+    }
     markers: dict[str, list[tuple[float, float, str]]] = {}
     for incident in open_:
+        area = area_of(incident.region_code, root, area_codes)
         if incident.longitude is not None and incident.latitude is not None:
-            area = area_of(incident.region_code, root, area_codes)
-            markers.setdefault(area, []).append(
-                (incident.longitude, incident.latitude, incident.severity)
-            )
+            point = (incident.longitude, incident.latitude)
+        elif (shape := shapes.get(incident.region_code) or shapes.get(area)) is not None:
+            point = shape.centroid
+        else:
+            continue
+        markers.setdefault(area, []).append((point[0], point[1], incident.severity))
     elections = [
         (e.name, e.kind, date.fromisoformat(e.voting_date))
         for e in await active_elections(session)
@@ -215,7 +232,7 @@ async def gather_briefing(
         elections=countdowns(elections, request.day),
         aspects=tuple(a.label_en if lang == "en" else a.label_id for a in aspects),
         matrix=matrix,
-        silent_areas=tuple(name for code, name in areas if code not in reported),
+        silent_areas=tuple(name for code, name in areas if code not in heard),
         open_by_severity=open_counts([i.severity for i in open_], SEVERITY_RANK),
         open_incidents=view(open_),
         resolved_incidents=view(resolved),
@@ -226,11 +243,15 @@ async def gather_briefing(
                 row.code,
                 row.name,
                 (
-                    sum(1 for s in row.states if s == "ready") / len(row.states)
-                    if row.states and any(s is not None for s in row.states)
+                    reported[row.code][0] / reported[row.code][1]
+                    if reported.get(row.code, [0, 0])[1]
                     else None
                 ),
                 tuple(markers.get(row.code, ())),
+                tuple(tuple(polygon[0]) for polygon in shapes[row.code].polygons if polygon)
+                if row.code in shapes
+                else (),
+                shapes[row.code].centroid if row.code in shapes else None,
             )
             for row in matrix
         ),
