@@ -174,7 +174,12 @@ def _cover(pdf: _Document) -> None:
     pdf.ln(2)
     pdf.set_font(FONT, "", 14)
     pdf.multi_cell(
-        0, 8, pdf.text_of(format_day(data.day, pdf.reader)), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0,
+        8,
+        pdf.text_of(format_day(data.day, pdf.reader)),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align="L",
     )
     pdf.ln(12)
     if not data.elections:
@@ -195,14 +200,17 @@ def _cover(pdf: _Document) -> None:
             7.5,
             pdf.t(
                 key,
-                name=election.name,
-                kind=election.kind,
+                name=election.name
+                if election.kind.lower() in election.name.lower()
+                else f"{election.name} ({election.kind})",
                 date=format_day(election.voting_day, pdf.reader),
             ),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
+            align="L",
         )
         pdf.ln(4)
+    _headline(pdf)
     pdf.set_y(-70)
     pdf.set_font(FONT, "", 10)
     for line in (
@@ -215,6 +223,40 @@ def _cover(pdf: _Document) -> None:
 
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+def _headline(pdf: _Document) -> None:
+    """Four figures in boxes on the cover, for whoever reads only the first page."""
+    data = pdf.data
+    overdue = sum(a.overdue for a in data.agencies)
+    figures = [
+        (f"{_percent(data.cells_ready, data.cells_total)}%", "briefing.pdf.headline.ready", None),
+        (str(len(data.silent_areas)), "briefing.pdf.headline.silent", None),
+        (
+            str(len(data.open_incidents)),
+            "briefing.pdf.headline.incidents",
+            "#b3001b" if data.open_incidents else None,
+        ),
+        (str(overdue), "briefing.pdf.headline.overdue", "#b3001b" if overdue else None),
+    ]
+    pdf.ln(14)
+    gap = 4.0
+    width = (pdf.epw - gap * (len(figures) - 1)) / len(figures)
+    top = pdf.get_y()
+    for index, (number, key, colour) in enumerate(figures):
+        x = pdf.l_margin + index * (width + gap)
+        pdf.set_fill_color(240, 243, 247)
+        pdf.rect(x, top, width, 32, style="F")
+        pdf.set_xy(x, top + 3)
+        pdf.set_font(FONT, "B", 22)
+        pdf.set_text_color(*_rgb(colour or "#1f4e79"))
+        pdf.cell(width, 12, number, align="C")
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_xy(x + 2, top + 16)
+        pdf.set_font(FONT, "", 8.5)
+        pdf.multi_cell(width - 4, 4.2, pdf.t(key), align="C")
+    pdf.set_xy(pdf.l_margin, top + 36)
+    pdf.set_font(FONT, "", 10)
 
 
 def _summary(pdf: _Document) -> None:

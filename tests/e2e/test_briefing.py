@@ -144,6 +144,7 @@ async def test_paparan_sends_the_regency_briefing_as_a_pdf(
     assert "pengamanan gudang logistik Asera" in everything
     assert "POLRI 1 1 0" in everything  # open, overdue, done since
     assert "lewat tenggat" in everything
+    assert "Peta kesiapan" in everything and "Matriks kesiapan" in everything
     assert "Kolaka" not in everything  # nothing of another regency
     assert "Halaman 1 dari" in pages[0] and f"dari {len(pages)}" in pages[-1]
     fonts = reader.pages[0]["/Resources"]["/Font"]
