@@ -115,7 +115,10 @@ async def gather_briefing(
     as_of = min(now, _end_of(request.day, tz))
     aspects = await active_aspects(session)
     codes = [a.code for a in aspects]
-    areas = [(c.code, c.name) for c in await child_regions(session, code=root)]
+    # The areas one level below; a village (nothing below) is its own only area.
+    areas = [(c.code, c.name) for c in await child_regions(session, code=root)] or [
+        (root, await region_label(session, root))
+    ]
     area_codes = {code for code, _ in areas}
     cells_now = await readiness_summary(session, root=root, area_codes=area_codes)
 
