@@ -7,7 +7,8 @@ python -m bench.briefing_scale --sample docs/briefing-sample.pdf
 
 python -m bench.briefing_scale [--reports 1000000]
     [--regions ../shared/data/wilayah_indonesia.csv] [--database postgresql://…]
-    Every Indonesian region and 1,000,000 reports (bench.digest_scale's data), then the
+    Every Indonesian region and 1,000,000 reports (bench.digest_scale's data), with the
+    outlines of every province and regency for the maps (--boundaries), then the
     time to build province briefings, and how late the event loop answers while one is
     built (a timer that should fire every 10 ms: its lateness is what a person's reply
     would wait, since the bot answers on that loop).
@@ -144,6 +145,14 @@ async def sample(output: Path) -> None:
     print(output)
 
 
+async def _load_boundaries(url: str, path: Path) -> None:
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        await import_boundaries_text(session, read_boundary_file(path))
+        await session.commit()
+    await engine.dispose()
+
+
 async def measure(url: str, samples: int) -> None:
     engine = create_engine(url)
     factory = create_session_factory(engine)
@@ -194,6 +203,12 @@ def main() -> None:
     parser.add_argument(
         "--regions", type=Path, default=ROOT.parent / "shared/data/wilayah_indonesia.csv"
     )
+    parser.add_argument(
+        "--boundaries",
+        type=Path,
+        default=ROOT.parent / "shared/data/batas_indonesia_kabupaten.geojson",
+        help="outlines loaded for the maps (default: every province and regency)",
+    )
     parser.add_argument("--database", default=None)
     parser.add_argument("--samples", type=int, default=5)
     parser.add_argument("--measure-only", default=None, help=argparse.SUPPRESS)
@@ -212,6 +227,8 @@ def main() -> None:
         )
         started = time.monotonic()
         asyncio.run(make_data(url, args.regions, args.reports))
+        if args.boundaries.exists():
+            asyncio.run(_load_boundaries(url, args.boundaries))
         print(f"machine: {machine()}; database: {url.split(':', 1)[0]}")
         print(
             f"data: {args.regions.name}, {args.reports} reports, made in "
