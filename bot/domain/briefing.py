@@ -2,7 +2,7 @@
 its figures. Pure: no Telegram, no database, no PDF.
 
 The service (bot/services/briefing.py) fills a `BriefingData` from storage; the renderer
-(bot/briefing_pdf.py) lays it out. Both sides only see the frozen dataclasses below.
+(bot/briefing/pdf.py) lays it out. Both sides only see the frozen dataclasses below.
 """
 
 from __future__ import annotations

@@ -272,7 +272,7 @@ async def write_briefing(
 ) -> Path:
     """Gather in a read-only session (it holds nobody up), then lay the PDF out in a worker
     thread, so the bot keeps answering while a large province is drawn."""
-    from bot.briefing_pdf import render_briefing
+    from bot.briefing.pdf import render_briefing
 
     async with read_session(factory) as session:
         data = await gather_briefing(session, request=request, now=now)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
 
-from bot.briefing_pdf import render_briefing
+from bot.briefing.pdf import render_briefing
 from bot.domain.briefing import (
     AreaChange,
     BriefingArgs,

@@ -12,139 +12,28 @@ Runs in a worker thread (matplotlib's object API with the Agg canvas, no pyplot)
 from __future__ import annotations
 
 import io
-import unicodedata
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fpdf import FPDF, FontFace
+from fpdf import FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
-from bot.charts import STATE_COLOURS
+from bot.briefing.document import (
+    COLOURS,
+    FONT,
+    GREY,
+    HEAD,
+    SEVERITY_COLOURS,
+    Document,
+    rgb,
+)
+from bot.briefing.figures import map_png, timeline_png
 from bot.domain.briefing import BriefingData, BriefingIncident, BriefingSupport
-from bot.i18n import format_day, format_moment, format_short_moment, plain, zone_name
-
-FONT = "DejaVu"
-MARGIN = 15
-_COLOURS = dict(STATE_COLOURS)
-_SEVERITY_COLOURS = {
-    "kritis": "#b3001b",
-    "tinggi": "#e8710a",
-    "sedang": "#f2b705",
-    "rendah": "#2e9d4c",
-}
-_GREY = (110, 110, 110)
-_HEAD = FontFace(emphasis="BOLD", fill_color=(225, 230, 238))
-
-
-def _font_dir() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return (int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16))
-
-
-class _Document(FPDF):
-    def __init__(self, data: BriefingData, lang: str, tz: ZoneInfo):
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.data, self.reader, self.tz = data, lang, tz
-        fonts = _font_dir()
-        self.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
-        self.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
-        self.add_font(FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
-        self.set_margins(MARGIN, MARGIN + 3, MARGIN)
-        self.set_auto_page_break(True, margin=MARGIN + 5)
-        self.set_title(plain(lang, "briefing.pdf.title", region=data.region_name))
-        self.set_author("Posko Pemilu")
-        self.set_creator("Posko Pemilu")
-        self.set_lang("id-ID" if lang == "id" else "en-GB")
-        self.alias_nb_pages()
-        self._glyphs: set[int] | None = None
-
-    # -- text the font can draw ------------------------------------------------------------
-
-    def text_of(self, value: object) -> str:
-        """Plain text the embedded font can draw: control characters become spaces, a
-        character the font lacks (an emoji) becomes U+FFFD, never a silent gap."""
-        if self._glyphs is None:
-            font = self.fonts[FONT.lower()]
-            self._glyphs = set(getattr(font, "cmap", {}))
-        out = []
-        for char in str(value):
-            if char in "\n":
-                out.append(char)
-            elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-                out.append(" " if char in "\t\r\u2028\u2029" else "")
-            elif ord(char) in self._glyphs:
-                out.append(char)
-            else:
-                out.append("\ufffd")
-        return "".join(out)
-
-    def t(self, key: str, **params: object) -> str:
-        return self.text_of(plain(self.reader, key, **params))
-
-    # -- page furniture --------------------------------------------------------------------
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*_GREY)
-        self.cell(
-            0,
-            5,
-            self.t(
-                "briefing.pdf.running_head",
-                region=self.data.region_name,
-                date=format_day(self.data.day, self.reader),
-            ),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-MARGIN)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*_GREY)
-        self.cell(0, 5, self.t("briefing.pdf.footer_left"), align="L")
-        self.set_x(MARGIN)
-        self.cell(0, 5, self.t("briefing.pdf.page", page=self.page_no(), pages="{nb}"), align="R")
-        self.set_text_color(0, 0, 0)
-
-    def heading(self, key: str, **params: object) -> None:
-        self.set_font(FONT, "B", 14)
-        self.multi_cell(0, 8, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(2)
-        self.set_font(FONT, "", 10)
-
-    def subheading(self, key: str, **params: object) -> None:
-        if self.will_page_break(20):
-            self.add_page()
-        self.set_font(FONT, "B", 11)
-        self.multi_cell(0, 6, self.t(key, **params), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(1)
-        self.set_font(FONT, "", 10)
-
-    def paragraph(self, text: str, size: float = 10, style: str = "") -> None:
-        self.set_font(FONT, style, size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(1.5)
-        self.set_font(FONT, "", 10)
-
-    def moment(self, value: datetime) -> str:
-        return format_moment(value, self.reader, self.tz)
+from bot.i18n import format_day, format_short_moment, zone_name
 
 
 def render_briefing(data: BriefingData, lang: str, tz: ZoneInfo) -> bytes:
-    pdf = _Document(data, lang, tz)
+    pdf = Document(data, lang, tz)
     _cover(pdf)
     _summary(pdf)
     _map(pdf)
@@ -156,12 +45,12 @@ def render_briefing(data: BriefingData, lang: str, tz: ZoneInfo) -> bytes:
     return bytes(pdf.output())
 
 
-def _cover(pdf: _Document) -> None:
+def _cover(pdf: Document) -> None:
     data = pdf.data
     pdf.add_page()
     pdf.ln(25)
     pdf.set_font(FONT, "", 12)
-    pdf.set_text_color(*_GREY)
+    pdf.set_text_color(*GREY)
     pdf.multi_cell(
         0, 7, pdf.t("briefing.pdf.kicker"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
     )
@@ -186,7 +75,7 @@ def _cover(pdf: _Document) -> None:
         pdf.paragraph(pdf.t("briefing.pdf.no_elections"), 12)
     for election in data.elections:
         pdf.set_font(FONT, "B", 30)
-        pdf.set_text_color(*_rgb("#1f4e79"))
+        pdf.set_text_color(*rgb("#1f4e79"))
         pdf.cell(48, 15, pdf.text_of(election.label), new_x=XPos.RIGHT, new_y=YPos.TOP)
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(FONT, "", 12)
@@ -225,7 +114,7 @@ def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def _headline(pdf: _Document) -> None:
+def _headline(pdf: Document) -> None:
     """Four figures in boxes on the cover, for whoever reads only the first page."""
     data = pdf.data
     overdue = sum(a.overdue for a in data.agencies)
@@ -249,7 +138,7 @@ def _headline(pdf: _Document) -> None:
         pdf.rect(x, top, width, 32, style="F")
         pdf.set_xy(x, top + 3)
         pdf.set_font(FONT, "B", 22)
-        pdf.set_text_color(*_rgb(colour or "#1f4e79"))
+        pdf.set_text_color(*rgb(colour or "#1f4e79"))
         pdf.cell(width, 12, number, align="C")
         pdf.set_text_color(0, 0, 0)
         pdf.set_xy(x + 2, top + 16)
@@ -259,7 +148,7 @@ def _headline(pdf: _Document) -> None:
     pdf.set_font(FONT, "", 10)
 
 
-def _summary(pdf: _Document) -> None:
+def _summary(pdf: Document) -> None:
     data = pdf.data
     pdf.add_page()
     pdf.heading("briefing.pdf.summary")
@@ -289,7 +178,7 @@ def _summary(pdf: _Document) -> None:
     )
     pdf.subheading("briefing.pdf.open_by_severity")
     with pdf.table(
-        col_widths=(60, 30), width=90, align="LEFT", headings_style=_HEAD, repeat_headings=1
+        col_widths=(60, 30), width=90, align="LEFT", headings_style=HEAD, repeat_headings=1
     ) as table:
         head = table.row()
         head.cell(pdf.t("briefing.pdf.col.severity"))
@@ -307,7 +196,7 @@ def _summary(pdf: _Document) -> None:
             col_widths=(70, 25, 25, 30),
             width=150,
             align="LEFT",
-            headings_style=_HEAD,
+            headings_style=HEAD,
             repeat_headings=1,
         ) as table:
             head = table.row()
@@ -317,7 +206,7 @@ def _summary(pdf: _Document) -> None:
                 row = table.row()
                 row.cell(pdf.text_of(agency.agency))
                 row.cell(str(agency.open), align="R")
-                overdue = FontFace(color=_rgb("#b3001b")) if agency.overdue else None
+                overdue = FontFace(color=rgb("#b3001b")) if agency.overdue else None
                 row.cell(str(agency.overdue), align="R", style=overdue)
                 row.cell(str(agency.done), align="R")
     pdf.ln(3)
@@ -339,103 +228,7 @@ def _summary(pdf: _Document) -> None:
 
 
 # The map's classes of the ready share, worst first: (lowest share, colour).
-MAP_CLASSES = ((0.0, "#d64541"), (0.25, "#f08a24"), (0.5, "#f2b705"), (0.75, "#8cc63f"))
-MAP_ALL = _COLOURS["ready"]
-
-
-def _share_colour(share: float | None) -> str:
-    """Grey for nothing reported, green when everything reported is ready, else the class."""
-    if share is None:
-        return _COLOURS["none"]
-    if share >= 1:
-        return MAP_ALL
-    return next(colour for low, colour in reversed(MAP_CLASSES) if share >= low)
-
-
-def _map_png(pdf: _Document, width_mm: float, height_mm: float) -> bytes:
-    import math
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from matplotlib.patches import Polygon as PolygonPatch
-
-    areas = [a for a in pdf.data.areas if a.outline]
-    figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=200)
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
-    lats = [lat for a in areas for ring in a.outline for _, lat in ring]
-    middle = (min(lats) + max(lats)) / 2
-    for area in areas:
-        for ring in area.outline:
-            axes.add_patch(
-                PolygonPatch(
-                    ring,
-                    closed=True,
-                    facecolor=_share_colour(area.share),
-                    edgecolor="white",
-                    linewidth=0.6,
-                )
-            )
-        if area.centre is not None:
-            axes.annotate(
-                area.name,
-                area.centre,
-                ha="center",
-                va="center",
-                fontsize=5.5,
-                color="#222222",
-            )
-    for area in areas:
-        for lon, lat, severity in area.incidents:
-            axes.plot(
-                lon,
-                lat,
-                marker="^",
-                markersize=6,
-                color=_SEVERITY_COLOURS.get(severity, "#000"),
-                markeredgecolor="black",
-                markeredgewidth=0.5,
-            )
-    axes.autoscale_view()
-    axes.set_aspect(1 / math.cos(math.radians(middle)))
-    lang = pdf.reader
-    handles = [
-        Patch(color=MAP_ALL, label=plain(lang, "briefing.pdf.map.all")),
-        *(
-            Patch(
-                color=colour,
-                label=plain(
-                    lang, "briefing.pdf.map.class", low=round(100 * low), high=round(100 * high)
-                ),
-            )
-            for (low, colour), high in reversed(
-                list(zip(MAP_CLASSES, [*(c[0] for c in MAP_CLASSES[1:]), 1.0], strict=True))
-            )
-        ),
-        Patch(color=_COLOURS["none"], label=plain(lang, "briefing.pdf.state.none")),
-        *(
-            Line2D(
-                [],
-                [],
-                marker="^",
-                linestyle="",
-                color=colour,
-                markeredgecolor="black",
-                label=plain(lang, f"severity.{severity}"),
-            )
-            for severity, colour in _SEVERITY_COLOURS.items()
-        ),
-    ]
-    axes.legend(handles=handles, loc="lower left", fontsize=6, frameon=True)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
-
-
-def _map(pdf: _Document) -> None:
+def _map(pdf: Document) -> None:
     """The areas one level below, coloured by their share of ready aspects, with the open
     incidents; left out when no outline of these areas is known."""
     if not any(area.outline for area in pdf.data.areas):
@@ -445,19 +238,19 @@ def _map(pdf: _Document) -> None:
     pdf.paragraph(pdf.t("briefing.pdf.map_note"), 9)
     height = pdf.eph - (pdf.get_y() - pdf.t_margin) - 4
     pdf.image(
-        io.BytesIO(_map_png(pdf, pdf.epw, height)), w=pdf.epw, h=height, keep_aspect_ratio=True
+        io.BytesIO(map_png(pdf, pdf.epw, height)), w=pdf.epw, h=height, keep_aspect_ratio=True
     )
 
 
-def _state_cell(pdf: _Document, state: str | None) -> tuple[str, FontFace]:
+def _state_cell(pdf: Document, state: str | None) -> tuple[str, FontFace]:
     key = state or "none"
     label = pdf.t(f"briefing.pdf.state.{key}")
-    colour = _rgb(_COLOURS[key])
+    colour = rgb(COLOURS[key])
     text_colour = (255, 255, 255) if key in ("ready", "not_ready") else (0, 0, 0)
     return label, FontFace(fill_color=colour, color=text_colour)
 
 
-def _fitting_size(pdf: _Document, texts: list[str], width: float, size: float) -> float:
+def _fitting_size(pdf: Document, texts: list[str], width: float, size: float) -> float:
     """The largest font size (at most `size`, at least 5 pt) at which every word of `texts`
     fits in `width`: wrapping then happens between words, never inside one."""
     words = [word for text in texts for word in text.split()] or [""]
@@ -469,7 +262,7 @@ def _fitting_size(pdf: _Document, texts: list[str], width: float, size: float) -
     return size
 
 
-def _matrix(pdf: _Document) -> None:
+def _matrix(pdf: Document) -> None:
     """Areas × aspects on a landscape page (ten aspects need the width)."""
     data = pdf.data
     pdf.add_page(orientation="L")
@@ -489,7 +282,7 @@ def _matrix(pdf: _Document) -> None:
     pdf.set_font(FONT, "", size)
     with pdf.table(
         col_widths=(first, *([rest] * aspects)),
-        headings_style=_HEAD,
+        headings_style=HEAD,
         repeat_headings=1,
         text_align="CENTER",
         line_height=size * 0.5,
@@ -507,29 +300,7 @@ def _matrix(pdf: _Document) -> None:
     pdf.set_font(FONT, "", 10)
 
 
-def _timeline_png(pdf: _Document) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    points = pdf.data.timeline
-    figure = Figure(figsize=(7, 3), dpi=150)
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot(1, 1, 1)
-    days = [p.day.strftime("%d/%m") for p in points]
-    shares = [100 * p.share for p in points]
-    axes.plot(days, shares, marker="o", color=_COLOURS["ready"])
-    axes.fill_between(days, shares, color=_COLOURS["ready"], alpha=0.15)
-    axes.set_ylim(0, 100)
-    axes.set_ylabel(plain(pdf.reader, "briefing.pdf.chart_axis"), fontsize=8)
-    axes.tick_params(labelsize=7)
-    axes.grid(axis="y", alpha=0.3)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
-
-
-def _timeline(pdf: _Document) -> None:
+def _timeline(pdf: Document) -> None:
     width = min(pdf.epw, 180)
     if pdf.will_page_break(width * 3 / 7 + 20):  # the heading stays with its chart
         pdf.add_page(orientation="P")
@@ -539,10 +310,10 @@ def _timeline(pdf: _Document) -> None:
         since=format_day(pdf.data.since, pdf.reader),
         until=format_day(pdf.data.day, pdf.reader),
     )
-    pdf.image(io.BytesIO(_timeline_png(pdf)), w=width)
+    pdf.image(io.BytesIO(timeline_png(pdf)), w=width)
 
 
-def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], closed: bool) -> None:
+def _incident_table(pdf: Document, incidents: tuple[BriefingIncident, ...], closed: bool) -> None:
     if not incidents:
         pdf.paragraph(pdf.t("briefing.pdf.incidents_none"))
         return
@@ -558,7 +329,7 @@ def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], clo
     ]
     with pdf.table(
         col_widths=tuple(w for _, w in columns),
-        headings_style=_HEAD,
+        headings_style=HEAD,
         repeat_headings=1,
         line_height=3.8,
         text_align="LEFT",
@@ -572,7 +343,7 @@ def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], clo
             row.cell(incident.reference)
             row.cell(
                 pdf.t(f"severity.{incident.severity}"),
-                style=FontFace(color=_rgb(_SEVERITY_COLOURS.get(incident.severity, "#000000"))),
+                style=FontFace(color=rgb(SEVERITY_COLOURS.get(incident.severity, "#000000"))),
             )
             row.cell(pdf.text_of(incident.kind))
             row.cell(pdf.text_of(incident.place))
@@ -583,7 +354,7 @@ def _incident_table(pdf: _Document, incidents: tuple[BriefingIncident, ...], clo
     pdf.set_font(FONT, "", 10)
 
 
-def _incidents(pdf: _Document) -> None:
+def _incidents(pdf: Document) -> None:
     data = pdf.data
     pdf.add_page(orientation="P")
     pdf.heading("briefing.pdf.incidents")
@@ -598,7 +369,7 @@ def _incidents(pdf: _Document) -> None:
     _incident_table(pdf, data.resolved_incidents, closed=True)
 
 
-def _support_table(pdf: _Document, items: tuple[BriefingSupport, ...], done: bool) -> None:
+def _support_table(pdf: Document, items: tuple[BriefingSupport, ...], done: bool) -> None:
     if not items:
         pdf.paragraph(pdf.t("briefing.pdf.incidents_none"))
         return
@@ -614,7 +385,7 @@ def _support_table(pdf: _Document, items: tuple[BriefingSupport, ...], done: boo
     ]
     with pdf.table(
         col_widths=tuple(w for _, w in columns),
-        headings_style=_HEAD,
+        headings_style=HEAD,
         repeat_headings=1,
         line_height=3.8,
         text_align="LEFT",
@@ -632,7 +403,7 @@ def _support_table(pdf: _Document, items: tuple[BriefingSupport, ...], done: boo
             status = pdf.t(f"briefing.pdf.support_status.{item.status}")
             if item.overdue:
                 status = f"{status} · {pdf.t('briefing.pdf.overdue')}"
-            red = FontFace(color=_rgb("#b3001b")) if item.overdue else None
+            red = FontFace(color=rgb("#b3001b")) if item.overdue else None
             row.cell(status, style=red)
             moment = item.closed_at if done and item.closed_at else item.deadline_at
             row.cell(pdf.text_of(format_short_moment(moment, pdf.reader, pdf.tz)))
@@ -640,7 +411,7 @@ def _support_table(pdf: _Document, items: tuple[BriefingSupport, ...], done: boo
     pdf.set_font(FONT, "", 10)
 
 
-def _support(pdf: _Document) -> None:
+def _support(pdf: Document) -> None:
     data = pdf.data
     if pdf.will_page_break(60):
         pdf.add_page()
@@ -658,7 +429,7 @@ def _support(pdf: _Document) -> None:
     _support_table(pdf, data.requests_done, done=True)
 
 
-def _appendix(pdf: _Document) -> None:
+def _appendix(pdf: Document) -> None:
     data = pdf.data
     if pdf.will_page_break(80):
         pdf.add_page()
