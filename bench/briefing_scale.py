@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import statistics
 import subprocess
@@ -35,6 +36,7 @@ from bench.common import add_people, machine, prepare
 from bench.digest_scale import ASPECTS, NOW, make_data
 from bot.app import BUNDLED_BOUNDARIES, import_boundaries_text, read_boundary_file
 from bot.config import normalize_database_url
+from bot.domain.maps import BoundaryFileError, parse_boundaries
 from bot.services.briefing import BriefingRequest, write_briefing
 from storage.engine import create_engine, create_session_factory
 from storage.models import Election, Incident, Region, Report, SupportRequest
@@ -146,9 +148,22 @@ async def sample(output: Path) -> None:
 
 
 async def _load_boundaries(url: str, path: Path) -> None:
+    """The outlines for the maps; a feature without a usable geometry is left out (the
+    national file has one), since the loader refuses a file with any bad feature."""
+    document = json.loads(read_boundary_file(path))
+    features = document["features"]
+    good = []
+    for feature in features:
+        try:
+            parse_boundaries(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+        except BoundaryFileError:
+            continue
+        good.append(feature)
+    document["features"] = good
+    print(f"outlines: {len(document['features'])} of {len(features)} features loaded")
     engine = create_engine(url)
     async with create_session_factory(engine)() as session:
-        await import_boundaries_text(session, read_boundary_file(path))
+        await import_boundaries_text(session, json.dumps(document))
         await session.commit()
     await engine.dispose()
 
