@@ -234,3 +234,22 @@ async def test_the_command_line_writes_the_briefing_in_english(
     assert "H-7" in pages[0] and format_day(today, "en") in pages[0]
     assert "Readiness matrix" in everything and "Page 1 of" in pages[0]
     assert "Asera" in everything and "Kolaka" not in everything
+
+
+async def test_a_briefing_that_cannot_be_built_is_said_so(
+    posko: PoskoRuntime,
+    sandbox: SandboxClient,
+    database_url: str,
+    clock: ManualClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    coordinator, _ = await _data(sandbox, database_url, clock, posko)
+
+    def broken(*args: object) -> bytes:
+        raise RuntimeError("the layout broke")
+
+    monkeypatch.setattr("bot.briefing.pdf.render_briefing", broken)
+    await coordinator.send("/paparan")
+    assert "sedang disusun" in (await coordinator.next_message()).text
+    failed = await coordinator.next_message(timeout=30)
+    assert failed.document is None and "Paparan gagal disusun" in failed.text
