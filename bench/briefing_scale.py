@@ -35,10 +35,11 @@ from sqlmodel import col
 from bench.common import add_people, machine, prepare
 from bench.digest_scale import ASPECTS, NOW, make_data
 from bot.app import BUNDLED_BOUNDARIES, import_boundaries_text, read_boundary_file
+from bot.briefing.pdf import render_briefing
 from bot.config import normalize_database_url
 from bot.domain.maps import BoundaryFileError, parse_boundaries
-from bot.services.briefing import BriefingRequest, write_briefing
-from storage.engine import create_engine, create_session_factory
+from bot.services.briefing import BriefingRequest, gather_briefing, write_briefing
+from storage.engine import create_engine, create_session_factory, read_session
 from storage.models import Election, Incident, Region, Report, SupportRequest
 from storage.reports import add_report
 
@@ -139,9 +140,7 @@ async def sample(output: Path) -> None:
             request = BriefingRequest(
                 "74.09", DAY, DAY - timedelta(days=7), "id", TZ, "Koordinator Konawe Utara"
             )
-            await write_briefing(
-                create_session_factory(engine), request, now=SAMPLE_NOW, path=output
-            )
+            await write_briefing(url, request, now=SAMPLE_NOW, path=output)
         finally:
             await engine.dispose()
     print(output)
@@ -168,7 +167,39 @@ async def _load_boundaries(url: str, path: Path) -> None:
     await engine.dispose()
 
 
+class _Lateness:
+    """A timer that should fire every 10 ms on the event loop; how late each firing was."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._done = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self, done: asyncio.Event) -> None:
+        while not done.is_set():
+            planned = time.perf_counter() + 0.01
+            await asyncio.sleep(0.01)
+            self.samples.append(max(0.0, time.perf_counter() - planned))
+
+    def __enter__(self) -> _Lateness:
+        self._done = asyncio.Event()
+        self._task = asyncio.create_task(self._tick(self._done))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+
+    def summary(self) -> str:
+        ordered = sorted(self.samples) or [0.0]
+        p99 = ordered[int(len(ordered) * 0.99)] * 1000
+        median = statistics.median(ordered) * 1000
+        return f"median {median:.0f} ms, p99 {p99:.0f} ms, worst {ordered[-1] * 1000:.0f} ms"
+
+
 async def measure(url: str, samples: int) -> None:
+    """Province briefings timed with the event loop's lateness meanwhile: the data read on
+    the measuring loop and the layout in a thread (to see where time goes), then the whole
+    briefing as the bot builds it (`write_briefing`: a worker thread with its own loop)."""
     engine = create_engine(url)
     factory = create_session_factory(engine)
     async with factory() as session:
@@ -180,35 +211,36 @@ async def measure(url: str, samples: int) -> None:
             ).scalars()
         )
     rng = random.Random(5)
-    timings, lateness = [], []
+    gathered, laid_out, whole = _Lateness(), _Lateness(), _Lateness()
+    timings: dict[str, list[float]] = {"read": [], "layout": [], "whole": []}
     with tempfile.TemporaryDirectory() as folder:
         for code in rng.sample(provinces, min(samples, len(provinces))):
             request = BriefingRequest(code, DAY, DAY - timedelta(days=7), "id", TZ, "bench")
-            done = asyncio.Event()
-
-            async def ticker(done: asyncio.Event) -> None:
-                while not done.is_set():
-                    planned = time.perf_counter() + 0.01
-                    await asyncio.sleep(0.01)
-                    lateness.append(max(0.0, time.perf_counter() - planned))
-
-            tick = asyncio.create_task(ticker(done))
             started = time.perf_counter()
-            await write_briefing(factory, request, now=NOW, path=Path(folder) / f"{code}.pdf")
-            timings.append(time.perf_counter() - started)
-            done.set()
-            await tick
+            with gathered:
+                async with read_session(factory) as session:
+                    data = await gather_briefing(session, request=request, now=NOW)
+            timings["read"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            with laid_out:
+                await asyncio.to_thread(render_briefing, data, "id", TZ)
+            timings["layout"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            with whole:
+                await write_briefing(url, request, now=NOW, path=Path(folder) / f"{code}.pdf")
+            timings["whole"].append(time.perf_counter() - started)
     await engine.dispose()
-    lateness.sort()
-    p99 = lateness[int(len(lateness) * 0.99)] * 1000
-    print(
-        f"province briefings ({len(timings)}): mean {statistics.mean(timings):.1f} s, "
-        f"worst {max(timings):.1f} s"
+    phases = (
+        ("read on the bot's own loop (not what the bot does)", "read", gathered),
+        ("layout alone, in a thread", "layout", laid_out),
+        ("whole, as the bot builds it (worker thread, own loop)", "whole", whole),
     )
-    print(
-        f"event loop while building: median lateness {statistics.median(lateness) * 1000:.0f} ms,"
-        f" p99 {p99:.0f} ms, worst {lateness[-1] * 1000:.0f} ms"
-    )
+    for label, phase, lateness in phases:
+        seconds = timings[phase]
+        print(
+            f"province briefings ({len(seconds)}), {label}: mean {statistics.mean(seconds):.1f} s,"
+            f" worst {max(seconds):.1f} s; event loop lateness meanwhile: {lateness.summary()}"
+        )
 
 
 def main() -> None:
@@ -225,6 +257,9 @@ def main() -> None:
         help="outlines loaded for the maps (default: every province and regency)",
     )
     parser.add_argument("--database", default=None)
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="SQLite file kept between runs (made if missing)"
+    )
     parser.add_argument("--samples", type=int, default=5)
     parser.add_argument("--measure-only", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -238,12 +273,13 @@ def main() -> None:
         url = (
             normalize_database_url(args.database)
             if args.database
-            else f"sqlite+aiosqlite:///{Path(folder) / 'national.db'}"
+            else f"sqlite+aiosqlite:///{args.keep or Path(folder) / 'national.db'}"
         )
         started = time.monotonic()
-        asyncio.run(make_data(url, args.regions, args.reports))
-        if args.boundaries.exists():
-            asyncio.run(_load_boundaries(url, args.boundaries))
+        if args.keep is None or not args.keep.exists():
+            asyncio.run(make_data(url, args.regions, args.reports))
+            if args.boundaries.exists():
+                asyncio.run(_load_boundaries(url, args.boundaries))
         print(f"machine: {machine()}; database: {url.split(':', 1)[0]}")
         print(
             f"data: {args.regions.name}, {args.reports} reports, made in "

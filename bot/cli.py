@@ -469,7 +469,9 @@ async def _briefing(settings: Settings, args: argparse.Namespace) -> int:
             if await get_region(session, code=args.region) is None:
                 print(f"posko: region {args.region} is not in the region table", file=sys.stderr)
                 return 1
-        path = await write_briefing(factory, request, now=SystemClock().now(), path=args.output)
+        path = await write_briefing(
+            settings.database_url, request, now=SystemClock().now(), path=args.output
+        )
     finally:
         await engine.dispose()
     print(path)

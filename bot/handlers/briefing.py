@@ -101,7 +101,7 @@ async def briefing_job(context: PoskoContext) -> None:
     written: Path | None
     try:
         written = await write_briefing(
-            services.session_factory, request, now=services.clock.now(), path=path
+            services.settings.database_url, request, now=services.clock.now(), path=path
         )
     except Exception:  # tell the person; the error itself goes to the log
         log.exception("briefing for chat %s failed", job.chat_id)

@@ -46,7 +46,7 @@ from bot.services.support import SupportItem, support_summary
 from storage.aspects import active_aspects
 from storage.boundaries import shapes_of
 from storage.elections import active_elections
-from storage.engine import SessionFactory, read_session
+from storage.engine import create_engine, create_session_factory, read_session
 from storage.incidents import incidents_in_subtree
 from storage.models import OPEN_INCIDENT_STATUSES, Incident
 from storage.outbox import DOCUMENT_PATH
@@ -268,18 +268,32 @@ async def gather_briefing(
 
 
 async def write_briefing(
-    factory: SessionFactory, request: BriefingRequest, *, now: datetime, path: Path
+    database_url: str, request: BriefingRequest, *, now: datetime, path: Path
 ) -> Path:
-    """Gather in a read-only session (it holds nobody up), then lay the PDF out in a worker
-    thread, so the bot keeps answering while a large province is drawn."""
+    """Build the PDF in a worker thread with its own event loop and database connection,
+    so the bot keeps answering while a large province is read and drawn: SQLite queries
+    run inline on the loop that asks them (storage.engine), and a province's summaries take
+    a few hundred milliseconds there; in a thread of their own they only share the GIL,
+    which SQLite and the PDF's compression release while they work."""
+    await asyncio.to_thread(_build, database_url, request, now, path)
+    return path
+
+
+def _build(database_url: str, request: BriefingRequest, now: datetime, path: Path) -> None:
     from bot.briefing.pdf import render_briefing
 
-    async with read_session(factory) as session:
-        data = await gather_briefing(session, request=request, now=now)
+    async def read() -> BriefingData:
+        engine = create_engine(database_url)
+        try:
+            async with read_session(create_session_factory(engine)) as session:
+                return await gather_briefing(session, request=request, now=now)
+        finally:
+            await engine.dispose()
+
+    data = asyncio.run(read())
+    content = render_briefing(data, request.lang, request.tz)
     path.parent.mkdir(parents=True, exist_ok=True)
-    content = await asyncio.to_thread(render_briefing, data, request.lang, request.tz)
-    await asyncio.to_thread(path.write_bytes, content)
-    return path
+    path.write_bytes(content)
 
 
 def document_payload(chat_id: int, path: Path, caption: str) -> dict[str, object]:
