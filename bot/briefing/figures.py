@@ -7,6 +7,7 @@ import io
 import math
 
 from bot.briefing.document import COLOURS, SEVERITY_COLOURS, Document
+from bot.domain.maps import simplify
 from bot.i18n import plain
 
 MAP_CLASSES = ((0.0, "#d64541"), (0.25, "#f08a24"), (0.5, "#f2b705"), (0.75, "#8cc63f"))
@@ -34,10 +35,17 @@ def map_png(pdf: Document, width_mm: float, height_mm: float) -> bytes:
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_axis_off()
+    lons = [lon for a in areas for ring in a.outline for lon, _ in ring]
     lats = [lat for a in areas for ring in a.outline for _, lat in ring]
     middle = (min(lats) + max(lats)) / 2
+    # About a third of a pixel of the printed map: what the eye cannot see is not drawn
+    # (a province's outlines have hundreds of thousands of points).
+    tolerance = max(max(lons) - min(lons), max(lats) - min(lats)) / 4000
     for area in areas:
-        for ring in area.outline:
+        for outline in area.outline:
+            ring = simplify(outline, tolerance)
+            if len(ring) < 3:
+                continue
             axes.add_patch(
                 PolygonPatch(
                     ring,
