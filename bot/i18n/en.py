@@ -719,7 +719,7 @@ MESSAGES: dict[str, str] = {
     "briefing.pdf.method.2": "The state of a village for an aspect is its latest report that was not withdrawn; a matrix cell is the worst state in that area (not ready, then partial, then ready; no report when there is none).",
     "briefing.pdf.method.3": "An area is ready when all its aspects are ready. Ready aspects are counted over the matrix cells (areas × aspects).",
     "briefing.pdf.method.4": "Not reported: areas with no report at all in the 24 hours before the time of the data. Changes and the chart compare with the state at the start of {since} and at the end of each day.",
-    "briefing.pdf.method.5": "Open incidents: new, acknowledged or in progress, ordered by severity. Descriptions are printed as the officers wrote them.",
+    "briefing.pdf.method.5": "Open incidents: new, acknowledged or in progress, ordered by severity. Descriptions are printed as the officers wrote them. Incidents and support requests show their latest status when the briefing was prepared.",
     "language.group_set": "✅ This group's language: <b>English</b> (digests, alerts and replies in the group).",
     "language.group_unsubscribed": "This group has no subscription yet. Run /subscribe first, then /language.",
     "language.group_not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can change the group's language. For your own language, send /language in a private chat with the bot.",

@@ -740,7 +740,7 @@ MESSAGES: dict[str, str] = {
     "briefing.pdf.method.2": "Keadaan satu desa/kelurahan untuk satu aspek adalah laporan terakhirnya yang tidak ditarik; sel matriks adalah keadaan terburuk di wilayah itu (belum siap, lalu sebagian, lalu siap; belum lapor bila tak ada laporan).",
     "briefing.pdf.method.3": "Wilayah siap berarti semua aspeknya siap. Aspek siap dihitung dari sel matriks (wilayah × aspek).",
     "briefing.pdf.method.4": "Belum melapor: wilayah tanpa laporan apa pun dalam 24 jam sebelum waktu data. Perubahan dan grafik dibandingkan dengan keadaan pada awal {since} dan akhir tiap hari.",
-    "briefing.pdf.method.5": "Insiden terbuka: baru, diterima, atau sedang ditangani, urut menurut tingkat. Keterangan ditulis apa adanya seperti dilaporkan petugas.",
+    "briefing.pdf.method.5": "Insiden terbuka: baru, diterima, atau sedang ditangani, urut menurut tingkat. Keterangan ditulis apa adanya seperti dilaporkan petugas. Status insiden dan permintaan dukungan adalah status terakhirnya saat paparan disusun.",
     "language.group_set": "✅ Bahasa grup ini: <b>Bahasa Indonesia</b> (ringkasan, peringatan, dan balasan di grup).",
     "language.group_unsubscribed": "Grup ini belum berlangganan. Jalankan /langganan dulu, lalu /bahasa.",
     "language.group_not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengganti bahasa grup. Untuk bahasa Anda sendiri, kirim /bahasa di chat pribadi dengan bot.",
