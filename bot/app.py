@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import logging
 from dataclasses import dataclass, field
 from datetime import time
@@ -20,6 +21,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings, WebhookConfig
 from bot.context import PoskoContext, Services
 from bot.digest_schedule import catch_up_digests, schedule_digests
+from bot.domain.maps import parse_boundaries
 from bot.domain.regions import parse_region_csv
 from bot.handlers import register_handlers
 from bot.handlers.common import GROUP_COMMANDS, GUEST_COMMANDS, command_menu
@@ -39,6 +41,7 @@ from bot.leader import INSTANCE_HEADER, PostgresLeadership, SoleLeader, instance
 from bot.outbox import OutboxSender
 from bot.web import WebServer, WebState
 from bot.webhook import WebhookIntake
+from storage.boundaries import BoundaryCounts, count_boundaries, upsert_boundaries
 from storage.engine import create_engine, create_session_factory
 from storage.migrate import SCHEMA_CURRENT, SCHEMA_NEWER, schema_state, upgrade_database
 from storage.regions import (
@@ -52,6 +55,7 @@ from storage.regions import (
 log = logging.getLogger(__name__)
 
 BUNDLED_REGIONS = Path(__file__).resolve().parent.parent / "storage" / "data" / "wilayah_sultra.csv"
+BUNDLED_BOUNDARIES = BUNDLED_REGIONS.with_name("batas_sultra.geojson.gz")
 
 # How long `start` waits to know whether this process leads (a new leader may first wait
 # out the previous one's lease).
@@ -95,6 +99,9 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, session_fact
         if await count_regions(session) == 0:
             await import_regions_text(session, BUNDLED_REGIONS.read_text(encoding="utf-8"))
             await session.commit()
+        if await count_boundaries(session) == 0:
+            await import_boundaries_text(session, read_boundary_file(BUNDLED_BOUNDARIES))
+            await session.commit()
         if (
             settings.admin_telegram_ids
             and await get_region(session, code=settings.admin_region_code) is None
@@ -108,6 +115,20 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, session_fact
 async def import_regions_text(session: Any, text: str) -> ImportCounts:
     rows = parse_region_csv(text, known_codes=await all_region_codes(session))
     return await upsert_regions(session, rows=rows)
+
+
+def read_boundary_file(path: Path) -> str:
+    """A GeoJSON file's text; `.gz` files are decompressed."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
+
+
+async def import_boundaries_text(session: Any, text: str) -> BoundaryCounts:
+    """Load outlines of known regions (BoundaryFileError, nothing written, otherwise)."""
+    rows = parse_boundaries(text, known_codes=await all_region_codes(session))
+    return await upsert_boundaries(session, rows=rows)
 
 
 @dataclass

@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="import a CSV: code,parent_code,name,level"
     )
     region_import.add_argument("file", type=Path)
+    boundaries = regions_sub.add_parser(
+        "boundaries",
+        help="load region outlines for maps: a GeoJSON FeatureCollection (.geojson or "
+        ".geojson.gz) whose features carry properties.code (Kemendagri codes)",
+    )
+    boundaries.add_argument("file", type=Path)
 
     digest = sub.add_parser("digest", help="print the digest of an area (preview)")
     digest.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
@@ -79,6 +85,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", type=Path, default=Path("."), help="folder (default: here)")
 
+    briefing = sub.add_parser("briefing", help="write the Rakor briefing of a region (A4 PDF)")
+    briefing.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    briefing.add_argument("--date", required=True, help="local day YYYY-MM-DD")
+    briefing.add_argument(
+        "--since", default=None, help="count changes from this local day (default: a week earlier)"
+    )
+    briefing.add_argument("--lang", choices=["id", "en"], default="id")
+    briefing.add_argument("--output", type=Path, required=True, help="the PDF file to write")
+
     backup = sub.add_parser("backup", help="write a consistent copy of the SQLite database")
     backup.add_argument(
         "--output",
@@ -90,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     invite = sub.add_parser("invite", help="create an invite link from the shell")
     invite.add_argument("--role", required=True, help="koordinator/coordinator or petugas/officer")
     invite.add_argument("--region", required=True, help="Kemendagri code, e.g. 74.09")
+    invite.add_argument(
+        "--agency", default=None, help="agency code, e.g. tni, polri, pemda (default kpu)"
+    )
     invite.add_argument(
         "--uses", type=int, default=1, help="how many people may use it (default 1)"
     )
@@ -118,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_db_revision(args.message))
         if args.command == "db":
             return asyncio.run(_db_upgrade(settings))
+        if args.command == "regions" and args.regions_command == "boundaries":
+            return asyncio.run(_regions_boundaries(settings, args.file))
         if args.command == "regions":
             return asyncio.run(_regions_import(settings, args.file))
         if args.command == "digest":
@@ -126,10 +146,14 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_events(settings, args))
         if args.command == "export":
             return asyncio.run(_export(settings, args))
+        if args.command == "briefing":
+            return asyncio.run(_briefing(settings, args))
         if args.command == "backup":
             return _backup(settings, args.output)
         if args.command == "invite":
-            return asyncio.run(_invite(settings, args.role, args.region, args.uses, args.days))
+            return asyncio.run(
+                _invite(settings, args.role, args.region, args.uses, args.days, args.agency)
+            )
     except ConfigError as error:
         secrets = settings.secrets() if settings else []
         print(f"posko: configuration error: {redact(str(error), secrets)}", file=sys.stderr)
@@ -244,6 +268,37 @@ async def _regions_import(settings: Settings, file: Path) -> int:
         print(
             f"regions: {counts.added} added, {counts.renamed} renamed, {counts.unchanged} unchanged"
         )
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _regions_boundaries(settings: Settings, file: Path) -> int:
+    from bot.app import import_boundaries_text, read_boundary_file
+    from bot.domain.maps import BoundaryFileError
+    from storage.engine import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+
+    try:
+        text = await asyncio.to_thread(read_boundary_file, file)
+    except (OSError, UnicodeDecodeError, EOFError) as error:
+        print(f"posko: cannot read {file}: {error}", file=sys.stderr)
+        return 1
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with create_session_factory(engine)() as session:
+            try:
+                counts = await import_boundaries_text(session, text)
+            except BoundaryFileError as error:
+                print(f"posko: nothing loaded from {file}:", file=sys.stderr)
+                for problem in error.problems[:50]:
+                    print(f"  {problem}", file=sys.stderr)
+                if len(error.problems) > 50:
+                    print(f"  … and {len(error.problems) - 50} more", file=sys.stderr)
+                return 1
+            await session.commit()
+        print(f"boundaries: {counts.added} added, {counts.replaced} replaced")
     finally:
         await engine.dispose()
     return 0
@@ -374,6 +429,55 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _briefing(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import date, timedelta
+
+    from bot.app import prepare_database
+    from bot.clock import SystemClock
+    from bot.domain.briefing import DEFAULT_SINCE_DAYS
+    from bot.i18n import plain
+    from bot.services.briefing import BriefingRequest, write_briefing
+    from storage.engine import create_engine, create_session_factory
+    from storage.regions import get_region
+
+    try:
+        day = date.fromisoformat(args.date)
+        since = (
+            date.fromisoformat(args.since)
+            if args.since
+            else day - timedelta(days=DEFAULT_SINCE_DAYS)
+        )
+    except ValueError:
+        print("posko: --date and --since must be YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if since >= day:
+        print("posko: --since must be before --date", file=sys.stderr)
+        return 1
+    request = BriefingRequest(
+        root=args.region,
+        day=day,
+        since=since,
+        lang=args.lang,
+        tz=settings.timezone,
+        producer=plain(args.lang, "briefing.cli_producer"),
+    )
+    engine = create_engine(settings.database_url)
+    try:
+        factory = create_session_factory(engine)
+        await prepare_database(engine, settings, factory)
+        async with factory() as session:
+            if await get_region(session, code=args.region) is None:
+                print(f"posko: region {args.region} is not in the region table", file=sys.stderr)
+                return 1
+        path = await write_briefing(
+            settings.database_url, request, now=SystemClock().now(), path=args.output
+        )
+    finally:
+        await engine.dispose()
+    print(path)
+    return 0
+
+
 def _backup(settings: Settings, output: Path | None) -> int:
     from datetime import UTC, datetime
 
@@ -392,7 +496,12 @@ def _backup(settings: Settings, output: Path | None) -> int:
 
 
 async def _invite(
-    settings: Settings, role_word: str, region: str, uses: int, days: int | None
+    settings: Settings,
+    role_word: str,
+    region: str,
+    uses: int,
+    days: int | None,
+    agency: str | None = None,
 ) -> int:
     from bot.app import prepare_database
     from bot.clock import SystemClock
@@ -431,14 +540,22 @@ async def _invite(
                     now=SystemClock().now(),
                     ttl_days=ttl,
                     max_uses=uses,
+                    agency_code=agency.lower() if agency else None,
                 )
-            except InviteRefused:
-                print(f"posko: region {region} is not in the region table", file=sys.stderr)
+            except InviteRefused as refusal:
+                if refusal.reason == "invite.agency_unknown":
+                    print(f"posko: agency {agency} is not in the agency table", file=sys.stderr)
+                else:
+                    print(f"posko: region {region} is not in the region table", file=sys.stderr)
                 return 1
             await session.commit()
         expires = format_moment(created.invite.expires_at, "en", settings.timezone)
         place = f"{created.region.name} ({region})"
-        print(f"{role.value} of {place}, {uses} use(s), valid until {expires}:")
+        agency_code = created.invite.agency_code or ""
+        print(
+            f"{role.value} ({agency_code.upper()}) of {place}, {uses} use(s), "
+            f"valid until {expires}:"
+        )
         print(deep_link(username, created.code))
     finally:
         await engine.dispose()

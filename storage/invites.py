@@ -25,8 +25,10 @@ async def add_invite(
     now: datetime,
     expires_at: datetime,
     max_uses: int = 1,
+    agency_code: str | None = None,
 ) -> Invite:
     invite = Invite(
+        agency_code=agency_code,
         code_hash=code_hash,
         role=role,
         region_code=region_code,

@@ -51,6 +51,35 @@ class Region(SQLModel, table=True):
     level: str = Field(max_length=10)
 
 
+class Agency(SQLModel, table=True):
+    """An agency (instansi) a person belongs to and a support request can be asked of.
+    Shipped with the Rakor's parties; admins add more with `agencies add`."""
+
+    code: str = Field(sa_column=Column(String(16), primary_key=True))
+    name_id: str = Field(max_length=80)
+    name_en: str = Field(max_length=80)
+    aliases: str = Field(default="", max_length=300)  # comma separated, lower case
+    position: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class RegionBoundary(SQLModel, table=True):
+    """A region's outline for maps: a GeoJSON MultiPolygon's coordinates ([lon, lat]), its
+    bounding box and a centroid. Loaded with `python -m bot regions boundaries FILE`."""
+
+    __tablename__ = "region_boundary"
+
+    code: str = Field(sa_column=Column(String(20), ForeignKey("region.code"), primary_key=True))
+    level: str = Field(max_length=10)
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+    lon: float
+    lat: float
+    polygons: list[Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
 class Person(SQLModel, table=True):
     """Someone who may use the bot: registered through an invite, or an admin by setting."""
 
@@ -71,6 +100,11 @@ class Person(SQLModel, table=True):
     created_at: datetime = _utc_column()
     deactivated_at: datetime | None = _utc_column(nullable=True)
     left_at: datetime | None = _utc_column(nullable=True)  # left on their own (/keluar)
+    # The agency (instansi) they belong to; None for people registered before agencies,
+    # who are asked once.
+    agency_code: str | None = Field(
+        default=None, sa_column=Column(String(16), ForeignKey("agency.code"), nullable=True)
+    )
 
 
 class Invite(SQLModel, table=True):
@@ -88,6 +122,9 @@ class Invite(SQLModel, table=True):
     max_uses: int = Field(default=1)
     use_count: int = Field(default=0)
     revoked_at: datetime | None = _utc_column(nullable=True)
+    agency_code: str | None = Field(
+        default=None, sa_column=Column(String(16), ForeignKey("agency.code"), nullable=True)
+    )
 
 
 class InboundUpdate(SQLModel, table=True):
@@ -385,3 +422,92 @@ class Election(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = _utc_column()
     active: bool = Field(default=True)
+
+
+class SupportStatus(StrEnum):
+    OPEN = "open"  # asked, nobody took it yet
+    TAKEN = "taken"  # 🤝 Sanggup
+    IN_PROGRESS = "in_progress"  # 🛠 Dalam proses
+    DONE = "done"  # ✔️ Selesai
+    CANCELLED = "cancelled"  # nobody left to ask, or withdrawn
+
+
+OPEN_SUPPORT_STATUSES = (
+    SupportStatus.OPEN.value,
+    SupportStatus.TAKEN.value,
+    SupportStatus.IN_PROGRESS.value,
+)
+
+
+class SupportRequest(SQLModel, table=True):
+    """A support request (permintaan dukungan, `D-0001`): what is needed, where, from which
+    agency, by when."""
+
+    __tablename__ = "support_request"
+    __table_args__ = (
+        Index("ix_support_request_region_status", "region_code", "status"),
+        Index("ix_support_request_escalation", "next_escalation_at"),
+        Index("ix_support_request_deadline", "status", "deadline_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    requester_id: int = Field(foreign_key="person.id")
+    requester_role: str = Field(max_length=16)
+    requester_agency: str | None = Field(default=None, max_length=16)
+    region_code: str = Field(
+        sa_column=Column(String(20), ForeignKey("region.code"), nullable=False)
+    )
+    agency_code: str = Field(
+        sa_column=Column(String(16), ForeignKey("agency.code"), nullable=False)
+    )
+    need: str = Field(max_length=4000)
+    urgency: str = Field(max_length=10)
+    deadline_at: datetime = _utc_column()
+    status: str = Field(default=SupportStatus.OPEN.value, max_length=12)
+    # The region whose agency coordinators hold it now (the nearest staffed level first).
+    target_region: str = Field(max_length=20)
+    aspect_code: str | None = Field(default=None, max_length=32)  # a readiness cell
+    incident_id: int | None = Field(default=None, foreign_key="incident.id")
+    photo_file_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    latitude: float | None = Field(default=None)
+    longitude: float | None = Field(default=None)
+    taken_by_id: int | None = Field(default=None, foreign_key="person.id")
+    taken_at: datetime | None = _utc_column(nullable=True)
+    closed_by_id: int | None = Field(default=None, foreign_key="person.id")
+    closed_at: datetime | None = _utc_column(nullable=True)
+    closing_note: str | None = Field(default=None, max_length=4000)
+    closing_photo: str | None = Field(default=None, max_length=200)
+    created_at: datetime = _utc_column(index=True)
+    # When an untaken request climbs one staffed level (NULL: taken, or nowhere to go).
+    next_escalation_at: datetime | None = _utc_column(nullable=True)
+    # Local date (YYYY-MM-DD) the last "overdue" word went out: once, then daily.
+    overdue_told_on: str | None = Field(default=None, max_length=10)
+    source_update_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, unique=True, nullable=True)
+    )
+
+
+class SupportEvent(SQLModel, table=True):
+    """The timeline of a support request."""
+
+    __tablename__ = "support_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="support_request.id", index=True)
+    at: datetime = _utc_column()
+    actor_id: int | None = Field(default=None, foreign_key="person.id")
+    kind: str = Field(max_length=20)
+    detail: str | None = Field(default=None, max_length=4000)
+
+
+class SupportCopy(SQLModel, table=True):
+    """One chat's copy of a support request, so every copy can be updated."""
+
+    __tablename__ = "support_copy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="support_request.id", index=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    outbox_id: int = Field(foreign_key="outbox_message.id")
+    language: str = Field(default="id", max_length=5)
+    handler: bool = Field(default=False)  # a copy with the agency's buttons

@@ -33,8 +33,10 @@ async def add_person(
     now: datetime,
     invited_by_id: int | None = None,
     invite_id: int | None = None,
+    agency_code: str | None = None,
 ) -> Person:
     person = Person(
+        agency_code=agency_code,
         telegram_id=telegram_id,
         full_name=full_name,
         username=username,
@@ -66,6 +68,7 @@ async def reactivate_person(
     region_code: str,
     invited_by_id: int | None,
     invite_id: int | None,
+    agency_code: str | None = None,
 ) -> Person:
     """A deactivated person joins again through a new invite: same row, new binding."""
     person.full_name = full_name
@@ -74,6 +77,8 @@ async def reactivate_person(
     person.region_code = region_code
     person.invited_by_id = invited_by_id
     person.invite_id = invite_id
+    if agency_code is not None:
+        person.agency_code = agency_code
     person.active = True
     person.deactivated_at = None
     person.left_at = None

@@ -17,7 +17,14 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from bot.app import BUNDLED_REGIONS, PoskoRuntime, import_regions_text
+from bot.app import (
+    BUNDLED_BOUNDARIES,
+    BUNDLED_REGIONS,
+    PoskoRuntime,
+    import_boundaries_text,
+    import_regions_text,
+    read_boundary_file,
+)
 from bot.clock import ManualClock
 from bot.config import Settings, normalize_database_url
 from bot.sandbox import SandboxClient, TelegramDouble
@@ -28,7 +35,7 @@ POSTGRES_URL = os.environ.get("POSKO_TEST_DATABASE_URL")
 TEST_TOKEN = "123456789:TEST-token_for_the_double_000000000"
 # Reference data loaded once per session and kept between PostgreSQL tests; every other
 # table is emptied before each test.
-_REFERENCE_TABLES = {"region", "aspect", "incident_type"}
+_REFERENCE_TABLES = {"region", "region_boundary", "aspect", "incident_type", "agency"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -79,6 +86,7 @@ async def _build_template(url: str) -> None:
         await upgrade_database(engine)
         async with create_session_factory(engine)() as session:
             await import_regions_text(session, BUNDLED_REGIONS.read_text(encoding="utf-8"))
+            await import_boundaries_text(session, read_boundary_file(BUNDLED_BOUNDARIES))
             await session.commit()
     finally:
         await engine.dispose()

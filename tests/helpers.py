@@ -49,7 +49,9 @@ async def fetch_all(database_url: str, model: type[SQLModel], *where: Any) -> li
         await engine.dispose()
 
 
-async def shell_invites(database_url: str, *, role: str, region: str, count: int = 1) -> list[str]:
+async def shell_invites(
+    database_url: str, *, role: str, region: str, count: int = 1, agency: str | None = None
+) -> list[str]:
     """Invite codes made as the operator's `invite` command makes them."""
     from datetime import UTC, datetime
 
@@ -68,6 +70,7 @@ async def shell_invites(database_url: str, *, role: str, region: str, count: int
                         region_code=region,
                         now=datetime.now(UTC),
                         ttl_days=7,
+                        agency_code=agency,
                     )
                 ).code
                 for _ in range(count)
@@ -78,10 +81,19 @@ async def shell_invites(database_url: str, *, role: str, region: str, count: int
         await engine.dispose()
 
 
-async def register(sandbox: Any, database_url: str, *, name: str, role: str, region: str) -> Any:
+async def register(
+    sandbox: Any,
+    database_url: str,
+    *,
+    name: str,
+    role: str,
+    region: str,
+    agency: str | None = None,
+) -> Any:
     """A person registered the way people register: an invite (made as the operator's
-    shell makes it), opened with /start. Returns the SimUser, welcome message consumed."""
-    [code] = await shell_invites(database_url, role=role, region=region)
+    shell makes it, for `agency`, default KPU), opened with /start. Returns the SimUser,
+    welcome message consumed."""
+    [code] = await shell_invites(database_url, role=role, region=region, agency=agency)
     person = await sandbox.create_user(name)
     await person.send(f"/start {code}")
     welcome = await person.next_message()

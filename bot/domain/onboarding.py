@@ -16,6 +16,11 @@ from storage.invites import add_invite, claim_invite_use, get_invite_by_hash
 from storage.models import Invite, Person, Region, Role
 from storage.people import add_person, get_person_by_telegram_id, reactivate_person
 from storage.regions import get_region
+from storage.support import get_agency
+
+# The agency of an invite that names none, when the inviter has none either: the election
+# organiser, whose bot this is.
+DEFAULT_AGENCY = "kpu"
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,17 @@ async def create_invite(
     now: datetime,
     ttl_days: int,
     max_uses: int = 1,
+    agency_code: str | None = None,
 ) -> NewInvite:
-    """Create an invite for `role` in `region_code`. `actor=None` is the operator's shell."""
+    """Create an invite for `role` in `region_code` and `agency_code` (default: the
+    inviter's agency, else KPU). `actor=None` is the operator's shell."""
     region = await get_region(session, code=region_code)
     if region is None:
         raise InviteRefused("invite.region_unknown")
+    if agency_code is None:
+        agency_code = (actor.agency_code if actor else None) or DEFAULT_AGENCY
+    if await get_agency(session, code=agency_code) is None:
+        raise InviteRefused("invite.agency_unknown")
     if actor is not None:
         actor_role = Role(actor.role)
         if not INVITABLE_ROLES[actor_role]:
@@ -81,6 +92,7 @@ async def create_invite(
         now=now,
         expires_at=now + timedelta(days=ttl_days),
         max_uses=max_uses,
+        agency_code=agency_code,
     )
     return NewInvite(invite=invite, code=code, region=region)
 
@@ -127,6 +139,7 @@ async def accept_invite(
             region_code=invite.region_code,
             invited_by_id=invite.created_by_id,
             invite_id=invite.id,
+            agency_code=invite.agency_code,
         )
     else:
         person = await add_person(
@@ -140,6 +153,7 @@ async def accept_invite(
             now=now,
             invited_by_id=invite.created_by_id,
             invite_id=invite.id,
+            agency_code=invite.agency_code,
         )
     return AcceptOutcome(person=person)
 

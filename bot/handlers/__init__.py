@@ -24,6 +24,8 @@ from telegram.ext import (
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
+    agency,
+    briefing,
     digests,
     edits,
     exports,
@@ -65,6 +67,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("acara", "events"), digests.elections_command),
         (("ingatkan", "remind"), digests.remind_command),
         (("ekspor", "export"), exports.export_command),
+        (("paparan", "briefing"), briefing.briefing_command),
         (("dataku", "mydata"), privacy.my_data),
         (("keluar", "leave"), privacy.leave),
         (("nonaktifkan", "deactivate"), privacy.deactivate),
@@ -80,6 +83,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(invites.invite_button, pattern=rf"^{invites.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(agency.agency_button, pattern=rf"^{agency.CALLBACK}:")
     )
     application.add_handler(
         CallbackQueryHandler(reports.report_button, pattern=rf"^{reports.CALLBACK}:")
@@ -128,6 +134,8 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(MessageHandler(private & filters.COMMAND, onboarding.unknown_command))
     application.add_handler(MessageHandler(private & ~filters.COMMAND, flows.route_input))
     application.add_handler(CallbackQueryHandler(onboarding.stale_button))
+    # After the features: the one question to people registered before agencies existed.
+    application.add_handler(TypeHandler(Update, agency.ask_once), group=1)
 
     application.add_error_handler(on_error)
 

@@ -22,11 +22,20 @@ _EVERYONE = ("bantuan", "profil", "dataku", "bahasa", "keluar", "batal")
 _REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "riwayat", "ralat", "tarik")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
-    Role.COORDINATOR: (*_REPORTING, "ringkasan", "ekspor", "ingatkan", "undang", *_EVERYONE),
+    Role.COORDINATOR: (
+        *_REPORTING,
+        "ringkasan",
+        "ekspor",
+        "paparan",
+        "ingatkan",
+        "undang",
+        *_EVERYONE,
+    ),
     Role.ADMIN: (
         *_REPORTING,
         "ringkasan",
         "ekspor",
+        "paparan",
         "ingatkan",
         "undang",
         "undangan",

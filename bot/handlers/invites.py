@@ -20,6 +20,7 @@ from bot.handlers.common import (
 from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
+from bot.services.agencies import agencies, agency_name, agency_named
 from bot.ui import Button, owned
 from storage.models import Person, Role
 from storage.regions import find_regions_named, get_region, region_label
@@ -59,6 +60,11 @@ async def invite_command(update: Update, context: PoskoContext) -> None:
     if role is None or role == Role.ADMIN:
         reply(update, context, t(lang, "invite.usage", problem=t(lang, "invite.usage.role")))
         return
+    agency_code = None
+    if len(args) >= 3:  # `/undang koordinator 74.09 tni`: the agency is the last word
+        agency = await agency_named(context.unit, args[-1])
+        if agency is not None:
+            agency_code, args = agency.code, args[:-1]
     query = " ".join(args[1:]).strip()
     if not query:
         reply(
@@ -67,7 +73,7 @@ async def invite_command(update: Update, context: PoskoContext) -> None:
         return
     region_code = await _resolve_region(update, context, actor, query, role=role, word=args[0])
     if region_code is not None:
-        await _issue(update, context, actor, role, region_code)
+        await _issue(update, context, actor, role, region_code, agency_code=agency_code)
 
 
 async def _resolve_region(
@@ -129,6 +135,7 @@ async def _issue(
     region_code: str,
     *,
     edit_message_id: int | None = None,
+    agency_code: str | None = None,
 ) -> None:
     lang = context.lang
     settings = context.services.settings
@@ -140,6 +147,7 @@ async def _issue(
             region_code=region_code,
             now=context.now,
             ttl_days=settings.invite_ttl_days,
+            agency_code=agency_code,
         )
     except InviteRefused as refusal:
         text = t(
@@ -163,6 +171,7 @@ async def _issue(
         lang,
         "invite.created",
         role=plain(lang, f"role.{role.value}.a"),
+        agency=await agency_name(context.unit, created.invite.agency_code, lang),
         region=await described_region(context, region_code),
         code=region_code,
         link=link,
@@ -216,7 +225,31 @@ async def invite_button(update: Update, context: PoskoContext) -> None:
         if level_of(code) is None:
             answer_callback(context, update, plain(lang, "button.stale"))
             return
-        await _issue(update, context, actor, _ROLE_KEYS[parts[2]], code, edit_message_id=message_id)
+        if not is_within(code, actor.region_code):  # a forged press: refused as /undang is
+            reply(
+                update,
+                context,
+                t(lang, "invite.outside_region", region=code, own=actor.region_code),
+            )
+            answer_callback(context, update)
+            return
+        await _show_agencies(context, actor, parts[2], code, chat_id, message_id)
+        answer_callback(context, update)
+        return
+    if action == "g" and len(parts) == 5 and parts[2] in _ROLE_KEYS:
+        code = parts[3]
+        if level_of(code) is None:
+            answer_callback(context, update, plain(lang, "button.stale"))
+            return
+        await _issue(
+            update,
+            context,
+            actor,
+            _ROLE_KEYS[parts[2]],
+            code,
+            edit_message_id=message_id,
+            agency_code=parts[4],
+        )
         answer_callback(context, update)
         return
     answer_callback(context, update, plain(lang, "button.stale"))
@@ -247,6 +280,26 @@ async def _show_picker(
     text = t(
         lang,
         "invite.choose_region",
+        role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
+        region=await region_label(context.session, code),
+    )
+    context.unit.edit(chat_id, message_id, text, buttons=owned(keyboard, actor.telegram_id))
+
+
+async def _show_agencies(
+    context: PoskoContext, actor: Person, role_key: str, code: str, chat_id: int, message_id: int
+) -> None:
+    """The last step of the buttons: which agency the invited person belongs to."""
+    lang = context.lang
+    choices = [
+        Button(agency.name(lang), f"{CALLBACK}:g:{role_key}:{code}:{agency.code}")
+        for agency in await agencies(context.unit)
+    ]
+    keyboard = [choices[i : i + 2] for i in range(0, len(choices), 2)]
+    keyboard.append([Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")])
+    text = t(
+        lang,
+        "invite.choose_agency",
         role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
         region=await region_label(context.session, code),
     )

@@ -24,6 +24,7 @@ from bot.handlers.edits import is_edited_report
 from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
 from bot.i18n.commands import command_name
+from bot.services.agencies import agency_name
 from bot.ui import Button, owned
 from storage.incidents import subscriptions_of_chat
 from storage.models import Person, Role
@@ -179,6 +180,7 @@ async def profile(update: Update, context: PoskoContext) -> None:
             "profile",
             name=actor.full_name or "—",
             role=plain(lang, f"role.{actor.role}"),
+            agency=await agency_name(context.unit, actor.agency_code, lang),
             region=await region_label(context.session, actor.region_code),
             code=actor.region_code,
             language=plain(lang, f"language.{actor.language}"),

@@ -25,6 +25,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "acara": "events",
     "ingatkan": "remind",
     "ekspor": "export",
+    "paparan": "briefing",
     "dataku": "mydata",
     "keluar": "leave",
     "nonaktifkan": "deactivate",

@@ -324,6 +324,7 @@ PRIVATE_COMMANDS = {
     "insiden",
     "riwayat",
     "ekspor",
+    "paparan",
     "undangan",
     "nonaktifkan",
 }
@@ -371,6 +372,7 @@ def expected_effect(command: str, chat: str, who: str) -> str | None:
             "undang": "invites",
             "nonaktifkan": "people",
             "ekspor": "documents",
+            "paparan": "documents",
         }
         return effects.get(command)
     return {"langganan": "subscriptions", "berhenti": "subscriptions"}.get(command)
@@ -421,6 +423,7 @@ async def test_every_command_in_both_kinds_of_chat(
         "acara": "/acara",
         "ingatkan": "/ingatkan",
         "ekspor": "/ekspor",
+        "paparan": "/paparan",
         "undangan": "/undangan",
         "keluar": "/keluar",
         "batal": "/batal",
@@ -473,8 +476,8 @@ async def test_every_command_in_both_kinds_of_chat(
                 before = await counts(reader)
                 await user.send(text, chat=reader if isinstance(reader, SimGroup) else None)
                 seen: list[SeenMessage] = []
-                if name == "ekspor" and who == "admin" and chat == "private":
-                    # The export job's documents come after the command's answer.
+                if name in ("ekspor", "paparan") and who == "admin" and chat == "private":
+                    # The export's and briefing's documents come after the command's answer.
                     while seen[-1:] == [] or seen[-1].document is None:
                         seen.append(await user.next_message(timeout=20))
                 await settle()

@@ -70,13 +70,19 @@ async def test_invite_with_buttons_walks_the_region_tree(
     picker = await admin.wait_for_edit(prompt.message_id)
     assert "Amorome" in picker.button_texts()  # villages of Asera, first page
     await admin.press("✅ Pilih Asera", message_id=prompt.message_id)
+    agencies = await admin.wait_for_edit(prompt.message_id)
+    assert "dari instansi mana" in agencies.text
+    assert {"KPU", "TNI", "POLRI", "Pemda/Kesbangpol"} <= set(agencies.button_texts())
+    await admin.press("Pemda/Kesbangpol", message_id=prompt.message_id)
     done = await admin.wait_for_edit(prompt.message_id)
-    assert "Petugas" in done.text and "74.09.01" in done.text
+    assert "Petugas" in done.text and "74.09.01" in done.text and "Pemda" in done.text
     code = invite_code(done.text)
 
     camat = await sandbox.create_user("Camat", last_name="Asera")
     await camat.send(f"/start {code}")
     assert "Asera, Kabupaten Konawe Utara" in (await camat.next_message()).text
+    await camat.send("/profil")
+    assert "Instansi: Pemda/Kesbangpol" in (await camat.next_message()).text
 
 
 async def test_reused_expired_and_forged_invites_are_refused(

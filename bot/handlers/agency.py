@@ -1,0 +1,55 @@
+"""The agency (instansi) of people registered before agencies existed: asked once, with
+buttons, the next time they write."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import PoskoContext
+from bot.handlers.common import answer_callback, is_private, personal_button, require_actor
+from bot.i18n import plain, t
+from bot.services.agencies import agencies, choose_agency, needs_agency_question
+from bot.ui import Button, in_rows, owned
+
+CALLBACK = "agy1"
+
+
+async def ask_once(update: Update, context: PoskoContext) -> None:
+    """After the person's message is handled: the agency question, once ever."""
+    actor = context.actor
+    if actor is None or update.message is None or not is_private(update):
+        return
+    if not await needs_agency_question(context.unit, person=actor):
+        return
+    lang = context.lang
+    buttons = [
+        Button(agency.name(lang), f"{CALLBACK}:{agency.code}")
+        for agency in await agencies(context.unit)
+    ]
+    context.unit.send(
+        actor.telegram_id,
+        t(lang, "profile.agency.ask"),
+        buttons=owned(in_rows(buttons, 2), actor.telegram_id),
+    )
+
+
+async def agency_button(update: Update, context: PoskoContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = personal_button(update, context, private=True)
+    if data is None:
+        return
+    actor = await require_actor(update, context)
+    if actor is None or query.message is None:
+        return
+    lang = context.lang
+    chosen = await choose_agency(context.unit, person=actor, code=data.split(":", 1)[-1])
+    if chosen is None:
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    context.unit.edit(
+        query.message.chat.id,
+        query.message.message_id,
+        t(lang, "profile.agency.set", agency=chosen.name(lang)),
+    )
+    answer_callback(context, update)
