@@ -37,6 +37,7 @@ from bot.handlers import (
     one_line,
     privacy,
     reports,
+    support,
 )
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("insiden", "incident"), incidents.incident_command),
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
         (("riwayat", "history"), history.history_command),
+        (("dukungan", "support"), support.support_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),
@@ -96,6 +98,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(CallbackQueryHandler(history.more_button, pattern=history.MORE_PATTERN))
     application.add_handler(
+        CallbackQueryHandler(support.support_button, pattern=support.BUTTON_PATTERN)
+    )
+    application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")
     )
     application.add_handler(
@@ -118,6 +123,12 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         ChatMemberHandler(digests.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.PHOTO & filters.CaptionRegex(r"^/(dukungan|support)(@\w+)?(\s|$)"),
+            support.support_command,
+        )
     )
     # A photo whose caption is a report command is a one-line report with that photo.
     application.add_handler(

@@ -19,7 +19,16 @@ from storage.models import Person, Role
 GUEST_COMMANDS = ("start", "bantuan")
 GROUP_COMMANDS = ("ringkasan", "status", "insiden_terbuka", "langganan", "berhenti")
 _EVERYONE = ("bantuan", "profil", "dataku", "bahasa", "keluar", "batal")
-_REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "riwayat", "ralat", "tarik")
+_REPORTING = (
+    "lapor",
+    "insiden",
+    "dukungan",
+    "status",
+    "insiden_terbuka",
+    "riwayat",
+    "ralat",
+    "tarik",
+)
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
     Role.COORDINATOR: (*_REPORTING, "ringkasan", "ekspor", "ingatkan", "undang", *_EVERYONE),

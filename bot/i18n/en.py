@@ -438,6 +438,113 @@ MESSAGES: dict[str, str] = {
     "age.minutes": "{n} min",
     "age.hours": "{n} h",
     "age.days": "{n} d",
+    # Support requests
+    "cmd.dukungan": "Ask another agency for support (e.g. /support tni 3 days transport)",
+    "support.usage": (
+        "Write: <code>/support &lt;agency&gt; [area code] [deadline] [urgency] "
+        "&lt;what is needed&gt;</code>\n"
+        "Example: <code>/support tni 74.09.01.1005 10/2 high transport of logistics to "
+        "Wanggudu</code>\n"
+        "Deadline: a date (<code>10/2</code>, <code>2024-02-10</code>), a time today "
+        "(<code>17:00</code>) or a duration (<code>3 hours</code>, <code>2 days</code>). "
+        "Urgency: critical, high, normal.\n"
+        "Agencies: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
+    ),
+    "support.error.empty": "❌ The request is empty.",
+    "support.error.agency": "❌ Agency <b>{word}</b> is not known.",
+    "support.error.need": "❌ What is needed is missing.",
+    "support.error.too_long": "❌ The request is too long (4000 characters at most).",
+    "support.error.deadline_past": "❌ The deadline <b>{word}</b> has already passed.",
+    "support.error.deadline_far": "❌ The deadline <b>{word}</b> is more than a year away.",
+    "support.error.deadline_invalid": "❌ The deadline <b>{word}</b> is no real date or time.",
+    "support.error.region_unknown": "❌ Area <b>{region}</b> is not in the region list.",
+    "support.refused.not_registered": "You are not registered with Posko Pemilu.",
+    "support.refused.inactive": "Your access has ended.",
+    "support.refused.role": "Only coordinators of the agency asked can follow this up.",
+    "support.refused.chat": "This works only in a private chat with the bot.",
+    "support.refused.region": "❌ That request is outside your area.",
+    "support.refused.agency": "This request is for another agency; you cannot follow it up.",
+    "support.already_closed": "Request {reference} is already done.",
+    "support.already_taken": "Already taken on by {who}.",
+    "support.asked": (
+        "✅ Support request <b>{reference}</b> recorded and sent to {handlers:coordinator|coordinators} "
+        "of <b>{agency}</b> ({target}); {followers:coordinator|coordinators} of yours follow it.\n"
+        "Deadline: {deadline}. You are told of every step."
+    ),
+    "support.asked_nobody": (
+        "✅ Support request <b>{reference}</b> recorded, but no coordinator of "
+        "<b>{agency}</b> is registered for this area yet; {followers:coordinator|coordinators} "
+        "of yours follow it.\nDeadline: {deadline}."
+    ),
+    "support.urgency.darurat": "Critical",
+    "support.urgency.segera": "High",
+    "support.urgency.biasa": "Normal",
+    "support.status.open": "nobody has taken it on yet",
+    "support.status.taken": "Taken on",
+    "support.status.in_progress": "In progress",
+    "support.status.done": "Done",
+    "support.status.cancelled": "Cancelled",
+    "support.copy.header": "🤝 <b>SUPPORT REQUEST {reference}</b> — {emoji} {urgency}",
+    "support.copy.climbed": "⏫ <i>Passed up to {region}</i>",
+    "support.copy.to": "To: <b>{agency}</b> — {target}",
+    "support.copy.where": "Area: <b>{region}</b> ({code})",
+    "support.copy.need": "Needed: {need}",
+    "support.copy.deadline": "Deadline: {deadline}",
+    "support.copy.deadline_passed": "⏰ Deadline: {deadline} — <b>OVERDUE</b>",
+    "support.copy.linked": "Linked: {links}",
+    "support.copy.photos": "📷 {count:photo|photos}",
+    "support.copy.location": "📍 {latitude}, {longitude}",
+    "support.copy.asked": "Asked by: {who}, {time}",
+    "support.copy.status": "Status: {emoji} {status}",
+    "support.copy.taken": "Status: {emoji} {status} by {who}, {time}",
+    "support.copy.progress": "Status: {emoji} {status} ({who}): {note}",
+    "support.copy.done": "Status: {emoji} {status} by {who}, {time}: {note}",
+    "support.copy.photo_caption": "Photo of request {reference}",
+    "support.done_photo_caption": "Photo of {reference} done",
+    "support.button.take": "🤝 Take it on",
+    "support.button.progress": "🛠 In progress",
+    "support.button.done": "✔️ Done",
+    "support.button.decline": "✖️ Cannot",
+    "support.button.ask": "🤝 Ask for support",
+    "support.taken_toast": "You took this request on.",
+    "support.ask_note.progress": "🛠 Write a progress note for <b>{reference}</b>:",
+    "support.ask_note.done": (
+        "✔️ Write the closing note for <b>{reference}</b> (a photo may come with it, the note "
+        "as its caption):"
+    ),
+    "support.ask_note.decline": (
+        "✖️ Write why you cannot handle <b>{reference}</b> (it goes one level up):"
+    ),
+    "support.note_expired": "The note for a support request was not written within {minutes} minutes; nothing changed.",
+    "support.noted.progress": "✅ Progress of {reference} recorded; the requester is told.",
+    "support.noted.done": "✅ {reference} closed as done; the requester is told.",
+    "support.noted.declined": "✅ {reference} passed up to {region}.",
+    "support.noted.declined_top": "✅ Recorded. There is no level above for {reference}.",
+    "support.told.taken": "🤝 Request <b>{reference}</b> was taken on by {who}.",
+    "support.told.progress": "🛠 <b>{reference}</b> in progress ({who}): {note}",
+    "support.told.done": "✔️ <b>{reference}</b> done ({who}): {note}",
+    "support.told.declined": (
+        "✖️ {who} cannot handle <b>{reference}</b>: {reason}\nPassed up to {region}."
+    ),
+    "support.told.declined_top": (
+        "✖️ {who} cannot handle <b>{reference}</b>: {reason}\nThere is no level above."
+    ),
+    "support.told.climbed": "⏫ <b>{reference}</b> was not taken on; passed up to {region}.",
+    "support.overdue.notice": (
+        "⏰ Request <b>{reference}</b> ({agency}, {region}) is <b>overdue</b> ({deadline}) "
+        "and not done: {need}"
+    ),
+    "support.event.requested": "📝 asked",
+    "support.event.routed": "📨 sent",
+    "support.event.taken": "🤝 taken on",
+    "support.event.in_progress": "🛠 in progress",
+    "support.event.done": "✔️ done",
+    "support.event.declined": "✖️ cannot",
+    "support.event.climbed": "⏫ passed up to",
+    "support.event.overdue": "⏰ overdue, people told",
+    "support.history.header": "🕘 <b>History</b>",
+    "support.history.line": "• {time} — {what}{who}{detail}",
+    "support.history.not_found": "❌ Support request <b>{reference}</b> was not found in your area.",
     "group_only": "Use this command in the group that should subscribe.",
     "subscription.not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can manage its subscription.",
     "subscription.bad_time": "❌ Time <b>{value}</b> is not valid. Use HH:MM, e.g. 07:00.",

@@ -457,6 +457,117 @@ MESSAGES: dict[str, str] = {
     "age.hours": "{n} jam",
     "age.days": "{n} hari",
     # Groups
+    # Support requests (permintaan dukungan)
+    "cmd.dukungan": "Minta dukungan instansi lain (contoh: /dukungan tni 3 hari angkutan)",
+    "support.usage": (
+        "Tulis: <code>/dukungan &lt;instansi&gt; [kode wilayah] [tenggat] [urgensi] "
+        "&lt;apa yang dibutuhkan&gt;</code>\n"
+        "Contoh: <code>/dukungan tni 74.09.01.1005 10/2 segera angkutan logistik ke "
+        "Wanggudu</code>\n"
+        "Tenggat: tanggal (<code>10/2</code>, <code>2024-02-10</code>), jam hari ini "
+        "(<code>17:00</code>) atau lama (<code>3 jam</code>, <code>2 hari</code>). "
+        "Urgensi: darurat, segera, biasa.\n"
+        "Instansi: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
+    ),
+    "support.error.empty": "❌ Permintaan masih kosong.",
+    "support.error.agency": "❌ Instansi <b>{word}</b> tidak dikenal.",
+    "support.error.need": "❌ Apa yang dibutuhkan belum ditulis.",
+    "support.error.too_long": "❌ Permintaan terlalu panjang (paling banyak 4000 huruf).",
+    "support.error.deadline_past": "❌ Tenggat <b>{word}</b> sudah lewat.",
+    "support.error.deadline_far": "❌ Tenggat <b>{word}</b> lebih dari setahun lagi.",
+    "support.error.deadline_invalid": "❌ Tenggat <b>{word}</b> bukan tanggal atau jam yang ada.",
+    "support.error.region_unknown": "❌ Wilayah <b>{region}</b> tidak ada di daftar wilayah.",
+    "support.refused.not_registered": "Anda belum terdaftar di Posko Pemilu.",
+    "support.refused.inactive": "Akses Anda sudah berakhir.",
+    "support.refused.role": "Hanya koordinator instansi yang diminta yang bisa menindaklanjuti.",
+    "support.refused.chat": "Ini hanya bisa dilakukan di chat pribadi dengan bot.",
+    "support.refused.region": "❌ Permintaan itu di luar wilayah Anda.",
+    "support.refused.agency": "Permintaan ini untuk instansi lain; Anda tidak bisa menindaklanjutinya.",
+    "support.already_closed": "Permintaan {reference} sudah selesai.",
+    "support.already_taken": "Sudah disanggupi oleh {who}.",
+    "support.asked": (
+        "✅ Permintaan dukungan <b>{reference}</b> tercatat dan dikirim ke {handlers} "
+        "koordinator <b>{agency}</b> ({target}); {followers} koordinator Anda ikut "
+        "memantau.\nTenggat: {deadline}. Anda diberi tahu setiap langkahnya."
+    ),
+    "support.asked_nobody": (
+        "✅ Permintaan dukungan <b>{reference}</b> tercatat, tetapi belum ada koordinator "
+        "<b>{agency}</b> yang terdaftar untuk wilayah ini; {followers} koordinator Anda "
+        "ikut memantau.\nTenggat: {deadline}."
+    ),
+    "support.urgency.darurat": "Darurat",
+    "support.urgency.segera": "Segera",
+    "support.urgency.biasa": "Biasa",
+    "support.status.open": "belum ada yang menyanggupi",
+    "support.status.taken": "Disanggupi",
+    "support.status.in_progress": "Dalam proses",
+    "support.status.done": "Selesai",
+    "support.status.cancelled": "Dibatalkan",
+    "support.copy.header": "🤝 <b>PERMINTAAN DUKUNGAN {reference}</b> — {emoji} {urgency}",
+    "support.copy.climbed": "⏫ <i>Diteruskan ke {region}</i>",
+    "support.copy.to": "Kepada: <b>{agency}</b> — {target}",
+    "support.copy.where": "Wilayah: <b>{region}</b> ({code})",
+    "support.copy.need": "Kebutuhan: {need}",
+    "support.copy.deadline": "Tenggat: {deadline}",
+    "support.copy.deadline_passed": "⏰ Tenggat: {deadline} — <b>LEWAT TENGGAT</b>",
+    "support.copy.linked": "Terkait: {links}",
+    "support.copy.photos": "📷 {count} foto",
+    "support.copy.location": "📍 {latitude}, {longitude}",
+    "support.copy.asked": "Diminta oleh: {who}, {time}",
+    "support.copy.status": "Status: {emoji} {status}",
+    "support.copy.taken": "Status: {emoji} {status} oleh {who}, {time}",
+    "support.copy.progress": "Status: {emoji} {status} ({who}): {note}",
+    "support.copy.done": "Status: {emoji} {status} oleh {who}, {time}: {note}",
+    "support.copy.photo_caption": "Foto permintaan {reference}",
+    "support.done_photo_caption": "Foto penyelesaian {reference}",
+    "support.button.take": "🤝 Sanggup",
+    "support.button.progress": "🛠 Dalam proses",
+    "support.button.done": "✔️ Selesai",
+    "support.button.decline": "✖️ Tidak bisa",
+    "support.button.ask": "🤝 Minta dukungan",
+    "support.taken_toast": "Anda menyanggupi permintaan ini.",
+    "support.ask_note.progress": "🛠 Tulis catatan kemajuan untuk <b>{reference}</b>:",
+    "support.ask_note.done": (
+        "✔️ Tulis catatan penyelesaian untuk <b>{reference}</b> (boleh dengan foto, "
+        "catatannya sebagai keterangan foto):"
+    ),
+    "support.ask_note.decline": (
+        "✖️ Tulis alasan tidak bisa untuk <b>{reference}</b> (permintaan diteruskan satu "
+        "tingkat ke atas):"
+    ),
+    "support.note_expired": "Catatan untuk permintaan dukungan tidak ditulis dalam {minutes} menit; tidak ada yang diubah.",
+    "support.noted.progress": "✅ Kemajuan {reference} dicatat; peminta diberi tahu.",
+    "support.noted.done": "✅ {reference} ditutup sebagai selesai; peminta diberi tahu.",
+    "support.noted.declined": "✅ {reference} diteruskan ke {region}.",
+    "support.noted.declined_top": "✅ Dicatat. Tidak ada tingkat di atas untuk {reference}.",
+    "support.told.taken": "🤝 Permintaan <b>{reference}</b> disanggupi oleh {who}.",
+    "support.told.progress": "🛠 <b>{reference}</b> dalam proses ({who}): {note}",
+    "support.told.done": "✔️ <b>{reference}</b> selesai ({who}): {note}",
+    "support.told.declined": (
+        "✖️ {who} tidak bisa menangani <b>{reference}</b>: {reason}\nDiteruskan ke {region}."
+    ),
+    "support.told.declined_top": (
+        "✖️ {who} tidak bisa menangani <b>{reference}</b>: {reason}\nTidak ada tingkat di "
+        "atasnya lagi."
+    ),
+    "support.told.climbed": "⏫ <b>{reference}</b> belum disanggupi; diteruskan ke {region}.",
+    "support.overdue.notice": (
+        "⏰ Permintaan <b>{reference}</b> ({agency}, {region}) <b>lewat tenggat</b> "
+        "({deadline}) dan belum selesai: {need}"
+    ),
+    "support.event.requested": "📝 diminta",
+    "support.event.routed": "📨 dikirim",
+    "support.event.taken": "🤝 disanggupi",
+    "support.event.in_progress": "🛠 dalam proses",
+    "support.event.done": "✔️ selesai",
+    "support.event.declined": "✖️ tidak bisa",
+    "support.event.climbed": "⏫ diteruskan ke",
+    "support.event.overdue": "⏰ lewat tenggat, diberitahukan",
+    "support.history.header": "🕘 <b>Riwayat</b>",
+    "support.history.line": "• {time} — {what}{who}{detail}",
+    "support.history.not_found": (
+        "❌ Permintaan dukungan <b>{reference}</b> tidak ditemukan di wilayah Anda."
+    ),
     "group_only": "Perintah ini dipakai di grup yang ingin berlangganan.",
     "subscription.not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengatur langganan.",
     "subscription.bad_time": "❌ Jam <b>{value}</b> tidak valid. Pakai format JJ:MM, misalnya 07:00.",

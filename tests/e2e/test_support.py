@@ -1,0 +1,113 @@
+"""Support requests: from "belum siap" to done, across KPU, Pemda, TNI and POLRI."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import col
+
+from bot.app import PoskoRuntime
+from bot.sandbox import SandboxClient, SimUser
+from storage.models import SupportEvent, SupportRequest
+from tests.helpers import fetch_all, register
+
+SUPPORT_REF = re.compile(r"D-\d{4}")
+
+
+async def _people(sandbox: SandboxClient, database_url: str) -> dict[str, SimUser]:
+    async def make(name: str, role: str, region: str, agency: str) -> SimUser:
+        return await register(
+            sandbox, database_url, name=name, role=role, region=region, agency=agency
+        )
+
+    return {
+        "camat": await make("Camat Asera", "officer", "74.09.01", "pemda"),
+        "tni": await make("Dandim Konut", "coordinator", "74.09", "tni"),
+        "kpu": await make("KPU Konut", "coordinator", "74.09", "kpu"),
+        "polri": await make("Kapolres Konut", "coordinator", "74.09", "polri"),
+        "tni_kolaka": await make("Dandim Kolaka", "coordinator", "74.01", "tni"),
+    }
+
+
+async def test_a_red_report_becomes_a_support_request_followed_to_done(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, tni, kpu = people["camat"], people["tni"], people["kpu"]
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan")
+    assert "Belum siap" in (await camat.next_message()).text
+    await kpu.drain()
+
+    await camat.send(
+        "/dukungan tni 74.09.01.1005 3 hari segera angkutan logistik ke Wanggudu, jembatan putus"
+    )
+    confirmation = await camat.next_message()
+    match = SUPPORT_REF.search(confirmation.text)
+    assert match, confirmation.text
+    ref = match.group(0)
+    assert "dikirim ke 1 koordinator TNI" in confirmation.text
+
+    copy = await tni.next_message()
+    assert ref in copy.text and "angkutan logistik ke Wanggudu" in copy.text
+    assert "Segera" in copy.text and "Camat Asera" in copy.text
+    assert copy.button_texts() == ["🤝 Sanggup", "✖️ Tidak bisa"]
+    follow = await kpu.next_message()
+    assert ref in follow.text and follow.buttons == []  # the organiser follows it
+    await people["polri"].expect_no_message(within=0.5)  # another agency: nothing
+    await people["tni_kolaka"].expect_no_message(within=0.3)  # another regency: nothing
+
+    # POLRI cannot take what was asked of TNI, even with the button's data.
+    polri = people["polri"]
+    await polri.send("/profil")
+    profile = await polri.next_message()
+    assert "Instansi: <b>POLRI</b>" in (profile.html or "")
+    await polri.press_data(f"sup1:{int(ref[2:])}:t", message_id=profile.message_id)
+    await polri.expect_no_message(within=0.5)
+    assert any("instansi lain" in (toast.get("text") or "") for toast in await polri.toasts())
+
+    await tni.press("🤝 Sanggup", message_id=copy.message_id)
+    taken = await tni.wait_for_edit(copy.message_id)
+    assert "Disanggupi oleh Dandim Konut" in taken.text
+    assert "🤝 Sanggup" not in taken.button_texts() and "✔️ Selesai" in taken.button_texts()
+    assert "Disanggupi oleh Dandim Konut" in (await kpu.wait_for_edit(follow.message_id)).text
+    assert "disanggupi oleh Dandim Konut" in (await camat.next_message()).text
+
+    await tni.press("🛠 Dalam proses", message_id=copy.message_id)
+    assert "catatan kemajuan" in (await tni.next_message()).text
+    await tni.send("Dua truk berangkat dari Wanggudu Raya")
+    assert "dicatat" in (await tni.next_message()).text
+    assert "Dua truk berangkat" in (await kpu.wait_for_edit(follow.message_id)).text
+    told = await camat.next_message()
+    assert "dalam proses" in told.text and "Dua truk berangkat" in told.text
+
+    await tni.press("✔️ Selesai", message_id=copy.message_id)
+    assert "catatan penyelesaian" in (await tni.next_message()).text
+    await tni.send_photo(caption="Logistik tiba di Wanggudu pukul 16.00")
+    assert "ditutup sebagai selesai" in (await tni.next_message()).text
+    closed = await kpu.wait_for_edit(follow.message_id)
+    assert "Selesai oleh Dandim Konut" in closed.text and "tiba di Wanggudu" in closed.text
+    done = await tni.wait_for_edit(copy.message_id)
+    assert done.buttons == []
+    told = await camat.next_message()
+    assert "selesai" in told.text and "tiba di Wanggudu" in told.text
+    photo = await camat.next_message()
+    assert photo.photo, photo  # the closing photo reaches the requester
+    await people["polri"].expect_no_message(within=0.3)
+    await people["tni_kolaka"].expect_no_message(within=0.3)
+
+    [request] = await fetch_all(database_url, SupportRequest)
+    assert (request.status, request.agency_code, request.region_code) == (
+        "done",
+        "tni",
+        "74.09.01.1005",
+    )
+    assert request.closing_photo is not None
+    events = await fetch_all(database_url, SupportEvent, col(SupportEvent.request_id) == request.id)
+    assert [e.kind for e in events] == ["requested", "routed", "taken", "in_progress", "done"]
+
+    await camat.send(f"/riwayat {ref}")
+    history = (await camat.next_message()).text
+    assert "disanggupi (Dandim Konut)" in history
+    assert "dalam proses (Dandim Konut): Dua truk berangkat" in history
+    await people["tni_kolaka"].send(f"/riwayat {ref}")
+    assert "tidak ditemukan di wilayah Anda" in (await people["tni_kolaka"].next_message()).text
