@@ -32,8 +32,10 @@ from bot.domain.reports import (
     roll_up_whole,
     summaries_before,
 )
+from bot.domain.support import AgencyLine, OverdueLine
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
+from bot.services.support import support_summary
 from bot.ui import Button, owned
 from bot.unit import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from storage.aspects import active_aspects
@@ -116,7 +118,21 @@ async def build_digest(
         for e in await active_elections(session)
         if covers(e.region_code, region_code)
     ]
+    summary = await support_summary(session, root=region_code, now=now)
+    support = [
+        AgencyLine(
+            name_id=a.name_id,
+            name_en=a.name_en,
+            open=len(a.open),
+            overdue=tuple(
+                OverdueLine(i.reference, i.region, i.need, i.deadline_at) for i in a.overdue
+            ),
+            done=len(a.done_since),
+        )
+        for a in summary.agencies
+    ]
     return DigestData(
+        support=support,
         region_name=labels[region_code],
         as_of=now,
         elections=elections,

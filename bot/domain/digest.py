@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.countdown import countdown_label, days_to, local_date
 from bot.domain.incidents import SEVERITY_EMOJI, SEVERITY_RANK, status_text
 from bot.domain.reports import STATE_EMOJI, AreaRollup, AspectInfo
+from bot.domain.support import AgencyLine, render_support_digest
 from bot.i18n import Html, format_day, format_short_moment, t
 
 
@@ -55,6 +56,7 @@ class DigestData:
     incidents_today: list[DigestIncident]
     open_incidents: list[DigestIncident]
     changes: list[Change] = field(default_factory=list)
+    support: list[AgencyLine] = field(default_factory=list)  # support requests, by agency
 
 
 def matrix_changes(
@@ -159,6 +161,8 @@ def render_digest(data: DigestData, lang: str, tz: ZoneInfo) -> Html:
             )
     else:
         lines.append(t(lang, "digest.changes_none"))
+    lines.append(Html(""))
+    lines.extend(render_support_digest(data.support, lang, tz))
     return Html("\n".join(lines))
 
 

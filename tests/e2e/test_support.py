@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlmodel import col
 
 from bot.app import PoskoRuntime
+from bot.clock import ManualClock
+from bot.jobs import SUPPORT_JOB
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import SupportEvent, SupportRequest
 from tests.helpers import fetch_all, register
@@ -111,3 +114,58 @@ async def test_a_red_report_becomes_a_support_request_followed_to_done(
     assert "dalam proses (Dandim Konut): Dua truk berangkat" in history
     await people["tni_kolaka"].send(f"/riwayat {ref}")
     assert "tidak ditemukan di wilayah Anda" in (await people["tni_kolaka"].next_message()).text
+
+
+async def _run_job(runtime: PoskoRuntime, name: str) -> None:
+    assert runtime.application is not None and runtime.application.job_queue is not None
+    [job] = runtime.application.job_queue.get_jobs_by_name(name)
+    await job.run(runtime.application)
+
+
+async def test_an_untaken_request_climbs_and_an_overdue_one_is_named(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
+) -> None:
+    people = await _people(sandbox, database_url)
+    sultra = await register(
+        sandbox, database_url, name="Danrem Sultra", role="coordinator", region="74", agency="tni"
+    )
+    camat, tni, kpu = people["camat"], people["tni"], people["kpu"]
+    await camat.send("/dukungan tni 74.09.01.1005 5 jam darurat perahu untuk menyeberang sungai")
+    ref = SUPPORT_REF.search((await camat.next_message()).text)
+    assert ref
+    copy = await tni.next_message()
+    await kpu.next_message()
+    await sultra.expect_no_message(within=0.5)  # the level above hears only if nobody takes it
+
+    clock.advance(timedelta(minutes=20))  # inside the critical window: nothing moves
+    await _run_job(posko, SUPPORT_JOB)
+    await sultra.expect_no_message(within=0.5)
+    clock.advance(timedelta(minutes=15))
+    await _run_job(posko, SUPPORT_JOB)
+    climbed = await sultra.next_message()
+    assert ref.group(0) in climbed.text and "Diteruskan ke" in climbed.text
+    assert "🤝 Sanggup" in climbed.button_texts()
+    told = await camat.next_message()
+    assert "belum disanggupi" in told.text and "Sulawesi Tenggara" in told.text
+    await people["tni_kolaka"].expect_no_message(within=0.3)
+    await people["polri"].expect_no_message(within=0.3)
+
+    await sultra.press("🤝 Sanggup", message_id=climbed.message_id)
+    assert "Danrem Sultra" in (await tni.wait_for_edit(copy.message_id)).text
+    assert "disanggupi oleh Danrem Sultra" in (await camat.next_message()).text
+
+    clock.advance(timedelta(hours=6))  # past the 5-hour deadline, not done
+    await _run_job(posko, SUPPORT_JOB)
+    notice = await kpu.next_message()
+    assert "lewat tenggat" in notice.text and ref.group(0) in notice.text
+    await _run_job(posko, SUPPORT_JOB)  # once a day, not at every run
+    await kpu.expect_no_message(within=0.5)
+
+    await kpu.send("/ringkasan")
+    digest = (await kpu.next_message()).text
+    assert "Permintaan dukungan terbuka: 1" in digest
+    assert f"⏰ {ref.group(0)}" in digest and "perahu untuk menyeberang" in digest
+
+    clock.advance(timedelta(days=1))  # still overdue the next day: told again
+    await _run_job(posko, SUPPORT_JOB)
+    assert "lewat tenggat" in (await kpu.next_message()).text
