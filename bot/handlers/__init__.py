@@ -38,6 +38,7 @@ from bot.handlers import (
     privacy,
     reports,
     support,
+    support_bulk,
 )
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
         (("riwayat", "history"), history.history_command),
         (("dukungan", "support"), support.support_command),
+        (("rtl", "actions"), support_bulk.rtl_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),
@@ -99,6 +101,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(history.more_button, pattern=history.MORE_PATTERN))
     application.add_handler(
         CallbackQueryHandler(support.support_button, pattern=support.BUTTON_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_bulk.rtl_button, pattern=rf"^{support_bulk.CALLBACK}:")
     )
     application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")

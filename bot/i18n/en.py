@@ -450,6 +450,22 @@ MESSAGES: dict[str, str] = {
         "Urgency: critical, high, normal.\n"
         "Agencies: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
     ),
+    "cmd.rtl": "Action plan: several support requests at once",
+    "support.rtl.usage": (
+        "Write <code>/actions</code> and then one request per line, for example:\n"
+        "<code>/actions\ntni 74.09.01.1005 10/2 transport of logistics\npolri 74.09.02 3 days "
+        "guard the warehouse</code>\nEach line: agency, [area code], [deadline], [urgency], "
+        "what is needed."
+    ),
+    "support.rtl.header": "📋 <b>Action plan</b>: {count:line|lines} read",
+    "support.rtl.line": "{number}. ✅ <b>{agency}</b> {region} — deadline {deadline} ({urgency}): {need}",
+    "support.rtl.wrong": "{number}. ❌ <i>{text}</i> — {problem}",
+    "support.rtl.nothing": "\nNo line can be saved.",
+    "support.rtl.confirm": "\nSave {count:request|requests}? Lines marked ❌ are left out.",
+    "support.rtl.save": "✅ Save",
+    "support.rtl.saved": "✅ {count:support request|support requests} saved and sent: {references}",
+    "support.rtl.waiting": "Press ✅ Save or ✖️ Cancel on the list above (or /cancel).",
+    "support.rtl.expired": "The action plan was not saved within {minutes} minutes; nothing was created.",
     "support.error.empty": "❌ The request is empty.",
     "support.error.agency": "❌ Agency <b>{word}</b> is not known.",
     "support.error.need": "❌ What is needed is missing.",

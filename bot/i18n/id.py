@@ -469,6 +469,22 @@ MESSAGES: dict[str, str] = {
         "Urgensi: darurat, segera, biasa.\n"
         "Instansi: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
     ),
+    "cmd.rtl": "Rencana tindak lanjut: beberapa permintaan dukungan sekaligus",
+    "support.rtl.usage": (
+        "Tulis <code>/rtl</code> lalu satu permintaan per baris, misalnya:\n"
+        "<code>/rtl\ntni 74.09.01.1005 10/2 angkutan logistik\npolri 74.09.02 3 hari "
+        "pengamanan gudang</code>\nSetiap baris: instansi, [kode wilayah], [tenggat], "
+        "[urgensi], apa yang dibutuhkan."
+    ),
+    "support.rtl.header": "📋 <b>Rencana tindak lanjut</b>: {count} baris dibaca",
+    "support.rtl.line": "{number}. ✅ <b>{agency}</b> {region} — tenggat {deadline} ({urgency}): {need}",
+    "support.rtl.wrong": "{number}. ❌ <i>{text}</i> — {problem}",
+    "support.rtl.nothing": "\nTidak ada baris yang bisa disimpan.",
+    "support.rtl.confirm": "\nSimpan {count} permintaan? Baris bertanda ❌ tidak ikut disimpan.",
+    "support.rtl.save": "✅ Simpan",
+    "support.rtl.saved": "✅ {count} permintaan dukungan disimpan dan dikirim: {references}",
+    "support.rtl.waiting": "Tekan ✅ Simpan atau ✖️ Batal pada daftar di atas (atau /batal).",
+    "support.rtl.expired": "Daftar tindak lanjut tidak disimpan dalam {minutes} menit; tidak ada yang dibuat.",
     "support.error.empty": "❌ Permintaan masih kosong.",
     "support.error.agency": "❌ Instansi <b>{word}</b> tidak dikenal.",
     "support.error.need": "❌ Apa yang dibutuhkan belum ditulis.",

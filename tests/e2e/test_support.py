@@ -169,3 +169,47 @@ async def test_an_untaken_request_climbs_and_an_overdue_one_is_named(
     clock.advance(timedelta(days=1))  # still overdue the next day: told again
     await _run_job(posko, SUPPORT_JOB)
     assert "lewat tenggat" in (await kpu.next_message()).text
+
+
+RAKOR_ACTIONS = """/rtl
+tni 74.09.01.1005 10/2 segera angkutan logistik ke Wanggudu
+polri 74.09.01 3 hari pengamanan gudang logistik PPK Asera
+- pln 74.09.01 17:00 darurat genset untuk gudang logistik
+pemda 2024-02-10 perbaikan jalan desa Amorome
+bpbd 74.09.01.1005 2 hari perahu karet cadangan
+tni 74.01 angkutan di Kolaka
+"""
+
+
+async def test_rtl_reads_each_line_and_creates_after_one_confirmation(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
+) -> None:
+    from datetime import UTC, datetime
+
+    clock.set(datetime(2024, 2, 7, 1, 0, tzinfo=UTC))  # 7 Feb 09.00 WITA
+    people = await _people(sandbox, database_url)
+    camat = people["camat"]
+    await camat.send(RAKOR_ACTIONS)
+    plan = await camat.next_message()
+    assert "6 baris dibaca" in plan.text
+    for number in range(1, 6):
+        assert f"{number}. ✅" in plan.text
+    assert "10 Feb" in plan.text and "7 Feb 17.00" in plan.text and "9 Feb" in plan.text
+    assert "6. ❌" in plan.text and "di luar wilayah Anda" in plan.text
+    assert "Simpan 5 permintaan" in plan.text
+    assert await fetch_all(database_url, SupportRequest) == []  # nothing before ✅ Simpan
+    await people["tni"].expect_no_message(within=0.3)
+
+    save_data = plan.button("✅ Simpan")["callback_data"]
+    await camat.press("✅ Simpan", message_id=plan.message_id)
+    saved = await camat.wait_for_edit(plan.message_id)
+    assert "5 permintaan dukungan disimpan" in saved.text
+    assert SUPPORT_REF.findall(saved.text) == [f"D-000{n}" for n in range(1, 6)]
+    requests = await fetch_all(database_url, SupportRequest)
+    assert sorted(r.agency_code for r in requests) == ["bpbd", "pemda", "pln", "polri", "tni"]
+    assert "D-0001" in (await people["tni"].next_message()).text
+    assert "D-0002" in (await people["polri"].next_message()).text
+    # A second press (an old button) creates nothing more.
+    await camat.press_data(save_data, message_id=plan.message_id)
+    await camat.expect_no_message(within=0.5)
+    assert len(await fetch_all(database_url, SupportRequest)) == 5
