@@ -39,6 +39,7 @@ from bot.handlers import (
     reports,
     support,
     support_bulk,
+    support_views,
 )
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("riwayat", "history"), history.history_command),
         (("dukungan", "support"), support.support_command),
         (("rtl", "actions"), support_bulk.rtl_command),
+        (("tindaklanjut", "followups"), support_views.followups_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),
@@ -104,6 +106,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(support_bulk.rtl_button, pattern=rf"^{support_bulk.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_views.open_button, pattern=rf"^{support_views.CALLBACK}:")
     )
     application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")

@@ -23,6 +23,7 @@ _REPORTING = (
     "lapor",
     "insiden",
     "dukungan",
+    "tindaklanjut",
     "status",
     "insiden_terbuka",
     "riwayat",
@@ -31,9 +32,18 @@ _REPORTING = (
 )
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
-    Role.COORDINATOR: (*_REPORTING, "ringkasan", "ekspor", "ingatkan", "undang", *_EVERYONE),
+    Role.COORDINATOR: (
+        *_REPORTING,
+        "rtl",
+        "ringkasan",
+        "ekspor",
+        "ingatkan",
+        "undang",
+        *_EVERYONE,
+    ),
     Role.ADMIN: (
         *_REPORTING,
+        "rtl",
         "ringkasan",
         "ekspor",
         "ingatkan",

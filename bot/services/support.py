@@ -440,3 +440,34 @@ async def support_timeline(
             if view is not None:
                 names[event.actor_id] = view
     return render_timeline(await load_view(unit, request), events, names, lang, tz)
+
+
+@dataclass(frozen=True)
+class Followups:
+    mine: tuple[SupportItem, ...]  # asked or taken on by me
+    agency: tuple[SupportItem, ...]  # asked of my agency in my area
+    area: tuple[SupportItem, ...]  # the rest of my area
+
+    @property
+    def total(self) -> int:
+        return len(self.mine) + len(self.agency) + len(self.area)
+
+
+async def followups(unit: UnitOfWork, *, actor: Person) -> Followups:
+    """/tindaklanjut: the open requests that concern the person, overdue first."""
+    requests = await requests_in_subtree(
+        unit.session, root=actor.region_code, statuses=OPEN_SUPPORT_STATUSES
+    )
+    items = {i.id: i for i in await items_of(unit.session, requests, unit.now)}
+
+    def ordered(rows: list[SupportRequest]) -> tuple[SupportItem, ...]:
+        found = [items[r.id] for r in rows if r.id is not None]
+        return tuple(
+            sorted(found, key=lambda i: open_order_key(i.overdue, i.urgency, i.deadline_at))
+        )
+
+    mine = [r for r in requests if actor.id in (r.requester_id, r.taken_by_id)]
+    rest = [r for r in requests if r not in mine]
+    agency = [r for r in rest if actor.agency_code and r.agency_code == actor.agency_code]
+    area = [r for r in rest if r not in agency]
+    return Followups(ordered(mine), ordered(agency), ordered(area))

@@ -213,3 +213,33 @@ async def test_rtl_reads_each_line_and_creates_after_one_confirmation(
     await camat.press_data(save_data, message_id=plan.message_id)
     await camat.expect_no_message(within=0.5)
     assert len(await fetch_all(database_url, SupportRequest)) == 5
+
+
+async def test_followups_list_mine_my_agency_and_my_area_overdue_first(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, tni, kpu = people["camat"], people["tni"], people["kpu"]
+    await camat.send("/dukungan tni 74.09.01.1005 3 hari angkutan logistik")
+    await camat.next_message()
+    await camat.send("/dukungan polri 74.09.01 2 jam pengamanan gudang")
+    await camat.next_message()
+    clock.advance(timedelta(hours=3))  # the POLRI request is overdue now
+    await tni.next_message()  # its copy of D-0001
+
+    await tni.send("/tindaklanjut")
+    mine = await tni.next_message()
+    assert "Untuk instansi Anda (1)" in mine.text and "Di wilayah Anda (1)" in mine.text
+    text = mine.text
+    assert text.index("D-0001") < text.index("D-0002")  # my agency's first, then the area
+    await camat.send("/tindaklanjut")
+    asked = await camat.next_message()
+    assert "Untuk Anda (2)" in asked.text
+    assert asked.text.index("D-0002") < asked.text.index("D-0001")  # overdue first
+    assert "lewat tenggat" in asked.text
+    await camat.press(asked.button_texts()[0], message_id=asked.message_id)
+    opened = await camat.next_message()
+    assert "D-0002" in opened.text and "Riwayat" in opened.text
+    await people["tni_kolaka"].send("/tindaklanjut")
+    assert "Tidak ada permintaan" in (await people["tni_kolaka"].next_message()).text
+    await kpu.drain()
