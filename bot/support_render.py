@@ -14,6 +14,7 @@ from bot.ui import Button, Keyboard
 from storage.models import OPEN_SUPPORT_STATUSES, SupportEvent, SupportRequest, SupportStatus
 
 CALLBACK = "sup1"
+ASK_CALLBACK = "supa1"  # supa1:r:<report id> (personal), supa1:i:<incident id> (an alert's)
 ACTIONS = {"t": "take", "p": "progress", "d": "done", "x": "decline"}
 NEED_PREVIEW = 1500
 

@@ -38,6 +38,7 @@ from bot.handlers import (
     privacy,
     reports,
     support,
+    support_ask,
     support_bulk,
     support_views,
 )
@@ -109,6 +110,12 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         CallbackQueryHandler(support_views.open_button, pattern=rf"^{support_views.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_ask.start_button, pattern=rf"^{support_ask.START_CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_ask.step_button, pattern=rf"^{support_ask.STEP_CALLBACK}:")
     )
     application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")

@@ -18,6 +18,7 @@ from bot.handlers.common import (
     require_actor,
 )
 from bot.handlers.flows import Flow, register_flow
+from bot.handlers.support_ask import start_guided
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.services.agencies import agencies
 from bot.services.support import SupportRefused, ask_support, support_timeline
@@ -43,9 +44,8 @@ async def support_command(update: Update, context: PoskoContext) -> None:
     command = await private_command(update, context)
     if command is None:
         return
-    lang = context.lang
     if not command.arguments.strip():
-        reply(update, context, t(lang, "support.usage"))
+        await start_guided(update, context, command.actor)
         return
     await ask_line(update, context, command.arguments, photos=tuple(command.photos))
 

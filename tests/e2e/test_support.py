@@ -11,6 +11,7 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.jobs import SUPPORT_JOB
 from bot.sandbox import SandboxClient, SimUser
+from bot.sandbox.client import SeenMessage
 from storage.models import SupportEvent, SupportRequest
 from tests.helpers import fetch_all, register
 
@@ -243,3 +244,57 @@ async def test_followups_list_mine_my_agency_and_my_area_overdue_first(
     await people["tni_kolaka"].send("/tindaklanjut")
     assert "Tidak ada permintaan" in (await people["tni_kolaka"].next_message()).text
     await kpu.drain()
+
+
+async def test_ask_for_support_from_a_red_report_and_from_an_incident_alert(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, tni, kpu = people["camat"], people["tni"], people["kpu"]
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan di sungai")
+    saved = await camat.next_message()
+    assert saved.button_texts() == ["🤝 Minta dukungan"]
+    await kpu.drain()
+    await camat.press("🤝 Minta dukungan", message_id=saved.message_id)
+    question = await camat.next_message()
+    assert "ke instansi mana" in question.text
+    await camat.press("TNI", message_id=question.message_id)
+    need = await camat.next_message()
+    assert "kotak suara tertahan di sungai" in need.text  # prefilled from the report
+    await camat.press("✅ Pakai usulan ini", message_id=need.message_id)
+    deadline = await camat.next_message()
+    await camat.press("1 hari", message_id=deadline.message_id)
+    check = await camat.next_message()
+    assert "Kepada: TNI" in check.text and "Segera" in check.text  # 🔴: urgent
+    assert await fetch_all(database_url, SupportRequest) == []  # nothing before ✅ Kirim
+    await camat.press("✅ Kirim", message_id=check.message_id)
+    assert "D-0001" in (await camat.next_message()).text
+    copy = await tni.next_message()
+    assert "Terkait: Distribusi logistik" in copy.text and "tertahan di sungai" in copy.text
+    [request] = await fetch_all(database_url, SupportRequest)
+    assert (request.aspect_code, request.region_code) == ("distribusi", "74.09.01.1005")
+    assert saved.button("🤝 Minta dukungan")["callback_data"].endswith(f"@{camat.id}")  # personal
+
+    # From an incident alert: the coordinator who got it asks POLRI, typing the need.
+    await kpu.drain()  # its copy of D-0001
+    await camat.send("/insiden tinggi kekerasan bentrok pendukung di Wanggudu")
+    await camat.next_message()
+    alert = await kpu.next_message()
+    assert "🤝 Minta dukungan" in alert.button_texts()
+    await kpu.press("🤝 Minta dukungan", message_id=alert.message_id)
+    question = await kpu.next_message()
+    await kpu.press("POLRI", message_id=question.message_id)
+    await kpu.next_message()
+    await kpu.send("Pengamanan tambahan di Wanggudu malam ini")
+    await kpu.next_message()
+    await kpu.send("6 jam")
+    check = await kpu.next_message()
+    assert "Kepada: POLRI" in check.text and "Pengamanan tambahan" in check.text
+    await kpu.press("✅ Kirim", message_id=check.message_id)
+    assert "D-0002" in (await kpu.next_message()).text
+    police = [m.text or "" for m in await _messages(people["polri"], 2)]  # the alert, the request
+    assert any("D-0002" in text and "I-0001" in text for text in police)
+
+
+async def _messages(person: SimUser, count: int) -> list[SeenMessage]:
+    return [await person.next_message() for _ in range(count)]
