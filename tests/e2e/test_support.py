@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import timedelta
 
+from openpyxl import load_workbook
 from sqlmodel import col
 
 from bot.app import PoskoRuntime
@@ -115,6 +117,25 @@ async def test_a_red_report_becomes_a_support_request_followed_to_done(
     assert "dalam proses (Dandim Konut): Dua truk berangkat" in history
     await people["tni_kolaka"].send(f"/riwayat {ref}")
     assert "tidak ditemukan di wilayah Anda" in (await people["tni_kolaka"].next_message()).text
+
+    await kpu.drain()
+    await kpu.send("/ekspor xlsx")
+    await kpu.next_message()
+    document = await kpu.next_message(timeout=20)
+    assert document.document is not None
+    workbook = load_workbook(io.BytesIO(await kpu.download(document.document["file_id"])))
+    rows = list(workbook["Dukungan"].iter_rows(values_only=True))
+    assert rows[0][4] == "Instansi" and rows[0][7] == "Tenggat (WITA)"
+    assert rows[1][0] == ref and rows[1][4] == "TNI" and rows[1][8] == "Selesai"
+    assert rows[1][9] == "Camat Asera" and rows[1][10] == "Pemda/Kesbangpol"
+    timeline = list(workbook["Riwayat dukungan"].iter_rows(values_only=True))
+    assert [row[2] for row in timeline[1:]] == [
+        "📝 diminta",
+        "📨 dikirim",
+        "🤝 disanggupi",
+        "🛠 dalam proses",
+        "✔️ selesai",
+    ]
 
 
 async def _run_job(runtime: PoskoRuntime, name: str) -> None:
