@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import os
 import re
+import sys
 from datetime import timedelta
 
 from openpyxl import load_workbook
@@ -15,7 +18,7 @@ from bot.jobs import SUPPORT_JOB
 from bot.sandbox import SandboxClient, SimUser
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportEvent, SupportRequest
-from tests.helpers import fetch_all, register
+from tests.helpers import ROOT, fetch_all, invite_code, register
 
 SUPPORT_REF = re.compile(r"D-\d{4}")
 
@@ -319,3 +322,51 @@ async def test_ask_for_support_from_a_red_report_and_from_an_incident_alert(
 
 async def _messages(person: SimUser, count: int) -> list[SeenMessage]:
     return [await person.next_message() for _ in range(count)]
+
+
+async def _cli(database_url: str, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(DATABASE_URL=database_url, TELEGRAM_BOT_USERNAME="posko_test_bot")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "--env-file",
+        "/nonexistent",
+        *args,
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    return out.decode()
+
+
+async def test_agency_in_invites_from_the_shell_and_in_one_line(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    assert "basarnas added" in await _cli(
+        database_url, "agencies", "add", "basarnas", "Basarnas", "Search and rescue"
+    )
+    out = await _cli(
+        database_url, "invite", "--role", "koordinator", "--region", "74.09", "--agency", "basarnas"
+    )
+    assert "(BASARNAS)" in out
+    person = await sandbox.create_user("Kepala Pos SAR")
+    await person.send(f"/start {invite_code(out)}")
+    await person.next_message()
+    await person.send("/profil")
+    assert "Instansi: Basarnas" in (await person.next_message()).text
+
+    await person.send("/undang koordinator 74.09.01 polri")
+    link = await person.next_message()
+    assert "Koordinator (POLRI)" in link.text
+    await person.send("/undang petugas 74.09.01")  # none named: the inviter's own
+    assert "(Basarnas)" in (await person.next_message()).text
+    polri = await sandbox.create_user("Kapolsek Asera")
+    await polri.send(f"/start {invite_code(link.text)}")
+    await polri.next_message()
+    await polri.send("/profil")
+    assert "Instansi: POLRI" in (await polri.next_message()).text
