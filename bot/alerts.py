@@ -77,7 +77,10 @@ def may_handle(person: Person, incident: Incident) -> bool:
 def _who(person: Person | None, lang: str) -> str:
     if person is None:
         return "—"
-    return f"{person.full_name or '—'} ({plain(lang, f'role.{person.role}')})"
+    role = plain(lang, f"role.{person.role}")
+    if person.agency_code:  # "Koor Asera (Koordinator, TNI)"
+        role = f"{role}, {person.agency_code.upper()}"
+    return f"{person.full_name or '—'} ({role})"
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ MESSAGES: dict[str, str] = {
     "invite.choose_role": "Invite whom? Choose a role:",
     "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for <b>{role}</b> ({agency}) of <b>{region}</b> ({code}):\n\n"
+        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}), agency <b>{agency}</b>:\n\n"
         "{link}\n\n"
         "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."

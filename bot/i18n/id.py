@@ -158,7 +158,8 @@ MESSAGES: dict[str, str] = {
         "Undang <b>{role}</b> untuk wilayah mana? Wilayah sekarang: <b>{region}</b>."
     ),
     "invite.created": (
-        "🔗 Tautan undangan <b>{role}</b> ({agency}) untuk <b>{region}</b> ({code}):\n\n"
+        "🔗 Tautan undangan <b>{role}</b> untuk <b>{region}</b> ({code}), instansi "
+        "<b>{agency}</b>:\n\n"
         "{link}\n\n"
         "Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
         "yang diundang: siapa pun yang membukanya lebih dulu akan terdaftar."
