@@ -67,6 +67,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("dukungan", "support"), support.support_command),
         (("rtl", "actions"), support_bulk.rtl_command),
         (("tindaklanjut", "followups"), support_views.followups_command),
+        (("alihkan", "reassign"), support.reassign_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),

@@ -51,6 +51,7 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "undangan",
         "nonaktifkan",
         "acara",
+        "alihkan",
         *_EVERYONE,
     ),
 }

@@ -20,7 +20,7 @@ from bot.handlers.common import (
 from bot.handlers.flows import Flow, register_flow
 from bot.handlers.support_ask import start_guided
 from bot.i18n import Html, format_short_moment, plain, t
-from bot.services.agencies import agencies
+from bot.services.agencies import agencies, agency_named
 from bot.services.support import SupportRefused, ask_support, support_timeline
 from bot.services.support_followup import (
     NOTE_FLOW,
@@ -31,6 +31,7 @@ from bot.services.support_followup import (
     finish,
     forget_note,
     progress,
+    reassign,
     take,
     visible_request,
 )
@@ -258,3 +259,46 @@ async def support_history(update: Update, context: PoskoContext, argument: str) 
         return True
     reply(update, context, text)
     return True
+
+
+async def reassign_command(update: Update, context: PoskoContext) -> None:
+    """/alihkan D-0001 polri — admins give a request to another agency."""
+    command = await private_command(update, context)
+    if command is None:
+        return
+    lang = context.lang
+    words = command.arguments.split()
+    request_id = parse_reference(words[0]) if words else None
+    if len(words) != 2 or request_id is None:
+        reply(update, context, t(lang, "support.reassign.usage"))
+        return
+    agency = await agency_named(context.unit, words[1])
+    request = await visible_request(context.unit, actor=command.actor, request_id=request_id)
+    if request is None:
+        reply(
+            update, context, t(lang, "support.history.not_found", reference=reference(request_id))
+        )
+        return
+    try:
+        label = await reassign(
+            context.unit,
+            context.services.settings,
+            actor=command.actor,
+            request=request,
+            agency=agency.code if agency else words[1][:16].lower(),
+            chat=ChatKind.PRIVATE,
+        )
+    except SupportRefused as refusal:
+        reply(update, context, t(lang, refusal.key, **refusal.params))
+        return
+    reply(
+        update,
+        context,
+        t(
+            lang,
+            "support.reassign.done",
+            reference=reference(request_id),
+            agency=agency.name(lang) if agency else words[1],
+            region=label,
+        ),
+    )

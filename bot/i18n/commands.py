@@ -22,6 +22,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "dukungan": "support",
     "rtl": "actions",
     "tindaklanjut": "followups",
+    "alihkan": "reassign",
     "langganan": "subscribe",
     "berhenti": "unsubscribe",
     "ringkasan": "summary",

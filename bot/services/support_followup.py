@@ -6,8 +6,8 @@ import secrets
 from datetime import timedelta
 
 from bot.config import Settings
-from bot.domain.policy import Action, ChatKind, decide
-from bot.domain.support import handlers_at, next_level, reference, take_window
+from bot.domain.policy import Action, ChatKind, Refusal, decide
+from bot.domain.support import handlers_at, next_level, reference, staffed_levels, take_window
 from bot.i18n import plain, t
 from bot.services.support import (
     SupportRefused,
@@ -23,7 +23,7 @@ from storage.conversations import end_conversation, save_conversation
 from storage.models import OPEN_SUPPORT_STATUSES, Person, SupportRequest, SupportStatus
 from storage.people import get_person
 from storage.regions import region_label
-from storage.support import add_event, get_request, request_copies
+from storage.support import add_event, get_agency, get_request, request_copies
 
 
 async def visible_request(
@@ -262,3 +262,57 @@ async def await_note(
 
 async def forget_note(unit: UnitOfWork, *, user_id: int) -> None:
     await end_conversation(unit.session, chat_id=user_id, user_id=user_id)
+
+
+async def reassign(
+    unit: UnitOfWork,
+    settings: Settings,
+    *,
+    actor: Person,
+    request: SupportRequest,
+    agency: str,
+    chat: ChatKind,
+) -> str:
+    """An admin gives a request to another agency: it starts again at that agency's nearest
+    staffed level. Returns the label of that level."""
+    decision = decide(
+        policy_actor(actor), Action.REASSIGN_SUPPORT, chat=chat, region=request.region_code
+    )
+    if decision.refusal == Refusal.ROLE:
+        raise SupportRefused("support.reassign.refused")
+    if decision.refusal is not None:
+        raise SupportRefused(f"support.refused.{decision.refusal.value}")
+    assert request.id is not None and actor.id is not None
+    if request.status not in OPEN_SUPPORT_STATUSES:
+        raise SupportRefused("support.already_closed", reference=reference(request.id))
+    if await get_agency(unit.session, code=agency) is None:
+        raise SupportRefused("support.error.agency", word=agency)
+    session = unit.session
+    members = await _members(session, request.region_code)
+    levels = staffed_levels(request.region_code, agency, members)
+    request.agency_code = agency
+    request.target_region = levels[0] if levels else request.region_code
+    request.status = SupportStatus.OPEN.value
+    request.taken_by_id = request.taken_at = None
+    above = next_level(request.region_code, agency, members, request.target_region)
+    request.next_escalation_at = unit.now + take_window(request.urgency) if above else None
+    session.add(request)
+    await add_event(
+        session,
+        request_id=request.id,
+        at=unit.now,
+        kind="reassigned",
+        actor_id=actor.id,
+        detail=agency,
+    )
+    already = {c.chat_id for c in await request_copies(session, request_id=request.id)}
+    view = await load_view(unit, request)
+    for member in handlers_at(request.target_region, agency, members):
+        if member.telegram_id not in already and member.person_id != request.requester_id:
+            await send_copy(unit, settings, view, member, handler=True)
+    await refresh_copies(unit, settings, request)
+    label = await region_label(session, request.target_region)
+    await tell_requester(
+        unit, request, "support.told.reassigned", agency=view.agency_id, region=label
+    )
+    return label

@@ -18,6 +18,7 @@ from bot.jobs import SUPPORT_JOB
 from bot.sandbox import SandboxClient, SimUser
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportEvent, SupportRequest
+from tests.conftest import ADMIN_TELEGRAM_ID
 from tests.helpers import ROOT, fetch_all, invite_code, register
 
 SUPPORT_REF = re.compile(r"D-\d{4}")
@@ -370,3 +371,30 @@ async def test_agency_in_invites_from_the_shell_and_in_one_line(
     await polri.next_message()
     await polri.send("/profil")
     assert "Instansi: POLRI" in (await polri.next_message()).text
+
+
+async def test_only_an_admin_reassigns_a_request_to_another_agency(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, tni, polri = people["camat"], people["tni"], people["polri"]
+    admin = await sandbox.create_user("Admin", user_id=ADMIN_TELEGRAM_ID)
+    await admin.send("/start")
+    await admin.next_message()
+    await camat.send("/dukungan tni 74.09.01 2 hari pengamanan gudang logistik")
+    await camat.next_message()
+    copy = await tni.next_message()
+
+    await tni.send("/alihkan D-0001 polri")  # a coordinator may not
+    assert "Hanya admin" in (await tni.next_message()).text
+    await polri.expect_no_message(within=0.3)
+
+    await admin.send("/alihkan D-0001 polri")
+    assert "dialihkan ke POLRI" in (await admin.next_message()).text
+    moved = await polri.next_message()
+    assert "D-0001" in moved.text and "Kepada: POLRI" in moved.text
+    assert "🤝 Sanggup" in moved.button_texts()
+    assert "Kepada: POLRI" in (await tni.wait_for_edit(copy.message_id)).text
+    assert "dialihkan ke POLRI" in (await camat.next_message()).text
+    [request] = await fetch_all(database_url, SupportRequest)
+    assert (request.agency_code, request.status) == ("polri", "open")
