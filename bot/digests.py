@@ -51,6 +51,7 @@ from storage.reports import (
     reports_since,
     touched_pairs,
 )
+from storage.support import open_requests_in_subtree
 
 WINDOW = timedelta(hours=24)
 REMINDER_CALLBACK = "rem1:lapor"
@@ -131,8 +132,15 @@ async def build_digest(
         )
         for a in summary.agencies
     ]
+    linked = await open_requests_in_subtree(session, root=region_code)
+    support_cells = {
+        (area_of(r.region_code, region_code, area_codes), r.aspect_code)
+        for r in linked
+        if r.aspect_code is not None
+    }
     return DigestData(
         support=support,
+        support_cells=support_cells,
         region_name=labels[region_code],
         as_of=now,
         elections=elections,

@@ -618,6 +618,8 @@ MESSAGES: dict[str, str] = {
     "digest.matrix.own": "<b>Whole area</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
     "digest.matrix.legend": "✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
+    "digest.matrix.support": " · 🤝 {numbers}",
+    "digest.matrix.support_legend": "🤝 n: an open support request for aspect n",
     "digest.silent": "🔕 <b>No report in the last 24 hours</b> ({count}): {names}",
     "digest.silent_none": "🔔 Every area reported in the last 24 hours.",
     "digest.incidents_today": "🚨 <b>Incidents in the last 24 hours</b>: {count}",

@@ -643,6 +643,8 @@ MESSAGES: dict[str, str] = {
     "digest.matrix.own": "<b>Seluruh wilayah</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
     "digest.matrix.legend": "✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
+    "digest.matrix.support": " · 🤝 {numbers}",
+    "digest.matrix.support_legend": "🤝 n: ada permintaan dukungan terbuka untuk aspek n",
     "digest.silent": "🔕 <b>Belum melapor 24 jam terakhir</b> ({count}): {names}",
     "digest.silent_none": "🔔 Semua wilayah melapor dalam 24 jam terakhir.",
     "digest.incidents_today": "🚨 <b>Insiden 24 jam terakhir</b>: {count}",

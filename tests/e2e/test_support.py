@@ -298,6 +298,10 @@ async def test_ask_for_support_from_a_red_report_and_from_an_incident_alert(
     assert "Terkait: Distribusi logistik" in copy.text and "tertahan di sungai" in copy.text
     [request] = await fetch_all(database_url, SupportRequest)
     assert (request.aspect_code, request.region_code) == ("distribusi", "74.09.01.1005")
+    await kpu.drain()
+    await kpu.send("/ringkasan")  # the matrix marks Asera's cell with the open request
+    matrix = [line for line in (await kpu.next_message()).text.splitlines() if "Asera:" in line]
+    assert matrix == ["🔴 Asera: ⬜⬜⬜🔴⬜⬜⬜⬜⬜⬜ · 🤝 4"]  # aspect 4: distribusi logistik
     assert saved.button("🤝 Minta dukungan")["callback_data"].endswith(f"@{camat.id}")  # personal
 
     # From an incident alert: the coordinator who got it asks POLRI, typing the need.
