@@ -144,9 +144,9 @@ MESSAGES: dict[str, str] = {
     "invite.choose_role": "Invite whom? Choose a role:",
     "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}), agency <b>{agency}</b>:\n\n"
+        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
+        "Agency: <b>{agency}</b>. Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."
     ),
     "invite.choose_agency": "Invite <b>{role}</b> of <b>{region}</b> from which agency?",

@@ -158,10 +158,9 @@ MESSAGES: dict[str, str] = {
         "Undang <b>{role}</b> untuk wilayah mana? Wilayah sekarang: <b>{region}</b>."
     ),
     "invite.created": (
-        "🔗 Tautan undangan <b>{role}</b> untuk <b>{region}</b> ({code}), instansi "
-        "<b>{agency}</b>:\n\n"
+        "🔗 Tautan undangan <b>{role}</b> untuk <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
+        "Instansi: <b>{agency}</b>. Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
         "yang diundang: siapa pun yang membukanya lebih dulu akan terdaftar."
     ),
     "invite.choose_agency": ("Undang <b>{role}</b> untuk <b>{region}</b> dari instansi mana?"),

@@ -367,9 +367,9 @@ async def test_agency_in_invites_from_the_shell_and_in_one_line(
 
     await person.send("/undang koordinator 74.09.01 polri")
     link = await person.next_message()
-    assert "Koordinator untuk Kecamatan Asera" in link.text and "instansi POLRI" in link.text
+    assert "Koordinator untuk Kecamatan Asera" in link.text and "Instansi: POLRI" in link.text
     await person.send("/undang petugas 74.09.01")  # none named: the inviter's own
-    assert "instansi Basarnas" in (await person.next_message()).text
+    assert "Instansi: Basarnas" in (await person.next_message()).text
     polri = await sandbox.create_user("Kapolsek Asera")
     await polri.send(f"/start {invite_code(link.text)}")
     await polri.next_message()
