@@ -4,6 +4,7 @@ confirmation and an incident alert): agency → what is needed → by when → �
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from telegram import Update
@@ -19,7 +20,9 @@ from bot.services.agencies import agencies
 from bot.services.support import SupportRefused
 from bot.support_render import ASK_CALLBACK
 from bot.ui import Button, Keyboard, in_rows, owned
-from storage.models import Person
+
+if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
+    from storage.models import Person
 
 START_CALLBACK = ASK_CALLBACK
 STEP_CALLBACK = "supg1"
@@ -31,6 +34,28 @@ def report_offer(report_id: int, state: str, lang: str, owner: int) -> Keyboard 
         return None
     button = Button(plain(lang, "support.button.ask"), f"{START_CALLBACK}:r:{report_id}")
     return owned([[button]], owner)
+
+
+async def status_offer(context: PoskoContext, *, region_code: str) -> Keyboard | None:
+    """Under /status in a private chat: 🤝 for each 🔴/🟡 cell of the region itself."""
+    actor = context.actor
+    if actor is None:
+        return None
+    lang = context.lang
+    rows = [
+        [
+            Button(
+                plain(
+                    lang,
+                    "support.button.ask_for",
+                    aspect=offer.aspect_en if lang == "en" else offer.aspect,
+                ),
+                f"{START_CALLBACK}:r:{offer.report_id}",
+            )
+        ]
+        for offer in await drafts.offers(context.unit, region_code=region_code)
+    ]
+    return owned(rows[:10], actor.telegram_id) if rows else None
 
 
 async def start_guided(update: Update, context: PoskoContext, actor: Person) -> None:

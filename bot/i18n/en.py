@@ -550,6 +550,7 @@ MESSAGES: dict[str, str] = {
     "support.button.done": "✔️ Done",
     "support.button.decline": "✖️ Cannot",
     "support.button.ask": "🤝 Ask for support",
+    "support.button.ask_for": "🤝 Ask for support: {aspect}",
     "support.taken_toast": "You took this request on.",
     "support.ask_note.progress": "🛠 Write a progress note for <b>{reference}</b>:",
     "support.ask_note.done": (

@@ -569,6 +569,7 @@ MESSAGES: dict[str, str] = {
     "support.button.done": "✔️ Selesai",
     "support.button.decline": "✖️ Tidak bisa",
     "support.button.ask": "🤝 Minta dukungan",
+    "support.button.ask_for": "🤝 Minta dukungan: {aspect}",
     "support.taken_toast": "Anda menyanggupi permintaan ini.",
     "support.ask_note.progress": "🛠 Tulis catatan kemajuan untuk <b>{reference}</b>:",
     "support.ask_note.done": (

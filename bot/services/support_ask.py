@@ -19,6 +19,7 @@ from storage.conversations import end_conversation, get_conversation, save_conve
 from storage.incidents import get_incident
 from storage.models import Person, ReportState, Severity
 from storage.reports import get_report
+from storage.support import unready_cells
 
 FLOW = "support_ask"
 # The steps, in order; each asks for the field of the same name.
@@ -166,3 +167,23 @@ async def submit(
 
 async def drop(unit: UnitOfWork, *, actor: Person) -> None:
     await end_conversation(unit.session, chat_id=actor.telegram_id, user_id=actor.telegram_id)
+
+
+@dataclass(frozen=True)
+class Offer:
+    report_id: int
+    aspect: str  # its name in Indonesian and English
+    aspect_en: str
+    state: str
+
+
+async def offers(unit: UnitOfWork, *, region_code: str) -> list[Offer]:
+    """The 🔴/🟡 cells of a region a /status reader may ask support for, each with the
+    report behind it (🤝 Minta dukungan starts prefilled from that report)."""
+    names = {a.code: a for a in await active_aspects(unit.session)}
+    found = []
+    for cell in await unready_cells(unit.session, region_code=region_code):
+        aspect = names.get(cell.aspect_code)
+        if aspect is not None:
+            found.append(Offer(cell.report_id, aspect.label_id, aspect.label_en, cell.state))
+    return found

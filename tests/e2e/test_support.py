@@ -298,6 +298,9 @@ async def test_ask_for_support_from_a_red_report_and_from_an_incident_alert(
     assert "Terkait: Distribusi logistik" in copy.text and "tertahan di sungai" in copy.text
     [request] = await fetch_all(database_url, SupportRequest)
     assert (request.aspect_code, request.region_code) == ("distribusi", "74.09.01.1005")
+    await camat.send("/status 74.09.01.1005")  # the 🔴 cell offers support too
+    status = await camat.next_message()
+    assert status.button_texts() == ["🤝 Minta dukungan: Distribusi logistik"]
     await kpu.drain()
     await kpu.send("/ringkasan")  # the matrix marks Asera's cell with the open request
     matrix = [line for line in (await kpu.next_message()).text.splitlines() if "Asera:" in line]
