@@ -405,3 +405,30 @@ async def test_only_an_admin_reassigns_a_request_to_another_agency(
     assert "dialihkan ke POLRI" in (await camat.next_message()).text
     [request] = await fetch_all(database_url, SupportRequest)
     assert (request.agency_code, request.status) == ("polri", "open")
+
+
+async def test_cannot_with_a_reason_sends_it_one_level_up_in_the_same_agency(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    sultra = await register(
+        sandbox, database_url, name="Danrem Sultra", role="coordinator", region="74", agency="tni"
+    )
+    camat, tni = people["camat"], people["tni"]
+    await camat.send("/dukungan tni 74.09.01.1005 2 hari helikopter untuk logistik")
+    await camat.next_message()
+    copy = await tni.next_message()
+    await tni.press("✖️ Tidak bisa", message_id=copy.message_id)
+    assert "alasan" in (await tni.next_message()).text
+    await tni.send("Kodim tidak punya helikopter")
+    assert "diteruskan ke Sulawesi Tenggara" in (await tni.next_message()).text
+    climbed = await sultra.next_message()
+    assert "D-0001" in climbed.text and "🤝 Sanggup" in climbed.button_texts()
+    told = await camat.next_message()
+    assert "tidak bisa" in told.text and "Kodim tidak punya helikopter" in told.text
+    assert "Sulawesi Tenggara" in told.text
+    await people["tni_kolaka"].expect_no_message(within=0.3)
+    await camat.send("/riwayat D-0001")
+    history = (await camat.next_message()).text
+    assert "tidak bisa (Dandim Konut): Kodim tidak punya helikopter" in history
+    assert "diteruskan ke: 74 (1)" in history
