@@ -433,6 +433,11 @@ async def support_timeline(
     if not decision.allowed:
         return None
     events = await request_events(unit.session, request_id=request_id)
+    for event in events:  # "74.09 (1)" → "Kabupaten Konawe Utara (1)", for the eyes only
+        unit.session.expunge(event)
+        if event.kind in ("routed", "climbed") and event.detail and " (" in event.detail:
+            code, count = event.detail.split(" (", 1)
+            event.detail = f"{await region_label(unit.session, code)} ({count}"
     names: dict[int, PersonView] = {}
     for event in events:
         if event.actor_id is not None and event.actor_id not in names:

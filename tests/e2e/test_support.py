@@ -431,4 +431,4 @@ async def test_cannot_with_a_reason_sends_it_one_level_up_in_the_same_agency(
     await camat.send("/riwayat D-0001")
     history = (await camat.next_message()).text
     assert "tidak bisa (Dandim Konut): Kodim tidak punya helikopter" in history
-    assert "diteruskan ke: 74 (1)" in history
+    assert "diteruskan ke: Sulawesi Tenggara (1)" in history
