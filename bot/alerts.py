@@ -26,6 +26,7 @@ from bot.domain.incidents import (
 from bot.domain.regions import is_within, parent_of
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten
+from bot.support_render import ASK_CALLBACK
 from bot.ui import Button, Keyboard
 from bot.unit import PRIORITY_ALERT, Services, UnitOfWork
 from storage.incidents import (
@@ -76,7 +77,10 @@ def may_handle(person: Person, incident: Incident) -> bool:
 def _who(person: Person | None, lang: str) -> str:
     if person is None:
         return "—"
-    return f"{person.full_name or '—'} ({plain(lang, f'role.{person.role}')})"
+    role = plain(lang, f"role.{person.role}")
+    if person.agency_code:  # "Koor Asera (Koordinator, TNI)"
+        role = f"{role}, {person.agency_code.upper()}"
+    return f"{person.full_name or '—'} ({role})"
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,8 @@ def alert_buttons(incident: Incident, lang: str) -> Keyboard | None:
             Button(plain(lang, "incident.button.resolve"), f"{prefix}:r"),
             Button(plain(lang, "incident.button.dismiss"), f"{prefix}:d"),
         ],
+        # Whoever may ask for support in the incident's area (the policy decides on the press).
+        [Button(plain(lang, "support.button.ask"), f"{ASK_CALLBACK}:i:{incident.id}")],
         *more,
     ]
     return [row for row in rows if row]  # no empty row once 🛠 was pressed

@@ -31,7 +31,9 @@ from bot.jobs import (
     ESCALATION_JOB,
     FORGET_JOB,
     REMINDER_JOB,
+    SUPPORT_JOB,
     escalate_incidents,
+    follow_support,
     forget_old_messages_job,
     reminder_job,
     sweep_expired_drafts,
@@ -383,6 +385,7 @@ def _schedule_jobs(application: PoskoApplication, settings: Settings) -> None:
     )
     job_queue.run_repeating(sweep_expired_drafts, interval=300, first=60, name=DRAFT_SWEEP_JOB)
     job_queue.run_repeating(escalate_incidents, interval=15, first=0.5, name=ESCALATION_JOB)
+    job_queue.run_repeating(follow_support, interval=15, first=0.7, name=SUPPORT_JOB)
     job_queue.run_repeating(forget_old_messages_job, interval=24 * 3600, first=300, name=FORGET_JOB)
 
 

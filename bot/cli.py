@@ -43,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     revision = db_sub.add_parser("revision", help="write a new migration from the model changes")
     revision.add_argument("message")
 
+    agencies = sub.add_parser("agencies", help="the agencies (instansi) people belong to")
+    agencies_sub = agencies.add_subparsers(dest="agencies_command", required=True)
+    agencies_sub.add_parser("list", help="print the agencies")
+    agency_add = agencies_sub.add_parser("add", help="add an agency")
+    agency_add.add_argument("code", help="short code, lower case, e.g. basarnas")
+    agency_add.add_argument("name_id", help="the name in Indonesian")
+    agency_add.add_argument("name_en", help="the name in English")
+
     regions = sub.add_parser("regions", help="region tasks")
     regions_sub = regions.add_subparsers(dest="regions_command", required=True)
     region_import = regions_sub.add_parser(
@@ -138,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_db_upgrade(settings))
         if args.command == "regions" and args.regions_command == "boundaries":
             return asyncio.run(_regions_boundaries(settings, args.file))
+        if args.command == "agencies":
+            return asyncio.run(_agencies(settings, args))
         if args.command == "regions":
             return asyncio.run(_regions_import(settings, args.file))
         if args.command == "digest":
@@ -237,6 +247,37 @@ async def _db_revision(message: str) -> int:
         await engine.dispose()
         config = alembic_config(f"sqlite:///{path}")
         await asyncio.to_thread(command.revision, config, message=message, autogenerate=True)
+    return 0
+
+
+async def _agencies(settings: Settings, args: argparse.Namespace) -> int:
+    import re
+
+    from bot.services.agencies import agencies, create_agency
+    from storage.engine import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with create_session_factory(engine)() as session:
+            if args.agencies_command == "add":
+                code = args.code.strip().lower()
+                if not re.fullmatch(r"[a-z][a-z0-9_]{1,15}", code):
+                    print("posko: the code is 2 to 16 letters, digits or _", file=sys.stderr)
+                    return 1
+                if not await create_agency(
+                    session, code=code, name_id=args.name_id[:80], name_en=args.name_en[:80]
+                ):
+                    print(f"posko: agency {code} exists already", file=sys.stderr)
+                    return 1
+                await session.commit()
+                print(f"agency {code} added")
+                return 0
+            for agency in await agencies(session):
+                print(f"{agency.code:<12} {agency.name_id} / {agency.name_en}")
+    finally:
+        await engine.dispose()
     return 0
 
 

@@ -100,6 +100,7 @@ async def _scenario(
     rina = await sandbox.create_user("Rina", last_name="(Kesbangpol)", user_id=ADMIN_ID)
     hasan = await sandbox.create_user("Hasan", last_name="(KPU Konawe Utara)", username="hasan_kpu")
     camat = await sandbox.create_user("Camat", last_name="Asera")
+    dandim = await sandbox.create_user("Dandim", last_name="(TNI Konawe Utara)")
     stranger = await sandbox.create_user("Orang", last_name="Asing")
 
     say("Admin Kesbangpol Konawe Utara membuka bot (ADMIN_TELEGRAM_IDS) dan mencatat pemilu.")
@@ -126,6 +127,8 @@ async def _scenario(
     await hasan.press("Asera", message_id=prompt.message_id)
     await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
     await hasan.press("✅ Pilih Asera", message_id=prompt.message_id)
+    await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
+    await hasan.press("Pemda/Kesbangpol", message_id=prompt.message_id)
     invite = await hasan.wait_for_edit(prompt.message_id, timeout=WAIT)
     officer_code = _invite_code(invite)
 
@@ -164,6 +167,38 @@ async def _scenario(
     await hasan.next_message(timeout=WAIT)
     await camat.next_message(timeout=WAIT)
 
+    say("Admin mengundang koordinator TNI Konawe Utara: /undang koordinator 74.09 tni.")
+    await rina.send("/undang koordinator 74.09 tni")
+    tni_code = _invite_code(await rina.next_message(timeout=WAIT))
+    await dandim.send(f"/start {tni_code}")
+    await dandim.next_message(timeout=WAIT)
+
+    say("Camat Asera meminta dukungan angkutan kepada TNI, dengan tenggat 2 hari.")
+    await camat.send(
+        "/dukungan tni 74.09.01.1005 2 hari segera angkutan logistik ke Wanggudu lewat sungai"
+    )
+    await camat.next_message(timeout=WAIT)
+    request = await dandim.next_message(timeout=WAIT)
+    await hasan.next_message(timeout=WAIT)  # the KPU coordinator follows it
+
+    say(
+        "TNI menyanggupi, melaporkan kemajuan, dan menutupnya dengan foto; camat tahu tiap langkah."
+    )
+    await dandim.press("🤝 Sanggup", message_id=request.message_id)
+    await dandim.wait_for_edit(request.message_id, timeout=WAIT)
+    await camat.next_message(timeout=WAIT)
+    await dandim.press("🛠 Dalam proses", message_id=request.message_id)
+    await dandim.next_message(timeout=WAIT)
+    await dandim.send("Dua perahu karet dan satu truk berangkat dari Wanggudu Raya.")
+    await dandim.next_message(timeout=WAIT)
+    await camat.next_message(timeout=WAIT)
+    await dandim.press("✔️ Selesai", message_id=request.message_id)
+    await dandim.next_message(timeout=WAIT)
+    await dandim.send_photo(caption="Logistik tiba di Wanggudu, diterima PPS.")
+    await dandim.next_message(timeout=WAIT)
+    await camat.next_message(timeout=WAIT)
+    await camat.next_message(timeout=WAIT)  # the closing photo
+
     say("Orang lain mencoba memakai tautan yang sama: ditolak.")
     await stranger.send(f"/start {officer_code}")
     await stranger.next_message(timeout=WAIT)
@@ -186,6 +221,7 @@ async def _scenario(
     return [
         ("Rina (Admin, Kesbangpol Konawe Utara)", rina),
         ("Hasan (Koordinator KPU Konawe Utara)", hasan),
-        ("Camat Asera (Petugas)", camat),
+        ("Camat Asera (Petugas, Pemda)", camat),
+        ("Dandim (Koordinator TNI Konawe Utara)", dandim),
         ("Orang Asing", stranger),
     ], group

@@ -33,8 +33,10 @@ from bot.domain.reports import (
     roll_up_whole,
     summaries_before,
 )
+from bot.domain.support import AgencyLine, OverdueLine
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
+from bot.services.support import support_summary
 from bot.ui import Button, owned
 from bot.unit import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from storage.aspects import active_aspects
@@ -50,6 +52,7 @@ from storage.reports import (
     reports_since,
     touched_pairs,
 )
+from storage.support import open_requests_in_subtree
 
 WINDOW = timedelta(hours=24)
 REMINDER_CALLBACK = "rem1:lapor"
@@ -117,7 +120,28 @@ async def build_digest(
         for e in await active_elections(session)
         if covers(e.region_code, region_code)
     ]
+    summary = await support_summary(session, root=region_code, now=now)
+    support = [
+        AgencyLine(
+            name_id=a.name_id,
+            name_en=a.name_en,
+            open=len(a.open),
+            overdue=tuple(
+                OverdueLine(i.reference, i.region, i.need, i.deadline_at) for i in a.overdue
+            ),
+            done=len(a.done_since),
+        )
+        for a in summary.agencies
+    ]
+    linked = await open_requests_in_subtree(session, root=region_code)
+    support_cells = {
+        (area_of(r.region_code, region_code, area_codes), r.aspect_code)
+        for r in linked
+        if r.aspect_code is not None
+    }
     return DigestData(
+        support=support,
+        support_cells=support_cells,
         region_name=labels[region_code],
         as_of=now,
         elections=elections,

@@ -18,9 +18,9 @@ from openpyxl.styles import Alignment
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Columns of free text a person wrote: wrapped in XLSX, and given more room.
-WRAPPED_COLUMNS = frozenset({"note", "description", "closing_note", "detail"})
+WRAPPED_COLUMNS = frozenset({"note", "description", "closing_note", "detail", "need"})
 # Columns holding a local time: their header names the zone, "Waktu (WITA)".
-TIME_COLUMNS = frozenset({"time", "acknowledged_at", "closed_at", "last_report"})
+TIME_COLUMNS = frozenset({"time", "acknowledged_at", "closed_at", "last_report", "deadline"})
 MIN_WIDTH, MAX_WIDTH, MAX_WRAPPED_WIDTH = 6, 40, 60
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
 _TIME_WIDTH = len("2024-02-07 08:46")

@@ -34,6 +34,7 @@ from bot.alerts import incident_types
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.reports import STATE_EMOJI, AspectInfo, roll_up_cells, roll_up_whole
 from bot.domain.reports import reference as report_reference
+from bot.domain.support import reference as support_reference
 from bot.export_cells import (
     TIME_COLUMNS,
     ColumnWidths,
@@ -44,13 +45,22 @@ from bot.export_cells import (
 from bot.i18n import plain, zone_name
 from storage.aspects import active_aspects
 from storage.engine import SessionFactory
-from storage.models import Incident, IncidentEvent, Person, Region, Report
+from storage.models import (
+    Agency,
+    Incident,
+    IncidentEvent,
+    Person,
+    Region,
+    Report,
+    SupportEvent,
+    SupportRequest,
+)
 from storage.regions import child_regions, region_label
 from storage.reports import readiness_summary
 from storage.subtree import in_subtree
 
 PAGE = 1000
-KINDS = ("reports", "readiness", "incidents", "timeline")
+KINDS = ("reports", "readiness", "incidents", "timeline", "support", "support_timeline")
 
 
 @dataclass(frozen=True)
@@ -287,6 +297,84 @@ async def timeline_rows(factory: SessionFactory, request: ExportRequest) -> Asyn
 
 TIMELINE_COLUMNS = ("reference", "time", "event", "actor", "detail")
 
+SUPPORT_COLUMNS = (
+    "reference",
+    "time",
+    "region_code",
+    "region",
+    "agency",
+    "need",
+    "urgency",
+    "deadline",
+    "support_status",
+    "requester",
+    "requester_agency",
+    "taken_by",
+    "closed_by",
+    "closed_at",
+    "closing_note",
+    "linked",
+)
+
+
+async def _agency_names(factory: SessionFactory, lang: str) -> dict[str, str]:
+    async with factory() as session:
+        agencies = (await session.execute(select(Agency))).scalars()
+        return {a.code: a.name_en if lang == "en" else a.name_id for a in agencies}
+
+
+def _support_statement(model: Any, request: ExportRequest) -> Any:
+    return select(model).where(
+        in_subtree(col(SupportRequest.region_code), request.root),
+        col(SupportRequest.created_at) >= request.since,
+        col(SupportRequest.created_at) < request.until,
+    )
+
+
+async def support_rows(factory: SessionFactory, request: ExportRequest) -> AsyncIterator[Row]:
+    """Support requests (permintaan dukungan) asked in the period, with who did what."""
+    lang, tz = request.lang, request.tz
+    names = _Names(factory, lang)
+    agencies = await _agency_names(factory, lang)
+    statement = _support_statement(SupportRequest, request)
+    async for row in _pages(factory, statement, col(SupportRequest.id)):
+        linked = [row.aspect_code or "", f"I-{row.incident_id:04d}" if row.incident_id else ""]
+        yield [
+            support_reference(row.id),
+            _local(row.created_at, tz),
+            row.region_code,
+            await names.region(row.region_code),
+            agencies.get(row.agency_code, row.agency_code),
+            row.need,
+            plain(lang, f"support.urgency.{row.urgency}"),
+            _local(row.deadline_at, tz),
+            plain(lang, f"support.status.{row.status}"),
+            await names.person(row.requester_id),
+            agencies.get(row.requester_agency or "", row.requester_agency or ""),
+            await names.person(row.taken_by_id),
+            await names.person(row.closed_by_id),
+            _local(row.closed_at, tz),
+            row.closing_note or "",
+            " ".join(filter(None, linked)),
+        ]
+
+
+async def support_timeline_rows(
+    factory: SessionFactory, request: ExportRequest
+) -> AsyncIterator[Row]:
+    lang, tz = request.lang, request.tz
+    names = _Names(factory, lang)
+    requests = _support_statement(col(SupportRequest.id), request)
+    statement = select(SupportEvent).where(col(SupportEvent.request_id).in_(requests))
+    async for event in _pages(factory, statement, col(SupportEvent.id)):
+        yield [
+            support_reference(event.request_id),
+            _local(event.at, tz),
+            plain(lang, f"support.event.{event.kind}"),
+            await names.person(event.actor_id),
+            event.detail or "",
+        ]
+
 
 async def write_export(
     factory: SessionFactory, request: ExportRequest, directory: Path
@@ -319,6 +407,18 @@ async def write_export(
             TIMELINE_COLUMNS,
             _headers(request, TIMELINE_COLUMNS),
             lambda: timeline_rows(factory, request),
+        ),
+        (
+            "support",
+            SUPPORT_COLUMNS,
+            _headers(request, SUPPORT_COLUMNS),
+            lambda: support_rows(factory, request),
+        ),
+        (
+            "support_timeline",
+            TIMELINE_COLUMNS,
+            _headers(request, TIMELINE_COLUMNS),
+            lambda: support_timeline_rows(factory, request),
         ),
     ]
     if request.fmt == "csv":

@@ -12,6 +12,7 @@ from bot.digests import remind_officers
 from bot.escalation import escalate_due
 from bot.handlers.flows import FLOWS, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
+from bot.support_escalation import escalate_support, tell_overdue
 from storage.conversations import end_conversation, expired_conversations
 from storage.people import get_person_by_telegram_id
 from storage.privacy import forget_old_messages
@@ -22,6 +23,7 @@ DRAFT_SWEEP_JOB = "drafts.sweep"
 ESCALATION_JOB = "incidents.escalate"
 REMINDER_JOB = "reminders.daily"
 FORGET_JOB = "messages.forget"
+SUPPORT_JOB = "support.escalate"
 
 
 async def sweep_expired_drafts(context: PoskoContext) -> None:
@@ -53,6 +55,18 @@ async def escalate_incidents(context: PoskoContext) -> None:
         await escalate_due(unit, services.settings)
 
     await run_in_unit(services, escalate)
+
+
+async def follow_support(context: PoskoContext) -> None:
+    """Untaken support requests climb a level; overdue ones are named (once a day). The
+    times live in the database, so a restart (which runs this at once) loses none."""
+    services = context.services
+
+    async def follow(unit: UnitOfWork) -> None:
+        await escalate_support(unit, services.settings)
+        await tell_overdue(unit, services.settings)
+
+    await run_in_unit(services, follow)
 
 
 def unreachable_hook(services: Services) -> Callable[[int, str], Awaitable[None]]:

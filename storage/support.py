@@ -14,6 +14,7 @@ from storage.models import (
     OPEN_SUPPORT_STATUSES,
     Agency,
     Person,
+    Readiness,
     SupportCopy,
     SupportEvent,
     SupportRequest,
@@ -176,5 +177,18 @@ async def overdue_requests(
         )
         .order_by(col(SupportRequest.deadline_at))
         .limit(limit)
+    )
+    return list(result.scalars())
+
+
+async def unready_cells(session: AsyncSession, *, region_code: str) -> list[Readiness]:
+    """The region's own 🔴/🟡 cells (not those of the regions below), in aspect order."""
+    result = await session.execute(
+        select(Readiness)
+        .where(
+            col(Readiness.region_code) == region_code,
+            col(Readiness.state).in_(("not_ready", "partial")),
+        )
+        .order_by(col(Readiness.aspect_code))
     )
     return list(result.scalars())

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from bot.domain.countdown import countdown_label, days_to, local_date
 from bot.domain.incidents import SEVERITY_EMOJI, SEVERITY_RANK, status_text
 from bot.domain.reports import STATE_EMOJI, AreaRollup, AspectInfo
-from bot.i18n import Html, format_day, format_short_moment, t
+from bot.domain.support import AgencyLine, render_support_digest
+from bot.i18n import Html, format_day, format_short_moment, plain, t
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class DigestData:
     incidents_today: list[DigestIncident]
     open_incidents: list[DigestIncident]
     changes: list[Change] = field(default_factory=list)
+    support: list[AgencyLine] = field(default_factory=list)  # support requests, by agency
+    # (area code, aspect code) of the matrix's cells with an open support request.
+    support_cells: set[tuple[str, str]] = field(default_factory=set)
 
 
 def matrix_changes(
@@ -110,14 +114,40 @@ def render_digest(data: DigestData, lang: str, tz: ZoneInfo) -> Html:
     lines.append(Html(""))
     legend = " · ".join(f"{n}. {labels[a.code]}" for n, a in enumerate(data.aspects, start=1))
     lines.append(t(lang, "digest.matrix.header", legend=legend))
+    numbers = {a.code: n for n, a in enumerate(data.aspects, start=1)}
+
+    def marks(area_codes: set[str]) -> str:
+        """' · 🤝 1,3': the aspects with an open support request there."""
+        marked = sorted(
+            {
+                numbers[aspect]
+                for area, aspect in data.support_cells
+                if area in area_codes and aspect in numbers
+            }
+        )
+        return (
+            plain(lang, "digest.matrix.support", numbers=",".join(map(str, marked)))
+            if marked
+            else ""
+        )
+
     own_cells = "".join(STATE_EMOJI[data.own.aspects[a.code].state] for a in data.aspects)
-    lines.append(t(lang, "digest.matrix.own", cells=own_cells))
+    every_area = {area for area, _ in data.support_cells}
+    lines.append(t(lang, "digest.matrix.own", cells=own_cells + marks(every_area)))
     for area in data.areas:
         cells = "".join(STATE_EMOJI[area.aspects[a.code].state] for a in data.aspects)
         lines.append(
-            t(lang, "digest.matrix.row", emoji=STATE_EMOJI[area.worst], name=area.name, cells=cells)
+            t(
+                lang,
+                "digest.matrix.row",
+                emoji=STATE_EMOJI[area.worst],
+                name=area.name,
+                cells=cells + marks({area.code}),
+            )
         )
     lines.append(t(lang, "digest.matrix.legend"))
+    if data.support_cells:
+        lines.append(t(lang, "digest.matrix.support_legend"))
 
     lines.append(Html(""))
     if data.silent_areas:
@@ -159,6 +189,8 @@ def render_digest(data: DigestData, lang: str, tz: ZoneInfo) -> Html:
             )
     else:
         lines.append(t(lang, "digest.changes_none"))
+    lines.append(Html(""))
+    lines.extend(render_support_digest(data.support, lang, tz))
     return Html("\n".join(lines))
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.regions import ancestors_of, is_within
+from bot.i18n import Html, format_short_moment, t
 
 REFERENCE = re.compile(r"^[Dd]-?0*(\d{1,9})$")
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
@@ -280,3 +281,56 @@ def is_overdue(status: str, deadline: datetime, now: datetime) -> bool:
 def open_order_key(overdue: bool, urgency: str, deadline: datetime) -> tuple[int, int, datetime]:
     """Overdue first, then the most urgent, then the nearest deadline."""
     return (0 if overdue else 1, URGENCY_RANK.get(urgency, 9), deadline)
+
+
+# -- the digest's section ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    reference: str
+    place: str
+    need: str
+    deadline: datetime
+
+
+@dataclass(frozen=True)
+class AgencyLine:
+    name_id: str
+    name_en: str
+    open: int
+    overdue: tuple[OverdueLine, ...]
+    done: int
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+
+def render_support_digest(rows: Sequence[AgencyLine], lang: str, tz: ZoneInfo) -> list[Html]:
+    """Open requests by agency, the overdue ones named, done since yesterday."""
+    lines = [t(lang, "digest.support.header", count=sum(r.open for r in rows))]
+    if not rows:
+        lines.append(t(lang, "digest.support.none"))
+    for row in rows:
+        lines.append(
+            t(
+                lang,
+                "digest.support.agency",
+                agency=row.name(lang),
+                open=row.open,
+                overdue=len(row.overdue),
+                done=row.done,
+            )
+        )
+        for item in row.overdue:
+            lines.append(
+                t(
+                    lang,
+                    "digest.support.overdue",
+                    reference=item.reference,
+                    place=item.place,
+                    need=item.need[:120],
+                    deadline=format_short_moment(item.deadline, lang, tz),
+                )
+            )
+    return lines

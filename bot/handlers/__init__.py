@@ -38,6 +38,10 @@ from bot.handlers import (
     one_line,
     privacy,
     reports,
+    support,
+    support_ask,
+    support_bulk,
+    support_views,
 )
 
 log = logging.getLogger(__name__)
@@ -61,6 +65,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("insiden", "incident"), incidents.incident_command),
         (("insiden_terbuka", "open_incidents"), incidents.open_incidents),
         (("riwayat", "history"), history.history_command),
+        (("dukungan", "support"), support.support_command),
+        (("rtl", "actions"), support_bulk.rtl_command),
+        (("tindaklanjut", "followups"), support_views.followups_command),
+        (("alihkan", "reassign"), support.reassign_command),
         (("langganan", "subscribe"), groups.subscribe),
         (("berhenti", "unsubscribe"), groups.unsubscribe),
         (("ringkasan", "summary"), digests.summary_command),
@@ -98,6 +106,21 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(CallbackQueryHandler(history.more_button, pattern=history.MORE_PATTERN))
     application.add_handler(
+        CallbackQueryHandler(support.support_button, pattern=support.BUTTON_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_bulk.rtl_button, pattern=rf"^{support_bulk.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_views.open_button, pattern=rf"^{support_views.CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_ask.start_button, pattern=rf"^{support_ask.START_CALLBACK}:")
+    )
+    application.add_handler(
+        CallbackQueryHandler(support_ask.step_button, pattern=rf"^{support_ask.STEP_CALLBACK}:")
+    )
+    application.add_handler(
         CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")
     )
     application.add_handler(
@@ -120,6 +143,12 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     )
     application.add_handler(
         ChatMemberHandler(digests.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.PHOTO & filters.CaptionRegex(r"^/(dukungan|support)(@\w+)?(\s|$)"),
+            support.support_command,
+        )
     )
     # A photo whose caption is a report command is a one-line report with that photo.
     application.add_handler(

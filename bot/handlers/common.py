@@ -19,11 +19,22 @@ from storage.models import Person, Role
 GUEST_COMMANDS = ("start", "bantuan")
 GROUP_COMMANDS = ("ringkasan", "status", "insiden_terbuka", "langganan", "berhenti")
 _EVERYONE = ("bantuan", "profil", "dataku", "bahasa", "keluar", "batal")
-_REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "riwayat", "ralat", "tarik")
+_REPORTING = (
+    "lapor",
+    "insiden",
+    "dukungan",
+    "tindaklanjut",
+    "status",
+    "insiden_terbuka",
+    "riwayat",
+    "ralat",
+    "tarik",
+)
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
     Role.COORDINATOR: (
         *_REPORTING,
+        "rtl",
         "ringkasan",
         "ekspor",
         "paparan",
@@ -33,6 +44,7 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     ),
     Role.ADMIN: (
         *_REPORTING,
+        "rtl",
         "ringkasan",
         "ekspor",
         "paparan",
@@ -41,6 +53,7 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "undangan",
         "nonaktifkan",
         "acara",
+        "alihkan",
         *_EVERYONE,
     ),
 }

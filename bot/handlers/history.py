@@ -11,6 +11,7 @@ from bot.context import PoskoContext
 from bot.domain.incidents import parse_escalation_detail, reference
 from bot.domain.regions import is_within
 from bot.handlers.common import answer_callback, private_chat_only, reply, require_actor
+from bot.handlers.support import support_history
 from bot.i18n import Html, escape, format_short_moment, plain, t
 from bot.render import TELEGRAM_TEXT_LIMIT, shorten, split_lines
 from storage.incidents import get_incident, incident_events
@@ -36,6 +37,8 @@ async def history_command(update: Update, context: PoskoContext) -> None:
         return
     lang = context.lang
     argument = (context.args or [""])[0]
+    if await support_history(update, context, argument):  # D-0001: a support request
+        return
     wanted = argument.upper().removeprefix("I-")
     if not argument:
         problem = t(lang, "history.missing")

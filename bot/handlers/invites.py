@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.domain.invites import deep_link
-from bot.domain.onboarding import InviteRefused, create_invite
+from bot.domain.onboarding import DEFAULT_AGENCY, InviteRefused, create_invite
 from bot.domain.region_names import parse_region_query
 from bot.domain.regions import is_within, level_of
 from bot.domain.roles import parse_role
@@ -71,13 +71,22 @@ async def invite_command(update: Update, context: PoskoContext) -> None:
             update, context, t(lang, "invite.usage", problem=t(lang, "invite.usage.region_missing"))
         )
         return
-    region_code = await _resolve_region(update, context, actor, query, role=role, word=args[0])
+    region_code = await _resolve_region(
+        update, context, actor, query, role=role, word=args[0], agency_code=agency_code
+    )
     if region_code is not None:
         await _issue(update, context, actor, role, region_code, agency_code=agency_code)
 
 
 async def _resolve_region(
-    update: Update, context: PoskoContext, actor: Person, query: str, *, role: Role, word: str
+    update: Update,
+    context: PoskoContext,
+    actor: Person,
+    query: str,
+    *,
+    role: Role,
+    word: str,
+    agency_code: str | None = None,
 ) -> str | None:
     lang = context.lang
     if level_of(query) is not None:
@@ -105,8 +114,10 @@ async def _resolve_region(
     if len(matches) > 1:
         labels = await choice_labels(context, matches)
         role_key = next(key for key, value in _ROLE_KEYS.items() if value == role)
+        # A choice of the one-line form issues the invite at once, for the line's agency.
+        agency = agency_code or actor.agency_code or DEFAULT_AGENCY
         buttons = [
-            [Button(label, f"{CALLBACK}:p:{role_key}:{match.code}")]
+            [Button(label, f"{CALLBACK}:g:{role_key}:{match.code}:{agency}")]
             for label, match in zip(labels, matches, strict=True)
         ]
         buttons.append([Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")])

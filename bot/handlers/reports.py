@@ -37,6 +37,7 @@ from bot.domain.text import clean
 from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
+    is_private,
     location_keyboard,
     personal_button,
     private_command,
@@ -47,6 +48,7 @@ from bot.handlers.flow_inputs import location_answer, say_unclear, typed_choice
 from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
 from bot.handlers.region_access import allowed_region
 from bot.handlers.region_picker import picker_keyboard
+from bot.handlers.support_ask import report_offer, status_offer
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten, split_lines
 from bot.ui import Button, Keyboard, in_rows, owned
@@ -394,10 +396,11 @@ async def _save(
         text = Html(text + t(lang, "report.saved.photos", count=len(report.photo_file_ids)))
     chat = update.effective_chat
     assert chat is not None
+    offer = report_offer(report.id, report.state, lang, actor.telegram_id)  # 🤝 for 🔴/🟡
     if edit_message_id is not None:
-        context.unit.edit(chat.id, edit_message_id, text)
+        context.unit.edit(chat.id, edit_message_id, text, buttons=offer)
     else:
-        reply(update, context, text)
+        reply(update, context, text, buttons=offer)
 
 
 # -- the guided flow --------------------------------------------------------------------------
@@ -780,8 +783,10 @@ async def status_command(update: Update, context: PoskoContext) -> None:
         ):
             return
         root = wanted
-    for chunk in split_lines(await _render_status(context, root=root)):
-        reply(update, context, chunk)
+    chunks = split_lines(await _render_status(context, root=root))
+    offer = await status_offer(context, region_code=root) if is_private(update) else None
+    for number, chunk in enumerate(chunks, start=1):  # 🤝 under the last part, for 🔴/🟡
+        reply(update, context, chunk, buttons=offer if number == len(chunks) else None)
 
 
 async def _render_status(context: PoskoContext, *, root: str) -> Html:

@@ -144,9 +144,9 @@ MESSAGES: dict[str, str] = {
     "invite.choose_role": "Invite whom? Choose a role:",
     "invite.choose_region": "Invite <b>{role}</b> for which area? Current area: <b>{region}</b>.",
     "invite.created": (
-        "🔗 Invite link for <b>{role}</b> ({agency}) of <b>{region}</b> ({code}):\n\n"
+        "🔗 Invite link for <b>{role}</b> of <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Valid until {expires}, for {uses:person|people}. Send it only to the person you "
+        "Agency: <b>{agency}</b>. Valid until {expires}, for {uses:person|people}. Send it only to the person you "
         "invite: whoever opens it first is registered."
     ),
     "invite.choose_agency": "Invite <b>{role}</b> of <b>{region}</b> from which agency?",
@@ -438,6 +438,158 @@ MESSAGES: dict[str, str] = {
     "age.minutes": "{n} min",
     "age.hours": "{n} h",
     "age.days": "{n} d",
+    # Support requests
+    "cmd.dukungan": "Ask another agency for support (e.g. /support tni 3 days transport)",
+    "support.usage": (
+        "Write: <code>/support &lt;agency&gt; [area code] [deadline] [urgency] "
+        "&lt;what is needed&gt;</code>\n"
+        "Example: <code>/support tni 74.09.01.1005 10/2 high transport of logistics to "
+        "Wanggudu</code>\n"
+        "Deadline: a date (<code>10/2</code>, <code>2024-02-10</code>), a time today "
+        "(<code>17:00</code>) or a duration (<code>3 hours</code>, <code>2 days</code>). "
+        "Urgency: critical, high, normal.\n"
+        "Agencies: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
+    ),
+    "cmd.rtl": "Action plan: several support requests at once",
+    "support.rtl.usage": (
+        "Write <code>/actions</code> and then one request per line, for example:\n"
+        "<code>/actions\ntni 74.09.01.1005 10/2 transport of logistics\npolri 74.09.02 3 days "
+        "guard the warehouse</code>\nEach line: agency, [area code], [deadline], [urgency], "
+        "what is needed."
+    ),
+    "support.rtl.header": "📋 <b>Action plan</b>: {count:line|lines} read",
+    "support.rtl.line": "{number}. ✅ <b>{agency}</b> {region} — deadline {deadline} ({urgency}): {need}",
+    "support.rtl.wrong": "{number}. ❌ <i>{text}</i> — {problem}",
+    "support.rtl.nothing": "\nNo line can be saved.",
+    "support.rtl.confirm": "\nSave {count:request|requests}? Lines marked ❌ are left out.",
+    "support.rtl.save": "✅ Save",
+    "support.rtl.saved": "✅ {count:support request|support requests} saved and sent: {references}",
+    "support.rtl.waiting": "Press ✅ Save or ✖️ Cancel on the list above (or /cancel).",
+    "support.rtl.expired": "The action plan was not saved within {minutes} minutes; nothing was created.",
+    "cmd.tindaklanjut": "Open support requests for you, your agency and your area",
+    "support.followups.none": "✅ No support request is open in your area.",
+    "support.followups.header": "📌 <b>Follow-ups</b>: {count:open request|open requests} (overdue first)",
+    "support.followups.mine": "<b>For you</b> ({count})",
+    "support.followups.agency": "<b>For your agency</b> ({count})",
+    "support.followups.area": "<b>In your area</b> ({count})",
+    "support.followups.line": "{emoji} {reference} {agency} — {place}: {need} (deadline {deadline})",
+    "support.followups.line_overdue": "⏰ {emoji} <b>{reference}</b> {agency} — {place}: {need} (<b>overdue</b> {deadline})",
+    "support.ask.agency": "🤝 <b>Ask for support</b> — from which agency?",
+    "support.ask.need": "What is needed? Write it briefly.",
+    "support.ask.need_suggested": "\nSuggested from the report: <i>{need}</i>",
+    "support.ask.use_suggestion": "✅ Use this",
+    "support.ask.deadline": "By when? Choose, or write it (<code>10/2</code>, <code>17:00</code>, <code>3 hours</code>, <code>2 days</code>).",
+    "support.ask.deadline.3j": "3 hours",
+    "support.ask.deadline.1h": "1 day",
+    "support.ask.deadline.3h": "3 days",
+    "support.ask.deadline_unclear": "❌ <b>{text}</b> is no deadline. Examples: <code>10/2</code>, <code>17:00</code>, <code>3 hours</code>.",
+    "support.ask.confirm": "Check the request:\nTo: <b>{agency}</b>\nArea: {region}\nNeeded: {need}\nDeadline: {deadline} ({urgency})",
+    "support.ask.send": "✅ Send",
+    "support.ask.sent": "✅ Request <b>{reference}</b> sent to {handlers:coordinator|coordinators} ({target}).",
+    "support.ask.use_buttons": "Choose with the buttons of the message above, or /cancel.",
+    "support.ask.expired": "The support request was not finished within {minutes} minutes; nothing was sent.",
+    "cmd.alihkan": "Give a support request to another agency (admins)",
+    "support.reassign.usage": "Write: <code>/reassign D-0001 polri</code> (the request and the new agency).",
+    "support.reassign.refused": "❌ Only admins can give a support request to another agency.",
+    "support.reassign.done": "✅ {reference} given to <b>{agency}</b> ({region}).",
+    "support.told.reassigned": "↪️ Request <b>{reference}</b> was given to {agency} ({region}).",
+    "support.event.reassigned": "↪️ given to",
+    "support.error.empty": "❌ The request is empty.",
+    "support.error.agency": "❌ Agency <b>{word}</b> is not known.",
+    "support.error.need": "❌ What is needed is missing.",
+    "support.error.too_long": "❌ The request is too long (4000 characters at most).",
+    "support.error.deadline_past": "❌ The deadline <b>{word}</b> has already passed.",
+    "support.error.deadline_far": "❌ The deadline <b>{word}</b> is more than a year away.",
+    "support.error.deadline_invalid": "❌ The deadline <b>{word}</b> is no real date or time.",
+    "support.error.region_unknown": "❌ Area <b>{region}</b> is not in the region list.",
+    "support.refused.not_registered": "You are not registered with Posko Pemilu.",
+    "support.refused.inactive": "Your access has ended.",
+    "support.refused.role": "Only coordinators of the agency asked can follow this up.",
+    "support.refused.chat": "This works only in a private chat with the bot.",
+    "support.refused.region": "❌ That request is outside your area.",
+    "support.refused.agency": "This request is for another agency; you cannot follow it up.",
+    "support.already_closed": "Request {reference} is already done.",
+    "support.already_taken": "Already taken on by {who}.",
+    "support.asked": (
+        "✅ Support request <b>{reference}</b> recorded and sent to {handlers:coordinator|coordinators} "
+        "of <b>{agency}</b> ({target}); {followers:coordinator|coordinators} of yours follow it.\n"
+        "Deadline: {deadline}. You are told of every step."
+    ),
+    "support.asked_nobody": (
+        "✅ Support request <b>{reference}</b> recorded, but no coordinator of "
+        "<b>{agency}</b> is registered for this area yet; {followers:coordinator|coordinators} "
+        "of yours follow it.\nDeadline: {deadline}."
+    ),
+    "support.urgency.darurat": "Critical",
+    "support.urgency.segera": "High",
+    "support.urgency.biasa": "Normal",
+    "support.status.open": "nobody has taken it on yet",
+    "support.status.taken": "Taken on",
+    "support.status.in_progress": "In progress",
+    "support.status.done": "Done",
+    "support.status.cancelled": "Cancelled",
+    "support.copy.header": "🤝 <b>SUPPORT REQUEST {reference}</b> — {emoji} {urgency}",
+    "support.copy.climbed": "⏫ <i>Passed up to {region}</i>",
+    "support.copy.to": "To: <b>{agency}</b> — {target}",
+    "support.copy.where": "Area: <b>{region}</b> ({code})",
+    "support.copy.need": "Needed: {need}",
+    "support.copy.deadline": "Deadline: {deadline}",
+    "support.copy.deadline_passed": "⏰ Deadline: {deadline} — <b>OVERDUE</b>",
+    "support.copy.linked": "Linked: {links}",
+    "support.copy.photos": "📷 {count:photo|photos}",
+    "support.copy.location": "📍 {latitude}, {longitude}",
+    "support.copy.asked": "Asked by: {who}, {time}",
+    "support.copy.status": "Status: {emoji} {status}",
+    "support.copy.taken": "Status: {emoji} {status} by {who}, {time}",
+    "support.copy.progress": "Status: {emoji} {status} ({who}): {note}",
+    "support.copy.done": "Status: {emoji} {status} by {who}, {time}: {note}",
+    "support.copy.photo_caption": "Photo of request {reference}",
+    "support.done_photo_caption": "Photo of {reference} done",
+    "support.button.take": "🤝 Take it on",
+    "support.button.progress": "🛠 In progress",
+    "support.button.done": "✔️ Done",
+    "support.button.decline": "✖️ Cannot",
+    "support.button.ask": "🤝 Ask for support",
+    "support.button.ask_for": "🤝 Ask for support: {aspect}",
+    "support.taken_toast": "You took this request on.",
+    "support.ask_note.progress": "🛠 Write a progress note for <b>{reference}</b>:",
+    "support.ask_note.done": (
+        "✔️ Write the closing note for <b>{reference}</b> (a photo may come with it, the note "
+        "as its caption):"
+    ),
+    "support.ask_note.decline": (
+        "✖️ Write why you cannot handle <b>{reference}</b> (it goes one level up):"
+    ),
+    "support.note_expired": "The note for a support request was not written within {minutes} minutes; nothing changed.",
+    "support.noted.progress": "✅ Progress of {reference} recorded; the requester is told.",
+    "support.noted.done": "✅ {reference} closed as done; the requester is told.",
+    "support.noted.declined": "✅ {reference} passed up to {region}.",
+    "support.noted.declined_top": "✅ Recorded. There is no level above for {reference}.",
+    "support.told.taken": "🤝 Request <b>{reference}</b> was taken on by {who}.",
+    "support.told.progress": "🛠 <b>{reference}</b> in progress ({who}): {note}",
+    "support.told.done": "✔️ <b>{reference}</b> done ({who}): {note}",
+    "support.told.declined": (
+        "✖️ {who} cannot handle <b>{reference}</b>: {reason}\nPassed up to {region}."
+    ),
+    "support.told.declined_top": (
+        "✖️ {who} cannot handle <b>{reference}</b>: {reason}\nThere is no level above."
+    ),
+    "support.told.climbed": "⏫ <b>{reference}</b> was not taken on; passed up to {region}.",
+    "support.overdue.notice": (
+        "⏰ Request <b>{reference}</b> ({agency}, {region}) is <b>overdue</b> ({deadline}) "
+        "and not done: {need}"
+    ),
+    "support.event.requested": "📝 asked",
+    "support.event.routed": "📨 sent",
+    "support.event.taken": "🤝 taken on",
+    "support.event.in_progress": "🛠 in progress",
+    "support.event.done": "✔️ done",
+    "support.event.declined": "✖️ cannot",
+    "support.event.climbed": "⏫ passed up to",
+    "support.event.overdue": "⏰ overdue, people told",
+    "support.history.header": "🕘 <b>History</b>",
+    "support.history.line": "• {time} — {what}{who}{detail}",
+    "support.history.not_found": "❌ Support request <b>{reference}</b> was not found in your area.",
     "group_only": "Use this command in the group that should subscribe.",
     "subscription.not_admin": "❌ Only an admin of this group who is also a Posko coordinator or admin can manage its subscription.",
     "subscription.bad_time": "❌ Time <b>{value}</b> is not valid. Use HH:MM, e.g. 07:00.",
@@ -467,6 +619,8 @@ MESSAGES: dict[str, str] = {
     "digest.matrix.own": "<b>Whole area</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
     "digest.matrix.legend": "✅ ready · 🟡 partial · 🔴 not ready · ⬜ no report",
+    "digest.matrix.support": " · 🤝 {numbers}",
+    "digest.matrix.support_legend": "🤝 n: an open support request for aspect n",
     "digest.silent": "🔕 <b>No report in the last 24 hours</b> ({count}): {names}",
     "digest.silent_none": "🔔 Every area reported in the last 24 hours.",
     "digest.incidents_today": "🚨 <b>Incidents in the last 24 hours</b>: {count}",
@@ -475,6 +629,10 @@ MESSAGES: dict[str, str] = {
     "digest.changes": "🔄 <b>Changed since yesterday</b> ({count}):",
     "digest.change": "• {area} · {aspect}: {before} → {after}",
     "digest.changes_none": "🔄 No readiness changes since yesterday.",
+    "digest.support.header": "🤝 <b>Open support requests: {count}</b>",
+    "digest.support.none": "No support request open, or done since yesterday.",
+    "digest.support.agency": "• {agency}: {open} open, {overdue} overdue, {done} done since yesterday",
+    "digest.support.overdue": "   ⏰ {reference} {place}: {need} (deadline {deadline})",
     "digest.nothing_subscribed": "This group is not subscribed; the digest is for your area.",
     "digest.outside_region": "❌ {region} is outside your area ({own}). /summary covers only your area and the areas below it.",
     "election.list_header": "🗳 <b>Elections counted down to</b>",
@@ -579,11 +737,22 @@ MESSAGES: dict[str, str] = {
     "export.col.event": "Event",
     "export.col.actor": "By",
     "export.col.detail": "Detail",
+    "export.col.agency": "Agency",
+    "export.col.need": "Needed",
+    "export.col.urgency": "Urgency",
+    "export.col.deadline": "Deadline",
+    "export.col.support_status": "Request status",
+    "export.col.requester": "Requester",
+    "export.col.requester_agency": "Requester's agency",
+    "export.col.taken_by": "Taken on by",
+    "export.col.linked": "Linked",
     "export.col.zoned": "{name} ({zone})",
     "export.sheet.reports": "Reports",
     "export.sheet.readiness": "Readiness",
     "export.sheet.incidents": "Incidents",
     "export.sheet.timeline": "Incident timeline",
+    "export.sheet.support": "Support",
+    "export.sheet.support_timeline": "Support timeline",
     "export.report_status.active": "active",
     "export.report_status.corrected": "corrected",
     "export.report_status.withdrawn": "withdrawn",

@@ -158,9 +158,9 @@ MESSAGES: dict[str, str] = {
         "Undang <b>{role}</b> untuk wilayah mana? Wilayah sekarang: <b>{region}</b>."
     ),
     "invite.created": (
-        "🔗 Tautan undangan <b>{role}</b> ({agency}) untuk <b>{region}</b> ({code}):\n\n"
+        "🔗 Tautan undangan <b>{role}</b> untuk <b>{region}</b> ({code}):\n\n"
         "{link}\n\n"
-        "Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
+        "Instansi: <b>{agency}</b>. Berlaku sampai {expires}, untuk {uses} orang. Kirim tautan ini hanya kepada orang "
         "yang diundang: siapa pun yang membukanya lebih dulu akan terdaftar."
     ),
     "invite.choose_agency": ("Undang <b>{role}</b> untuk <b>{region}</b> dari instansi mana?"),
@@ -457,6 +457,162 @@ MESSAGES: dict[str, str] = {
     "age.hours": "{n} jam",
     "age.days": "{n} hari",
     # Groups
+    # Support requests (permintaan dukungan)
+    "cmd.dukungan": "Minta dukungan instansi lain (contoh: /dukungan tni 3 hari angkutan)",
+    "support.usage": (
+        "Tulis: <code>/dukungan &lt;instansi&gt; [kode wilayah] [tenggat] [urgensi] "
+        "&lt;apa yang dibutuhkan&gt;</code>\n"
+        "Contoh: <code>/dukungan tni 74.09.01.1005 10/2 segera angkutan logistik ke "
+        "Wanggudu</code>\n"
+        "Tenggat: tanggal (<code>10/2</code>, <code>2024-02-10</code>), jam hari ini "
+        "(<code>17:00</code>) atau lama (<code>3 jam</code>, <code>2 hari</code>). "
+        "Urgensi: darurat, segera, biasa.\n"
+        "Instansi: kpu, bawaslu, pemda, tni, polri, bpbd, dishub, diskominfo, pln, dinkes."
+    ),
+    "cmd.rtl": "Rencana tindak lanjut: beberapa permintaan dukungan sekaligus",
+    "support.rtl.usage": (
+        "Tulis <code>/rtl</code> lalu satu permintaan per baris, misalnya:\n"
+        "<code>/rtl\ntni 74.09.01.1005 10/2 angkutan logistik\npolri 74.09.02 3 hari "
+        "pengamanan gudang</code>\nSetiap baris: instansi, [kode wilayah], [tenggat], "
+        "[urgensi], apa yang dibutuhkan."
+    ),
+    "support.rtl.header": "📋 <b>Rencana tindak lanjut</b>: {count} baris dibaca",
+    "support.rtl.line": "{number}. ✅ <b>{agency}</b> {region} — tenggat {deadline} ({urgency}): {need}",
+    "support.rtl.wrong": "{number}. ❌ <i>{text}</i> — {problem}",
+    "support.rtl.nothing": "\nTidak ada baris yang bisa disimpan.",
+    "support.rtl.confirm": "\nSimpan {count} permintaan? Baris bertanda ❌ tidak ikut disimpan.",
+    "support.rtl.save": "✅ Simpan",
+    "support.rtl.saved": "✅ {count} permintaan dukungan disimpan dan dikirim: {references}",
+    "support.rtl.waiting": "Tekan ✅ Simpan atau ✖️ Batal pada daftar di atas (atau /batal).",
+    "support.rtl.expired": "Daftar tindak lanjut tidak disimpan dalam {minutes} menit; tidak ada yang dibuat.",
+    "cmd.tindaklanjut": "Permintaan dukungan terbuka untuk Anda, instansi, dan wilayah Anda",
+    "support.followups.none": "✅ Tidak ada permintaan dukungan terbuka di wilayah Anda.",
+    "support.followups.header": "📌 <b>Tindak lanjut</b>: {count} permintaan terbuka (lewat tenggat lebih dulu)",
+    "support.followups.mine": "<b>Untuk Anda</b> ({count})",
+    "support.followups.agency": "<b>Untuk instansi Anda</b> ({count})",
+    "support.followups.area": "<b>Di wilayah Anda</b> ({count})",
+    "support.followups.line": "{emoji} {reference} {agency} — {place}: {need} (tenggat {deadline})",
+    "support.followups.line_overdue": "⏰ {emoji} <b>{reference}</b> {agency} — {place}: {need} (<b>lewat tenggat</b> {deadline})",
+    "support.ask.agency": "🤝 <b>Minta dukungan</b> — ke instansi mana?",
+    "support.ask.need": "Apa yang dibutuhkan? Tulis singkat.",
+    "support.ask.need_suggested": "\nUsulan dari laporan: <i>{need}</i>",
+    "support.ask.use_suggestion": "✅ Pakai usulan ini",
+    "support.ask.deadline": "Sampai kapan? Pilih, atau tulis (<code>10/2</code>, <code>17:00</code>, <code>3 jam</code>, <code>2 hari</code>).",
+    "support.ask.deadline.3j": "3 jam",
+    "support.ask.deadline.1h": "1 hari",
+    "support.ask.deadline.3h": "3 hari",
+    "support.ask.deadline_unclear": "❌ <b>{text}</b> bukan tenggat. Contoh: <code>10/2</code>, <code>17:00</code>, <code>3 jam</code>.",
+    "support.ask.confirm": "Periksa permintaan:\nKepada: <b>{agency}</b>\nWilayah: {region}\nKebutuhan: {need}\nTenggat: {deadline} ({urgency})",
+    "support.ask.send": "✅ Kirim",
+    "support.ask.sent": "✅ Permintaan <b>{reference}</b> dikirim ke {handlers} koordinator ({target}).",
+    "support.ask.use_buttons": "Pilih dengan tombol pada pesan di atas, atau /batal.",
+    "support.ask.expired": "Permintaan dukungan tidak selesai dalam {minutes} menit; tidak ada yang dikirim.",
+    "cmd.alihkan": "Alihkan permintaan dukungan ke instansi lain (admin)",
+    "support.reassign.usage": "Tulis: <code>/alihkan D-0001 polri</code> (nomor permintaan dan instansi baru).",
+    "support.reassign.refused": "❌ Hanya admin yang bisa mengalihkan permintaan dukungan.",
+    "support.reassign.done": "✅ {reference} dialihkan ke <b>{agency}</b> ({region}).",
+    "support.told.reassigned": "↪️ Permintaan <b>{reference}</b> dialihkan ke {agency} ({region}).",
+    "support.event.reassigned": "↪️ dialihkan ke",
+    "support.error.empty": "❌ Permintaan masih kosong.",
+    "support.error.agency": "❌ Instansi <b>{word}</b> tidak dikenal.",
+    "support.error.need": "❌ Apa yang dibutuhkan belum ditulis.",
+    "support.error.too_long": "❌ Permintaan terlalu panjang (paling banyak 4000 huruf).",
+    "support.error.deadline_past": "❌ Tenggat <b>{word}</b> sudah lewat.",
+    "support.error.deadline_far": "❌ Tenggat <b>{word}</b> lebih dari setahun lagi.",
+    "support.error.deadline_invalid": "❌ Tenggat <b>{word}</b> bukan tanggal atau jam yang ada.",
+    "support.error.region_unknown": "❌ Wilayah <b>{region}</b> tidak ada di daftar wilayah.",
+    "support.refused.not_registered": "Anda belum terdaftar di Posko Pemilu.",
+    "support.refused.inactive": "Akses Anda sudah berakhir.",
+    "support.refused.role": "Hanya koordinator instansi yang diminta yang bisa menindaklanjuti.",
+    "support.refused.chat": "Ini hanya bisa dilakukan di chat pribadi dengan bot.",
+    "support.refused.region": "❌ Permintaan itu di luar wilayah Anda.",
+    "support.refused.agency": "Permintaan ini untuk instansi lain; Anda tidak bisa menindaklanjutinya.",
+    "support.already_closed": "Permintaan {reference} sudah selesai.",
+    "support.already_taken": "Sudah disanggupi oleh {who}.",
+    "support.asked": (
+        "✅ Permintaan dukungan <b>{reference}</b> tercatat dan dikirim ke {handlers} "
+        "koordinator <b>{agency}</b> ({target}); {followers} koordinator Anda ikut "
+        "memantau.\nTenggat: {deadline}. Anda diberi tahu setiap langkahnya."
+    ),
+    "support.asked_nobody": (
+        "✅ Permintaan dukungan <b>{reference}</b> tercatat, tetapi belum ada koordinator "
+        "<b>{agency}</b> yang terdaftar untuk wilayah ini; {followers} koordinator Anda "
+        "ikut memantau.\nTenggat: {deadline}."
+    ),
+    "support.urgency.darurat": "Darurat",
+    "support.urgency.segera": "Segera",
+    "support.urgency.biasa": "Biasa",
+    "support.status.open": "belum ada yang menyanggupi",
+    "support.status.taken": "Disanggupi",
+    "support.status.in_progress": "Dalam proses",
+    "support.status.done": "Selesai",
+    "support.status.cancelled": "Dibatalkan",
+    "support.copy.header": "🤝 <b>PERMINTAAN DUKUNGAN {reference}</b> — {emoji} {urgency}",
+    "support.copy.climbed": "⏫ <i>Diteruskan ke {region}</i>",
+    "support.copy.to": "Kepada: <b>{agency}</b> — {target}",
+    "support.copy.where": "Wilayah: <b>{region}</b> ({code})",
+    "support.copy.need": "Kebutuhan: {need}",
+    "support.copy.deadline": "Tenggat: {deadline}",
+    "support.copy.deadline_passed": "⏰ Tenggat: {deadline} — <b>LEWAT TENGGAT</b>",
+    "support.copy.linked": "Terkait: {links}",
+    "support.copy.photos": "📷 {count} foto",
+    "support.copy.location": "📍 {latitude}, {longitude}",
+    "support.copy.asked": "Diminta oleh: {who}, {time}",
+    "support.copy.status": "Status: {emoji} {status}",
+    "support.copy.taken": "Status: {emoji} {status} oleh {who}, {time}",
+    "support.copy.progress": "Status: {emoji} {status} ({who}): {note}",
+    "support.copy.done": "Status: {emoji} {status} oleh {who}, {time}: {note}",
+    "support.copy.photo_caption": "Foto permintaan {reference}",
+    "support.done_photo_caption": "Foto penyelesaian {reference}",
+    "support.button.take": "🤝 Sanggup",
+    "support.button.progress": "🛠 Dalam proses",
+    "support.button.done": "✔️ Selesai",
+    "support.button.decline": "✖️ Tidak bisa",
+    "support.button.ask": "🤝 Minta dukungan",
+    "support.button.ask_for": "🤝 Minta dukungan: {aspect}",
+    "support.taken_toast": "Anda menyanggupi permintaan ini.",
+    "support.ask_note.progress": "🛠 Tulis catatan kemajuan untuk <b>{reference}</b>:",
+    "support.ask_note.done": (
+        "✔️ Tulis catatan penyelesaian untuk <b>{reference}</b> (boleh dengan foto, "
+        "catatannya sebagai keterangan foto):"
+    ),
+    "support.ask_note.decline": (
+        "✖️ Tulis alasan tidak bisa untuk <b>{reference}</b> (permintaan diteruskan satu "
+        "tingkat ke atas):"
+    ),
+    "support.note_expired": "Catatan untuk permintaan dukungan tidak ditulis dalam {minutes} menit; tidak ada yang diubah.",
+    "support.noted.progress": "✅ Kemajuan {reference} dicatat; peminta diberi tahu.",
+    "support.noted.done": "✅ {reference} ditutup sebagai selesai; peminta diberi tahu.",
+    "support.noted.declined": "✅ {reference} diteruskan ke {region}.",
+    "support.noted.declined_top": "✅ Dicatat. Tidak ada tingkat di atas untuk {reference}.",
+    "support.told.taken": "🤝 Permintaan <b>{reference}</b> disanggupi oleh {who}.",
+    "support.told.progress": "🛠 <b>{reference}</b> dalam proses ({who}): {note}",
+    "support.told.done": "✔️ <b>{reference}</b> selesai ({who}): {note}",
+    "support.told.declined": (
+        "✖️ {who} tidak bisa menangani <b>{reference}</b>: {reason}\nDiteruskan ke {region}."
+    ),
+    "support.told.declined_top": (
+        "✖️ {who} tidak bisa menangani <b>{reference}</b>: {reason}\nTidak ada tingkat di "
+        "atasnya lagi."
+    ),
+    "support.told.climbed": "⏫ <b>{reference}</b> belum disanggupi; diteruskan ke {region}.",
+    "support.overdue.notice": (
+        "⏰ Permintaan <b>{reference}</b> ({agency}, {region}) <b>lewat tenggat</b> "
+        "({deadline}) dan belum selesai: {need}"
+    ),
+    "support.event.requested": "📝 diminta",
+    "support.event.routed": "📨 dikirim",
+    "support.event.taken": "🤝 disanggupi",
+    "support.event.in_progress": "🛠 dalam proses",
+    "support.event.done": "✔️ selesai",
+    "support.event.declined": "✖️ tidak bisa",
+    "support.event.climbed": "⏫ diteruskan ke",
+    "support.event.overdue": "⏰ lewat tenggat, diberitahukan",
+    "support.history.header": "🕘 <b>Riwayat</b>",
+    "support.history.line": "• {time} — {what}{who}{detail}",
+    "support.history.not_found": (
+        "❌ Permintaan dukungan <b>{reference}</b> tidak ditemukan di wilayah Anda."
+    ),
     "group_only": "Perintah ini dipakai di grup yang ingin berlangganan.",
     "subscription.not_admin": "❌ Hanya admin grup ini yang juga koordinator atau admin Posko yang bisa mengatur langganan.",
     "subscription.bad_time": "❌ Jam <b>{value}</b> tidak valid. Pakai format JJ:MM, misalnya 07:00.",
@@ -487,6 +643,8 @@ MESSAGES: dict[str, str] = {
     "digest.matrix.own": "<b>Seluruh wilayah</b>: {cells}",
     "digest.matrix.row": "{emoji} {name}: {cells}",
     "digest.matrix.legend": "✅ siap · 🟡 sebagian · 🔴 belum siap · ⬜ belum ada laporan",
+    "digest.matrix.support": " · 🤝 {numbers}",
+    "digest.matrix.support_legend": "🤝 n: ada permintaan dukungan terbuka untuk aspek n",
     "digest.silent": "🔕 <b>Belum melapor 24 jam terakhir</b> ({count}): {names}",
     "digest.silent_none": "🔔 Semua wilayah melapor dalam 24 jam terakhir.",
     "digest.incidents_today": "🚨 <b>Insiden 24 jam terakhir</b>: {count}",
@@ -495,6 +653,10 @@ MESSAGES: dict[str, str] = {
     "digest.changes": "🔄 <b>Berubah sejak kemarin</b> ({count}):",
     "digest.change": "• {area} · {aspect}: {before} → {after}",
     "digest.changes_none": "🔄 Tidak ada perubahan kesiapan sejak kemarin.",
+    "digest.support.header": "🤝 <b>Permintaan dukungan terbuka: {count}</b>",
+    "digest.support.none": "Tidak ada permintaan dukungan terbuka atau selesai sejak kemarin.",
+    "digest.support.agency": "• {agency}: {open} terbuka, {overdue} lewat tenggat, {done} selesai sejak kemarin",
+    "digest.support.overdue": "   ⏰ {reference} {place}: {need} (tenggat {deadline})",
     "digest.nothing_subscribed": "Grup ini belum berlangganan; ringkasan dibuat untuk wilayah Anda.",
     "digest.outside_region": "❌ {region} di luar wilayah Anda ({own}). /ringkasan hanya untuk wilayah Anda dan wilayah di bawahnya.",
     "election.list_header": "🗳 <b>Pemilu yang dihitung mundur</b>",
@@ -600,11 +762,22 @@ MESSAGES: dict[str, str] = {
     "export.col.event": "Kejadian",
     "export.col.actor": "Oleh",
     "export.col.detail": "Rincian",
+    "export.col.agency": "Instansi",
+    "export.col.need": "Kebutuhan",
+    "export.col.urgency": "Urgensi",
+    "export.col.deadline": "Tenggat",
+    "export.col.support_status": "Status permintaan",
+    "export.col.requester": "Peminta",
+    "export.col.requester_agency": "Instansi peminta",
+    "export.col.taken_by": "Disanggupi oleh",
+    "export.col.linked": "Terkait",
     "export.col.zoned": "{name} ({zone})",
     "export.sheet.reports": "Laporan",
     "export.sheet.readiness": "Kesiapan",
     "export.sheet.incidents": "Insiden",
     "export.sheet.timeline": "Riwayat insiden",
+    "export.sheet.support": "Dukungan",
+    "export.sheet.support_timeline": "Riwayat dukungan",
     "export.report_status.active": "aktif",
     "export.report_status.corrected": "diralat",
     "export.report_status.withdrawn": "ditarik",

@@ -8,15 +8,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.support import is_overdue, open_order_key, reference
-from bot.unit import UnitOfWork
-from storage.models import OPEN_SUPPORT_STATUSES, SupportRequest, SupportStatus
+from bot.config import Settings
+from bot.domain.policy import Action, Actor, ChatKind, decide
+from bot.domain.support import (
+    Member,
+    ParsedRequest,
+    default_deadline,
+    followers,
+    handlers_at,
+    is_overdue,
+    next_level,
+    open_order_key,
+    reference,
+    staffed_levels,
+    take_window,
+)
+from bot.i18n import Html, plain
+from bot.support_render import (
+    PersonView,
+    RequestView,
+    render_request,
+    render_timeline,
+    request_buttons,
+)
+from bot.unit import PRIORITY_ALERT, UnitOfWork
+from storage.aspects import active_aspects
+from storage.models import (
+    OPEN_SUPPORT_STATUSES,
+    Person,
+    SupportRequest,
+    SupportStatus,
+)
 from storage.people import get_person
-from storage.regions import region_labels
-from storage.support import active_agencies, requests_in_subtree
+from storage.regions import get_region, region_label, region_labels
+from storage.support import (
+    active_agencies,
+    add_copy,
+    add_event,
+    add_request,
+    get_agency,
+    get_request,
+    leaders_above,
+    request_copies,
+    request_events,
+    requests_in_subtree,
+)
 
 
 @dataclass(frozen=True)
@@ -154,3 +194,285 @@ async def support_summary(
                 AgencySupport(agency.code, agency.name_id, agency.name_en, tuple(mine), done)
             )
     return SupportSummary(root=root, now=now, agencies=tuple(agencies))
+
+
+# -- asking -----------------------------------------------------------------------------------
+
+
+class SupportRefused(Exception):
+    """The action cannot be taken; `key` is the catalog key saying why."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def policy_actor(person: Person) -> Actor:
+    return Actor(
+        role=person.role,
+        region_code=person.region_code,
+        active=person.active,
+        agency_code=person.agency_code,
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    request: SupportRequest
+    handlers: int  # coordinators of the target agency who received it
+    followers: int  # the requester's own coordinators who follow it
+    target: str  # the label of the level that holds it
+
+
+def _member(person: Person) -> Member:
+    assert person.id is not None
+    return Member(
+        person.id, person.telegram_id, person.region_code, person.agency_code, person.language
+    )
+
+
+async def _members(session: AsyncSession, region_code: str) -> list[Member]:
+    return [_member(p) for p in await leaders_above(session, region_code=region_code)]
+
+
+async def check_request(
+    unit: UnitOfWork, *, actor: Person, parsed: ParsedRequest, chat: ChatKind
+) -> str:
+    """The request's region, when `actor` may ask it; raises SupportRefused otherwise."""
+    region = parsed.region_code or actor.region_code
+    decision = decide(policy_actor(actor), Action.REQUEST_SUPPORT, chat=chat, region=region)
+    if decision.refusal is not None:
+        raise SupportRefused(
+            f"support.refused.{decision.refusal.value}", region=region, own=actor.region_code
+        )
+    if await get_region(unit.session, code=region) is None:
+        raise SupportRefused("support.error.region_unknown", region=region)
+    if await get_agency(unit.session, code=parsed.agency) is None:
+        raise SupportRefused("support.error.agency", word=parsed.agency)
+    return region
+
+
+async def ask_support(
+    unit: UnitOfWork,
+    settings: Settings,
+    *,
+    actor: Person,
+    parsed: ParsedRequest,
+    chat: ChatKind = ChatKind.PRIVATE,
+    aspect_code: str | None = None,
+    incident_id: int | None = None,
+    photos: tuple[str, ...] = (),
+    source_update_id: int | None = None,
+) -> Asked:
+    """Record a request and send it at once to the target agency's coordinators of the
+    nearest staffed level containing it, and to the requester's own coordinators."""
+    assert actor.id is not None
+    region = await check_request(unit, actor=actor, parsed=parsed, chat=chat)
+    session = unit.session
+    members = await _members(session, region)
+    levels = staffed_levels(region, parsed.agency, members)
+    target = levels[0] if levels else region
+    above = next_level(region, parsed.agency, members, target) if levels else None
+    request = await add_request(
+        session,
+        request=SupportRequest(
+            requester_id=actor.id,
+            requester_role=actor.role,
+            requester_agency=actor.agency_code,
+            region_code=region,
+            agency_code=parsed.agency,
+            need=parsed.need,
+            urgency=parsed.urgency,
+            deadline_at=parsed.deadline or default_deadline(parsed.urgency, unit.now),
+            target_region=target,
+            aspect_code=aspect_code,
+            incident_id=incident_id,
+            photo_file_ids=list(photos),
+            created_at=unit.now,
+            next_escalation_at=unit.now + take_window(parsed.urgency) if above else None,
+            source_update_id=source_update_id,
+        ),
+    )
+    assert request.id is not None
+    await add_event(
+        session, request_id=request.id, at=unit.now, kind="requested", actor_id=actor.id
+    )
+    handlers = [m for m in handlers_at(target, parsed.agency, members) if m.person_id != actor.id]
+    follow = followers(
+        region,
+        actor.agency_code,
+        members,
+        exclude={actor.telegram_id, *(m.telegram_id for m in handlers)},
+    )
+    view = await load_view(unit, request)
+    for member in handlers:
+        await send_copy(unit, settings, view, member, handler=True)
+    for member in follow:
+        await send_copy(unit, settings, view, member, handler=False)
+    label = await region_label(session, target)
+    await add_event(
+        session,
+        request_id=request.id,
+        at=unit.now,
+        kind="routed",
+        detail=f"{target} ({len(handlers)})",
+    )
+    return Asked(request, len(handlers), len(follow), label)
+
+
+async def send_copy(
+    unit: UnitOfWork,
+    settings: Settings,
+    view: RequestView,
+    member: Member,
+    *,
+    handler: bool,
+    climbed: bool = False,
+) -> None:
+    request = view.request
+    assert request.id is not None
+    lang = member.language
+    message = unit.send(
+        member.telegram_id,
+        render_request(view, lang, settings.timezone, climbed=climbed),
+        buttons=request_buttons(request, lang) if handler else None,
+        priority=PRIORITY_ALERT,
+    )
+    await unit.session.flush()
+    assert message.id is not None
+    add_copy(
+        unit.session,
+        request_id=request.id,
+        chat_id=member.telegram_id,
+        outbox_id=message.id,
+        language=lang,
+        handler=handler,
+    )
+    if request.photo_file_ids:
+        unit.call(
+            member.telegram_id,
+            "sendPhoto",
+            {
+                "chat_id": member.telegram_id,
+                "photo": request.photo_file_ids[0],
+                "caption": plain(
+                    lang, "support.copy.photo_caption", reference=reference(request.id)
+                ),
+            },
+            priority=PRIORITY_ALERT,
+        )
+
+
+async def _person_view(unit: UnitOfWork, person_id: int | None) -> PersonView | None:
+    if person_id is None:
+        return None
+    person = await get_person(unit.session, person_id=person_id)
+    if person is None:
+        return None
+    agency = await get_agency(unit.session, code=person.agency_code) if person.agency_code else None
+    return PersonView(
+        name=person.full_name or "—",
+        role=person.role,
+        agency=agency.name_id if agency else None,
+    )
+
+
+async def load_view(unit: UnitOfWork, request: SupportRequest) -> RequestView:
+    assert request.id is not None
+    session = unit.session
+    agency = await get_agency(session, code=request.agency_code)
+    note = None
+    if request.status == SupportStatus.IN_PROGRESS:
+        events = await request_events(session, request_id=request.id)
+        note = next((e.detail for e in reversed(events) if e.kind == "in_progress"), None)
+    aspect = None
+    if request.aspect_code:
+        found = next(
+            (a for a in await active_aspects(session) if a.code == request.aspect_code), None
+        )
+        aspect = found.label_id if found else request.aspect_code
+    return RequestView(
+        request=request,
+        region=await region_label(session, request.region_code),
+        target=await region_label(session, request.target_region),
+        agency_id=agency.name_id if agency else request.agency_code,
+        agency_en=agency.name_en if agency else request.agency_code,
+        requester=await _person_view(unit, request.requester_id),
+        taker=await _person_view(unit, request.taken_by_id),
+        closer=await _person_view(unit, request.closed_by_id),
+        progress_note=note,
+        aspect=aspect,
+        now=unit.now,
+    )
+
+
+async def refresh_copies(unit: UnitOfWork, settings: Settings, request: SupportRequest) -> None:
+    """Every copy shows the request as it is now."""
+    assert request.id is not None
+    view = await load_view(unit, request)
+    for copy in await request_copies(unit.session, request_id=request.id):
+        unit.edit_sent(
+            copy.chat_id,
+            copy.outbox_id,
+            render_request(view, copy.language, settings.timezone),
+            buttons=request_buttons(request, copy.language) if copy.handler else None,
+        )
+
+
+async def support_timeline(
+    unit: UnitOfWork, *, actor: Person, request_id: int, lang: str, tz: ZoneInfo
+) -> Html | None:
+    """The request and its whole timeline, when it lies in the actor's area."""
+    request = await get_request(unit.session, request_id=request_id)
+    if request is None:
+        return None
+    decision = decide(
+        policy_actor(actor), Action.VIEW_HISTORY, chat=ChatKind.PRIVATE, region=request.region_code
+    )
+    if not decision.allowed:
+        return None
+    events = await request_events(unit.session, request_id=request_id)
+    for event in events:  # "74.09 (1)" → "Kabupaten Konawe Utara (1)", for the eyes only
+        unit.session.expunge(event)
+        if event.kind in ("routed", "climbed") and event.detail and " (" in event.detail:
+            code, count = event.detail.split(" (", 1)
+            event.detail = f"{await region_label(unit.session, code)} ({count}"
+    names: dict[int, PersonView] = {}
+    for event in events:
+        if event.actor_id is not None and event.actor_id not in names:
+            view = await _person_view(unit, event.actor_id)
+            if view is not None:
+                names[event.actor_id] = view
+    return render_timeline(await load_view(unit, request), events, names, lang, tz)
+
+
+@dataclass(frozen=True)
+class Followups:
+    mine: tuple[SupportItem, ...]  # asked or taken on by me
+    agency: tuple[SupportItem, ...]  # asked of my agency in my area
+    area: tuple[SupportItem, ...]  # the rest of my area
+
+    @property
+    def total(self) -> int:
+        return len(self.mine) + len(self.agency) + len(self.area)
+
+
+async def followups(unit: UnitOfWork, *, actor: Person) -> Followups:
+    """/tindaklanjut: the open requests that concern the person, overdue first."""
+    requests = await requests_in_subtree(
+        unit.session, root=actor.region_code, statuses=OPEN_SUPPORT_STATUSES
+    )
+    items = {i.id: i for i in await items_of(unit.session, requests, unit.now)}
+
+    def ordered(rows: list[SupportRequest]) -> tuple[SupportItem, ...]:
+        found = [items[r.id] for r in rows if r.id is not None]
+        return tuple(
+            sorted(found, key=lambda i: open_order_key(i.overdue, i.urgency, i.deadline_at))
+        )
+
+    mine = [r for r in requests if actor.id in (r.requester_id, r.taken_by_id)]
+    rest = [r for r in requests if r not in mine]
+    agency = [r for r in rest if actor.agency_code and r.agency_code == actor.agency_code]
+    area = [r for r in rest if r not in agency]
+    return Followups(ordered(mine), ordered(agency), ordered(area))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import col
@@ -17,7 +17,16 @@ from bot.config import Settings
 from bot.sandbox import SandboxClient, SimGroup, SimUser
 from storage.engine import create_engine, create_session_factory
 from storage.incidents import add_incident
-from storage.models import Election, Incident, Invite, Person, Report, Subscription
+from storage.models import (
+    Election,
+    Incident,
+    Invite,
+    Person,
+    Report,
+    Subscription,
+    SupportRequest,
+)
+from storage.support import add_request
 from tests.conftest import ADMIN_TELEGRAM_ID
 from tests.helpers import count_rows, fetch_all, register
 
@@ -41,6 +50,8 @@ ACTIONS = (
     "subscribe",
     "invite",
     "events",
+    "request_support",
+    "take_support",
 )
 
 
@@ -49,7 +60,7 @@ def expected(role: str, relation: str, action: str) -> bool:
     inside = relation in ("own", "below")
     if role == "none":
         return False
-    if action in ("report", "incident", "status", "digest"):
+    if action in ("report", "incident", "status", "digest", "request_support"):
         return inside
     if action == "events":
         return inside and role == "admin"
@@ -64,7 +75,7 @@ async def next_reply(user: SimUser) -> str:
     alerted of the other actors' incidents at any moment."""
     while True:
         text = (await user.next_message(timeout=15)).text or ""
-        if "INSIDEN" not in text:
+        if "INSIDEN" not in text and "PERMINTAAN DUKUNGAN" not in text:
             return text
 
 
@@ -161,7 +172,7 @@ class Matrix:
         allowed = "Menyiapkan ekspor" in await self.reply_to(user, f"/ekspor csv {code}")
         if allowed:
             documents = 0
-            while documents < 4:  # the four CSV files (alerts may come in between)
+            while documents < 6:  # the six CSV files (alerts may come in between)
                 documents += (await user.next_message(timeout=20)).document is not None
         return allowed
 
@@ -177,6 +188,39 @@ class Matrix:
         before = await count_rows(self.url, Invite, *mine)
         await self.reply_to(user, f"/undang petugas {code}")
         return await count_rows(self.url, Invite, *mine) > before
+
+    async def request_support(self, user: SimUser, group: SimGroup, code: str) -> bool:
+        mine = (
+            col(SupportRequest.region_code) == code,
+            col(SupportRequest.requester_id) == self._me(user),
+        )
+        before = await count_rows(self.url, SupportRequest, *mine)
+        await self.reply_to(user, f"/dukungan kpu {code} 3 hari uji matriks")
+        return await count_rows(self.url, SupportRequest, *mine) > before
+
+    async def take_support(self, user: SimUser, group: SimGroup, code: str) -> bool:
+        """Take a request asked of KPU (the coordinator's agency) in `code`."""
+        engine = create_engine(self.url)
+        async with create_session_factory(engine)() as session:
+            request = await add_request(
+                session,
+                request=SupportRequest(
+                    requester_id=self.reporter_id,
+                    requester_role="officer",
+                    region_code=code,
+                    agency_code="kpu",
+                    need="uji",
+                    urgency="biasa",
+                    deadline_at=datetime.now(UTC) + timedelta(days=1),
+                    target_region=code,
+                    created_at=datetime.now(UTC),
+                ),
+            )
+            await session.commit()
+        await engine.dispose()
+        await self._press(user, f"sup1:{request.id}:t")
+        [row] = await fetch_all(self.url, SupportRequest, col(SupportRequest.id) == request.id)
+        return row.status == "taken"
 
     async def events(self, user: SimUser, group: SimGroup, code: str) -> bool:
         mine = (col(Election.region_code) == code, col(Election.created_by_id) == self._me(user))

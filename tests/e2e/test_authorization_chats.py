@@ -177,6 +177,9 @@ class Buttons:
                 for b in row
                 if b["callback_data"].startswith("inv1:p:o:")
             ]
+            # The invite is made at the last step, the agency (inv1:g:…), after the region.
+            picked, mark, owner_id = data.rpartition("@")
+            data = f"{picked.replace('inv1:p:', 'inv1:g:', 1)}:kpu{mark}{owner_id}"
             if chat == "group":
                 message = await self.group_anchor()
 

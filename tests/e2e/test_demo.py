@@ -26,6 +26,11 @@ def test_demo_runs_and_ends_with_the_h7_digest(tmp_path: Path) -> None:
     assert "Laporan R-0001 diterima" in out  # an officer reported
     assert "INSIDEN KRITIS — I-0001" in out and "ditutup sebagai selesai" in out
     assert "sudah dipakai" in out  # the reused invite was refused
+    # One support request from the field to done: asked of TNI, taken, progressed, closed.
+    assert "Permintaan dukungan D-0001 tercatat dan dikirim ke 1 koordinator TNI" in out
+    assert "D-0001 disanggupi oleh Dandim" in out and "D-0001 dalam proses" in out
+    assert "D-0001 selesai (Dandim" in out and "Foto penyelesaian D-0001" in out
+    assert "TNI: 0 terbuka, 0 lewat tenggat, 1 selesai sejak kemarin" in out  # the digest
     assert "H-7 menuju pemungutan suara Pemilu 2024 (Rabu, 14 Februari 2024)" in out
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.iterdir()), "the demo left files behind"

@@ -235,7 +235,10 @@ async def test_alert_after_handling_by_someone_else(
     handled = await second.wait_for_edit(alerts[second].message_id, after_edit_count=1)
     assert "ditangani oleh Koor Dua" in handled.text
     assert "(diterima oleh Koor Satu" in handled.text
-    assert [[b["text"] for b in row] for row in handled.buttons] == [["✔️ Selesai", "✖️ Tolak"]]
+    assert [[b["text"] for b in row] for row in handled.buttons] == [
+        ["✔️ Selesai", "✖️ Tolak"],
+        ["🤝 Minta dukungan"],
+    ]
     seen = await english.wait_for_edit(alerts[english].message_id, after_edit_count=1)
     assert "handled by Koor Dua" in seen.text and "(acknowledged by Koor Satu" in seen.text
     assert all(row for row in seen.buttons)

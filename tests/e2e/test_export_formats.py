@@ -90,7 +90,7 @@ async def test_csv_uses_the_separator_the_readers_excel_expects(
     coordinator = await _reports(sandbox, database_url)
     await coordinator.send("/ekspor csv")
     assert "CSV (dipisah titik koma ;)" in (await coordinator.next_message()).text
-    files = await _documents(coordinator, 4)
+    files = await _documents(coordinator, 6)  # four sheets and two of support requests
     reports = next(data for name, data in files.items() if name.endswith("-laporan.csv"))
     text = reports.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Referensi;Waktu (WITA);Kode wilayah;Wilayah;")
@@ -101,7 +101,7 @@ async def test_csv_uses_the_separator_the_readers_excel_expects(
 
     await coordinator.send("/ekspor csv koma")  # the officer's word for a comma
     assert "(dipisah koma ,)" in (await coordinator.next_message()).text
-    files = await _documents(coordinator, 4)
+    files = await _documents(coordinator, 6)  # four sheets and two of support requests
     reports = next(data for name, data in files.items() if name.endswith("-laporan.csv"))
     assert reports.decode("utf-8-sig").startswith("Referensi,Waktu (WITA),Kode wilayah,")
 
@@ -114,12 +114,12 @@ async def test_csv_uses_the_separator_the_readers_excel_expects(
     await coordinator.press("English")
     await coordinator.send("/export csv")
     assert "CSV export (separated by commas ,)" in (await coordinator.next_message()).text
-    files = await _documents(coordinator, 4)
+    files = await _documents(coordinator, 6)  # four sheets and two of support requests
     reports = next(data for name, data in files.items() if name.endswith("-reports.csv"))
     assert reports.decode("utf-8-sig").startswith("Reference,Time (WITA),Region code,")
     await coordinator.send("/export csv;")
     assert "(separated by semicolons ;)" in (await coordinator.next_message()).text
-    files = await _documents(coordinator, 4)
+    files = await _documents(coordinator, 6)  # four sheets and two of support requests
     reports = next(data for name, data in files.items() if name.endswith("-reports.csv"))
     assert reports.decode("utf-8-sig").startswith("Reference;Time (WITA);Region code;")
 

@@ -47,7 +47,14 @@ async def test_xlsx_export_holds_the_subtree_only(
     document = await coordinator.next_message(timeout=20)
     assert document.document is not None and document.document["file_name"].endswith(".xlsx")
     workbook = load_workbook(io.BytesIO(await coordinator.download(document.document["file_id"])))
-    assert workbook.sheetnames == ["Laporan", "Kesiapan", "Insiden", "Riwayat insiden"]
+    assert workbook.sheetnames == [
+        "Laporan",
+        "Kesiapan",
+        "Insiden",
+        "Riwayat insiden",
+        "Dukungan",
+        "Riwayat dukungan",
+    ]
 
     reports = workbook["Laporan"]
     assert reports.freeze_panes == "A2"

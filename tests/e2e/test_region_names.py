@@ -96,6 +96,8 @@ async def test_one_tap_on_a_village_in_the_picker_chooses_it(
     picker = await coordinator.wait_for_edit(prompt.message_id)
     assert "✅ Pilih Asera" in picker.button_texts() and "Amorome" in picker.button_texts()
     await coordinator.press("Amorome", message_id=prompt.message_id)  # a village: chosen
+    await coordinator.wait_for_edit(prompt.message_id)  # then the agency
+    await coordinator.press("KPU", message_id=prompt.message_id)
     done = await coordinator.wait_for_edit(prompt.message_id)
     assert "Tautan undangan" in done.text
     assert "Desa Amorome, Kecamatan Asera (74.09.01.2010)" in done.text

@@ -42,7 +42,7 @@ async def test_guided_report_in_four_taps_from_a_district(
     await camat.press("✅ Kirim")  # tap 4
     done = await camat.wait_for_edit(card.message_id)
     assert REFERENCE.search(done.text) and "Distribusi logistik" in done.text
-    assert done.buttons == []
+    assert done.button_texts() == ["🤝 Minta dukungan"]  # a 🟡 report: support may be asked
 
     [report] = await fetch_all(database_url, Report)
     assert (report.region_code, report.aspect_code, report.state) == (
