@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
+    dashboard,
     digests,
     edits,
     exports,
@@ -54,6 +55,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("undang", "invite"), invites.invite_command),
         (("lapor", "report"), reports.report_command),
         (("status",), reports.status_command),
+        (("dasbor", "dashboard"), dashboard.dashboard_command),
         (("ralat", "correct"), reports.correct_command),
         (("tarik", "withdraw"), reports.withdraw_command),
         (("insiden", "incident"), incidents.incident_command),

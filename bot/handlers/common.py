@@ -19,7 +19,16 @@ from storage.models import Person, Role
 GUEST_COMMANDS = ("start", "bantuan")
 GROUP_COMMANDS = ("ringkasan", "status", "insiden_terbuka", "langganan", "berhenti")
 _EVERYONE = ("bantuan", "profil", "dataku", "bahasa", "keluar", "batal")
-_REPORTING = ("lapor", "insiden", "status", "insiden_terbuka", "riwayat", "ralat", "tarik")
+_REPORTING = (
+    "lapor",
+    "insiden",
+    "status",
+    "dasbor",
+    "insiden_terbuka",
+    "riwayat",
+    "ralat",
+    "tarik",
+)
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
     Role.COORDINATOR: (*_REPORTING, "ringkasan", "ekspor", "ingatkan", "undang", *_EVERYONE),
@@ -62,6 +71,35 @@ def set_person_menu(context: PoskoContext, person: Person) -> None:
         {
             "commands": command_menu(ROLE_COMMANDS[Role(person.role)], person.language),
             "scope": {"type": "chat", "chat_id": person.telegram_id},
+        },
+        priority=0,
+    )
+    menu_button_call(context, person)
+
+
+def mini_app_url(base_url: str | None) -> str | None:
+    """The Mini App's address, when the server has a public https one (Telegram opens
+    Mini Apps only over https)."""
+    if base_url and base_url.startswith("https://"):
+        return f"{base_url}/dasbor/app"
+    return None
+
+
+def menu_button_call(context: PoskoContext, person: Person) -> None:
+    """Owe the person a chat menu button that opens the dashboard (https servers only)."""
+    url = mini_app_url(context.services.settings.web_base_url)
+    if url is None:
+        return
+    context.unit.call(
+        person.telegram_id,
+        "setChatMenuButton",
+        {
+            "chat_id": person.telegram_id,
+            "menu_button": {
+                "type": "web_app",
+                "text": plain(person.language, "dashboard.button.menu"),
+                "web_app": {"url": url},
+            },
         },
         priority=0,
     )

@@ -19,6 +19,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "insiden": "incident",
     "insiden_terbuka": "open_incidents",
     "riwayat": "history",
+    "dasbor": "dashboard",
     "langganan": "subscribe",
     "berhenti": "unsubscribe",
     "ringkasan": "summary",
