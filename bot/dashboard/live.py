@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
 CHANNEL = "posko_dashboard"
+ENDED = ""  # what a subscriber's queue receives when the server stops
 
 
 class LiveHub:
@@ -70,6 +71,10 @@ class LiveHub:
             self._task = asyncio.create_task(self._watch(), name="dashboard-live")
 
     async def stop(self) -> None:
+        """Stop watching and end every open stream (each queue gets the empty string)."""
+        for queue in list(self._subscribers):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(ENDED)
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.countdown import countdown_label
 from bot.domain.incidents import SEVERITY_EMOJI, STATUS_EMOJI, reference
 from bot.domain.maps import MapArea, MapMarker, SvgOptions, layout_map, render_svg
-from bot.domain.reports import STATE_EMOJI, AreaRollup
+from bot.domain.reports import AreaRollup
 from bot.i18n import format_day, format_short_moment, plain, t
 from bot.services.dashboard import FEED_DAYS, Countdown, DashboardView, FeedFilter, FeedItem
 from storage.models import IncidentStatus, Severity
@@ -23,6 +23,7 @@ STATIC = f"{BASE}/static"
 # outlines and the dark labels); the state's name is always written next to it too.
 FILL = {"ready": "#2e7d32", "partial": "#f9a825", "not_ready": "#c62828", None: "#9e9e9e"}
 STATES = ("not_ready", "partial", "ready", None)
+SHORT = {"ready": "✓", "partial": "½", "not_ready": "✗", None: "–"}  # drawn by any font
 ACTIONS = ("acknowledge", "progress", "resolve", "dismiss")
 
 
@@ -49,7 +50,7 @@ def page(lang: str, title: str, body: str, *, data: dict[str, str] | None = None
         f'<!doctype html><html lang="{attr(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{text(title)}</title>"
-        f'<link rel="stylesheet" href="{STATIC}/app.css"></head>'
+        f'<link rel="icon" href="data:,"><link rel="stylesheet" href="{STATIC}/app.css"></head>'
         f"<body{attrs}>{body}"
         f'<script src="{STATIC}/app.js" defer></script></body></html>'
     )
@@ -161,6 +162,8 @@ def _crumbs(view: DashboardView, lang: str) -> str:
     if len(view.path) > 1:
         parent = view.path[-2]
         up = f'<a class="up" href="{attr(region_url(parent.code, aspect=view.aspect))}">{t(lang, "dashboard.up", region=parent.name)}</a>'
+    if len(view.path) <= 1:
+        return f'<h1 id="region-name">{text(view.name)}</h1>'
     return (
         f'<nav class="crumbs" aria-label="{attr(plain(lang, "dashboard.crumbs"))}"><ol>{"".join(links)}</ol>{up}</nav>'
         f'<h1 id="region-name">{text(view.name)}</h1>'
@@ -235,7 +238,7 @@ def _map(view: DashboardView, lang: str) -> str:
             f'<div class="map-wrap">{svg}</div><p class="note">{t(lang, "dashboard.map.tap")}</p>'
         )
     legend = "".join(
-        f'<li><span class="swatch s-{state or "none"}" aria-hidden="true"></span>{STATE_EMOJI.get(state, "⬜")} {text(state_name(lang, state))}</li>'
+        f'<li><span class="swatch s-{state or "none"}" aria-hidden="true"></span>{text(state_name(lang, state))}</li>'
         for state in STATES
     )
     return (
@@ -246,8 +249,13 @@ def _map(view: DashboardView, lang: str) -> str:
 
 
 def _cell(lang: str, state: str | None) -> str:
-    emoji = STATE_EMOJI.get(state, "⬜") if state else "⬜"  # type: ignore[call-overload]
-    return f'<td class="c-{state or "none"}" title="{attr(state_name(lang, state))}">{emoji}<span class="sr">{text(state_name(lang, state))}</span></td>'
+    """A coloured mark with the state's name for screen readers and a hover (no emoji:
+    projectors and old phones draw colours better than emoji)."""
+    name = attr(state_name(lang, state))
+    return (
+        f'<td class="c-{state or "none"}" title="{name}"><span class="dot" aria-hidden="true">'
+        f'{SHORT[state]}</span><span class="sr">{text(state_name(lang, state))}</span></td>'
+    )
 
 
 def _matrix(view: DashboardView, lang: str, tz: ZoneInfo) -> str:

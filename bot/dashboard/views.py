@@ -40,7 +40,7 @@ from bot.dashboard.auth import (
     sign_in_webapp,
     use_link,
 )
-from bot.dashboard.live import LiveHub
+from bot.dashboard.live import ENDED, LiveHub
 from bot.domain.policy import Action, Decision, Refusal
 from bot.i18n import plain
 from bot.services.dashboard import (
@@ -318,6 +318,8 @@ async def live(request: web.Request) -> web.StreamResponse:
                     changed = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
                 except TimeoutError:
                     changed = None
+                if changed == ENDED:
+                    break
                 if await _signed(request) is None:
                     await response.write(b"event: ended\ndata: \n\n")
                     break

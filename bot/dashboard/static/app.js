@@ -49,10 +49,14 @@
         event.preventDefault();
         var data = new FormData(form);
         if (event.submitter) { data.set("action", event.submitter.value); }
-        fetch(form.action, {
+        fetch(form.getAttribute("action"), {
           method: "POST",
           credentials: "same-origin",
-          headers: { "Accept": "application/json", "X-CSRF-Token": body.dataset.csrf },
+          headers: {
+            "Accept": "application/json",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-CSRF-Token": body.dataset.csrf
+          },
           body: new URLSearchParams(data).toString()
         }).then(function (r) { return r.json(); }).then(function (answer) {
           toast(answer.message);
