@@ -171,9 +171,12 @@ def _crumbs(view: DashboardView, lang: str) -> str:
 
 
 def _area_state(area: AreaRollup, aspect: str | None) -> str | None:
+    """One aspect's worst state; for all aspects, the worst state reported (grey only when
+    nothing was reported: the matrix and the title say which aspects are missing)."""
     if aspect is not None:
         return area.aspects[aspect].state if aspect in area.aspects else None
-    return area.worst
+    reported = [a.state for a in area.aspects.values() if a.state is not None]
+    return min(reported, key=lambda s: STATES.index(s)) if reported else None
 
 
 def _map(view: DashboardView, lang: str) -> str:
@@ -210,6 +213,9 @@ def _map(view: DashboardView, lang: str) -> str:
                     lang, "dashboard.map.area", name=area.name, state=state_name(lang, state)
                 )
             )
+            missing = area.count(None)
+            if view.aspect is None and missing and state is not None:
+                title += " · " + plain(lang, "dashboard.matrix.missing", count=missing)
             href = (
                 region_url(area.code, aspect=view.aspect) if area.code in view.drillable else None
             )

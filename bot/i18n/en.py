@@ -315,7 +315,7 @@ MESSAGES: dict[str, str] = {
     "dashboard.map.title": "Readiness map",
     "dashboard.map.label": "Map of {region}: {count} areas below it, coloured by readiness",
     "dashboard.map.aspect": "Colour by",
-    "dashboard.map.all": "All aspects (worst)",
+    "dashboard.map.all": "All aspects (worst reported)",
     "dashboard.map.show": "Show",
     "dashboard.map.none": "No boundaries for a map of {region} yet. Load them with <code>python -m bot regions boundaries FILE</code>.",
     "dashboard.map.area": "{name}: {state}",

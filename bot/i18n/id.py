@@ -332,7 +332,7 @@ MESSAGES: dict[str, str] = {
     "dashboard.map.title": "Peta kesiapan",
     "dashboard.map.label": "Peta {region}: {count} wilayah di bawahnya, diwarnai menurut kesiapan",
     "dashboard.map.aspect": "Warna menurut",
-    "dashboard.map.all": "Semua aspek (terburuk)",
+    "dashboard.map.all": "Semua aspek (terburuk yang dilaporkan)",
     "dashboard.map.show": "Tampilkan",
     "dashboard.map.none": "Belum ada batas wilayah untuk peta {region}. Muat dengan <code>python -m bot regions boundaries FILE</code>.",
     "dashboard.map.area": "{name}: {state}",

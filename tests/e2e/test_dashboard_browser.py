@@ -138,8 +138,10 @@ async def test_the_mini_app_shows_konawe_utaras_districts_and_recolours_them_liv
         "svg.map text.label", "ts => ts.map(t => t.textContent)"
     )
     assert "Asera" in labels and "Wundulako" not in labels  # a district of Kolaka
-    # All aspects, worst first: an area with aspects nobody reported is grey, as in /status.
-    assert set(fills.values()) == {GREY}
+    # All aspects: the worst state reported; grey where nothing was reported.
+    assert (fills["74.09.02"], fills["74.09.03"], fills["74.09.01"]) == (GREEN, AMBER, GREY)
+    title = await page.text_content('path[data-code="74.09.02"] title')
+    assert title == "Wiwirano: Siap · 9 aspek belum dilaporkan"
     assert "H-74" in await page.inner_text(".countdown")
     # Coloured by one aspect, the reports show.
     await page.select_option("#aspect", "distribusi")
