@@ -15,27 +15,16 @@ import time
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from bench.common import add_people, machine, stack
+from bench.common import add_people, empty_database, machine, stack
 from bot.config import normalize_database_url
 from storage.engine import create_engine, create_session_factory
 from storage.models import InboundUpdate, Report
 
 
-async def _empty(database: str) -> None:
-    """A scratch PostgreSQL database, emptied: the benchmark migrates it from nothing."""
-    from sqlalchemy import text
-
-    engine = create_engine(database)
-    async with engine.begin() as connection:
-        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        await connection.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
-
-
 async def main(updates: int, database: str | None = None) -> None:
     if database is not None:
         database = normalize_database_url(database)
-        await _empty(database)
+        await empty_database(database)
     async with stack(database, start=False) as s:
         people = max(1, updates // 10)
         users = [

@@ -46,6 +46,17 @@ async def prepare(database_url: str, regions_csv: Path = BUNDLED_REGIONS) -> Non
     await engine.dispose()
 
 
+async def empty_database(database_url: str) -> None:
+    """A scratch PostgreSQL database, emptied: the benchmark migrates it from nothing."""
+    from sqlalchemy import text
+
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
 @contextlib.asynccontextmanager
 async def stack(database_url: str | None = None, *, start: bool = True) -> AsyncIterator[Stack]:
     with tempfile.TemporaryDirectory(prefix="posko-bench-") as folder:

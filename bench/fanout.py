@@ -7,7 +7,7 @@ passed when the bot starts, so it builds and sends all N digests at once; meanwh
 officer reports incidents. The baseline is the rate the limit itself allows; alert latency
 is from the officer's message to the coordinator seeing the alert.
 
-    python -m bench.fanout [--groups 500] [--alerts 15]
+    python -m bench.fanout [--groups 500] [--alerts 15] [--database postgresql://…/scratch]
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import TOKEN, add_people, add_subscriptions, machine, percentile, prepare
+from bench.common import (
+    TOKEN,
+    add_people,
+    add_subscriptions,
+    empty_database,
+    machine,
+    percentile,
+    prepare,
+)
+from bot.config import normalize_database_url
 from bot.domain.ratelimit import NEW_MESSAGE_METHODS
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 
@@ -31,9 +40,12 @@ TELEGRAM_RATE = 30  # messages per second, Telegram's global limit for a bot
 ALERT_INTERVAL = 1.1  # seconds between incidents (the coordinator's chat takes ~1/s)
 
 
-async def main(groups: int, alerts: int) -> None:
+async def main(groups: int, alerts: int, database: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'fanout.db'}"
+        if database is not None:
+            url = normalize_database_url(database)
+            await empty_database(url)
         await prepare(url)
         double = TelegramDouble()
         await double.start()
@@ -97,7 +109,8 @@ async def main(groups: int, alerts: int) -> None:
         and first <= c["monotonic"] <= last
     ]
     reached = len(sent) / span / TELEGRAM_RATE
-    print(f"machine: {machine()}; bot in its own process, SQLite")
+    kind = "PostgreSQL" if database else "SQLite"
+    print(f"machine: {machine()}; bot in its own process, {kind}")
     print(
         f"groups: {groups}, digest messages delivered: {len(digests)} in {last - first:.1f} s "
         f"(first {first - started:.1f} s after the bot was started)"
@@ -160,5 +173,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--groups", type=int, default=500)
     parser.add_argument("--alerts", type=int, default=15)
+    parser.add_argument(
+        "--database", default=None, help="a PostgreSQL URL (its public schema is emptied)"
+    )
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.groups, arguments.alerts))
+    asyncio.run(main(arguments.groups, arguments.alerts, arguments.database))

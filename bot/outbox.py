@@ -59,6 +59,11 @@ IDLE_POLL_SECONDS = 1.0
 # Bulk messages allowed to wait for the global window in a send slot: enough to keep the
 # window full, few enough that an alert waits behind at most these (~70 ms at 30/s).
 BULK_AHEAD = 2
+# Bulk messages are started at most this often, leaving about two messages a second of
+# Telegram's 30 free for replies and alerts, which then never wait for the window.
+BULK_PER_SECOND = 28.0
+BULK_SPACING = 1.0 / BULK_PER_SECOND
+BULK_CATCH_UP = 3
 _UNREACHABLE_MARKERS = ("chat not found", "user not found", "bot was kicked", "not a member")
 
 
@@ -109,6 +114,8 @@ class OutboxSender:
         # Sends started but not yet through the global window (counted in it).
         self._unpaced = 0
         self._forgot_at = 0.0
+        self._bulk_next = 0.0  # monotonic time the next bulk message may start
+        self._urgent_waiting = 0  # replies and alerts waiting for the global window
         # Only the leader sends (bot/leader.py): checked before each dispatch, against
         # the database's epoch, and before each call, against the leader's lease.
         self._may_send = may_send
@@ -199,8 +206,9 @@ class OutboxSender:
         except BaseException:
             self._release(chosen)  # or they would stay "in flight" and never be sent
             raise
+        urgent = {c.id for c in batch if c.priority < PRIORITY_BULK}
         for message in messages:
-            task = asyncio.create_task(self._send_one(message))
+            task = asyncio.create_task(self._send_one(message, urgent=message.id in urgent))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         self._release(set(chosen) - {m.id for m in messages})  # vanished: never expected
@@ -231,6 +239,16 @@ class OutboxSender:
                 continue
             if message.priority >= PRIORITY_BULK:
                 now = time.monotonic()
+                if now < self._bulk_next:
+                    # Bulk goes evenly, at most BULK_PER_SECOND: a broadcast that kept
+                    # Telegram's window full would repeat, every window length, any gap
+                    # it once had (nothing expires where nothing was sent), and an alert
+                    # falling in that echo waited for it (0.5-0.8 s, every third alert).
+                    wait = self._bulk_next - now
+                    self._window_wait = (
+                        wait if self._window_wait is None else min(self._window_wait, wait)
+                    )
+                    continue
                 if self._limiter.global_room(now) - self._unpaced <= -BULK_AHEAD:
                     # Bulk waits here, not in a slot: slots full of digests waiting for the
                     # global window would make the next alert queue behind all of them.
@@ -240,6 +258,10 @@ class OutboxSender:
                         wait if self._window_wait is None else min(self._window_wait, wait)
                     )
                     continue
+            if message.priority >= PRIORITY_BULK:
+                # A sender that fell behind may catch up by a few, never by a burst.
+                floor = time.monotonic() - BULK_CATCH_UP * BULK_SPACING
+                self._bulk_next = max(floor, self._bulk_next) + BULK_SPACING
             # Counted in the chat's window now, so the next pass does not start it twice.
             self._limiter.record_chat(message.chat_id, message.method, time.monotonic())
             self._unpaced += 1
@@ -247,20 +269,15 @@ class OutboxSender:
             chosen.append(message.id)
         return chosen
 
-    async def _send_one(self, message: Outgoing) -> None:
+    async def _send_one(self, message: Outgoing, *, urgent: bool = False) -> None:
         try:
             # The global window is paced here, just before the call, so that what Telegram
             # sees arrive is what was counted.
             try:
-                # One send waits for the window at a time; the others queue on the lock in
-                # the order they started, instead of all waking each time it opens.
-                async with self._pacer:
-                    for _ in range(100):  # a window opens within a second; bounded anyway
-                        wait = self._limiter.global_wait(time.monotonic())
-                        if wait <= 0:
-                            break
-                        await asyncio.sleep(wait)
-                    self._limiter.record_global(time.monotonic())
+                if urgent:
+                    await self._pace_urgent()
+                else:
+                    await self._pace_bulk()
             finally:
                 self._unpaced -= 1
             if self._may_send():
@@ -276,6 +293,32 @@ class OutboxSender:
             task = asyncio.create_task(self._record_outcomes())
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
+
+    async def _pace_bulk(self) -> None:
+        """One bulk send waits for the window at a time; the others queue on the lock in
+        the order they started, instead of all waking each time it opens. A reply or an
+        alert waiting for the window goes first."""
+        async with self._pacer:
+            for _ in range(200):  # a window opens within a second; bounded anyway
+                now = time.monotonic()
+                wait = self._limiter.global_wait(now)
+                if wait <= 0 and not self._urgent_waiting:
+                    break
+                await asyncio.sleep(max(wait, 0.005))
+            self._limiter.record_global(time.monotonic())
+
+    async def _pace_urgent(self) -> None:
+        """Replies and alerts do not queue behind bulk sends waiting for the window."""
+        self._urgent_waiting += 1
+        try:
+            for _ in range(100):
+                wait = self._limiter.global_wait(time.monotonic())
+                if wait <= 0:
+                    break  # checked and counted with no await between: no overbooking
+                await asyncio.sleep(wait)
+            self._limiter.record_global(time.monotonic())
+        finally:
+            self._urgent_waiting -= 1
 
     async def _record_outcomes(self) -> None:
         """Record the outcomes of finished sends, as many as have gathered, in one
