@@ -20,7 +20,7 @@ from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from bot.sandbox.webapp import init_data_for, menu_buttons
 from storage.models import Incident, IncidentEvent, WebSession
 from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
-from tests.helpers import count_rows, fetch_all, register
+from tests.helpers import count_rows, fetch_all, register, shell_invites
 
 BASE_URL = "http://posko.test"
 LINK = re.compile(r"/dasbor/masuk\?t=([A-Za-z0-9_-]+)")
@@ -385,3 +385,22 @@ async def test_with_an_https_address_dasbor_offers_the_mini_app(
         }
     finally:
         await runtime.stop()
+
+
+async def test_an_english_reader_gets_the_dashboard_in_english(
+    served: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    [code] = await shell_invites(database_url, role="coordinator", region="74.09")
+    person = await sandbox.create_user("Ann", language_code="en")
+    await person.send(f"/start {code}")
+    assert "Welcome" in (await person.next_message()).text
+    await person.send("/dashboard")
+    answer = (await person.next_message()).text or ""
+    assert "Sign-in link for any browser" in answer and "valid 10 minutes" in answer
+    async with _client(served) as client:
+        assert (await _sign_in(client, LINK.search(answer).group(1))).status_code == 303  # type: ignore[union-attr]
+        page = (await client.get("/dasbor/r/74.09")).text
+        for words in ("Readiness map", "Readiness matrix", "Incidents", "Trends, 14 days"):
+            assert words in page, words
+        assert 'lang="en"' in page and "Peta kesiapan" not in page
+        assert re.search(r"Data as of \d+ \w+ \d\d:\d\d WITA", page)
