@@ -372,7 +372,7 @@ def _incident(item: FeedItem, view: DashboardView, lang: str, tz: ZoneInfo, csrf
 def _trends(view: DashboardView, lang: str) -> str:
     days = len(view.trends)
     top = max((d.reports for d in view.trends), default=0) or 1
-    width, height, gap = 28, 80, 4
+    width, height, gap, below = 28, 80, 4, 16
     bars = []
     for i, day in enumerate(view.trends):
         h = round(height * day.reports / top)
@@ -380,9 +380,14 @@ def _trends(view: DashboardView, lang: str) -> str:
         bars.append(
             f'<rect x="{x}" y="{height - h}" width="{width}" height="{max(h, 1)}" class="bar">'
             f"<title>{text(format_day(day.day, lang))}: {day.reports}</title></rect>"
+            f'<text x="{x + width / 2:g}" y="{height + 12}" class="day">{day.day.day}</text>'
         )
+        if day.reports:
+            bars.append(
+                f'<text x="{x + width / 2:g}" y="{max(height - h - 3, 10)}" class="count">{day.reports}</text>'
+            )
     chart = (
-        f'<svg viewBox="0 0 {days * (width + gap)} {height}" class="chart" role="img" '
+        f'<svg viewBox="0 0 {days * (width + gap)} {height + below}" class="chart" role="img" '
         f'aria-label="{attr(plain(lang, "dashboard.trends.chart", days=days))}">{"".join(bars)}</svg>'
     )
     total_areas = max(len(view.areas), 1)

@@ -120,6 +120,13 @@ async def test_the_mini_app_shows_konawe_utaras_districts_and_recolours_them_liv
         sandbox, database_url, name="Petugas Konut", role="officer", region="74.09"
     )
     await _add_election(database_url, clock, served.settings)
+    # Earlier days' reports, for the trends.
+    for days_ago, lines in ((6, 2), (4, 3), (2, 5), (1, 4)):
+        clock.advance(timedelta(days=-days_ago))
+        for n in range(lines):
+            await officer.send(f"/lapor 74.09.{n + 6:02d} tata kelola sebagian")
+            await officer.next_message()
+        clock.advance(timedelta(days=days_ago))
     for line in (
         "/lapor 74.09.02 logistik siap",
         "/lapor 74.09.03 distribusi sebagian 60%",
