@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from bot.domain.regions import is_within
-from bot.services.dashboard import latest_ids, regions_changed_since
+from storage.dashboard import latest_ids, regions_changed_since
 from storage.engine import SessionFactory, read_session
 
 log = logging.getLogger(__name__)

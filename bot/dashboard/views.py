@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import web
@@ -46,6 +46,7 @@ from bot.i18n import plain
 from bot.services.dashboard import (
     DashboardView,
     FeedFilter,
+    PastDays,
     act_from_dashboard,
     decide_web,
     load_view,
@@ -68,6 +69,7 @@ CSP = (
 class Dashboard:
     services: Services
     hub: LiveHub
+    past_days: PastDays = field(default_factory=dict)  # the trends' past days, kept a while
 
 
 DASHBOARD = web.AppKey("posko_dashboard", Dashboard)
@@ -247,6 +249,7 @@ async def _view(request: web.Request, signed: Signed) -> DashboardView | web.Res
                 severity=query.get("severity") or None, status=query.get("status") or None
             ),
             read_only=signed.read_only,
+            past_days=_dashboard(request).past_days,
         )
     if result is None:
         return _html(render.message_page(lang, "dashboard.not_found", code=code), status=404)

@@ -8,13 +8,12 @@ Access is the one policy's (`Action.VIEW_STATUS`, `Action.HANDLE_INCIDENT` with
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from bot.alerts import ActionRefused, act, incident_types
 from bot.config import Settings
@@ -27,15 +26,13 @@ from bot.domain.reports import AreaRollup, roll_up_cells, roll_up_whole
 from bot.unit import UnitOfWork
 from storage.aspects import active_aspects
 from storage.boundaries import shapes_of
+from storage.dashboard import reports_per_day
 from storage.elections import active_elections
 from storage.incidents import get_incident, incidents_in_subtree
 from storage.models import (
     OPEN_INCIDENT_STATUSES,
     Incident,
-    IncidentEvent,
     Person,
-    Report,
-    ReportStatus,
 )
 from storage.regions import (
     child_regions,
@@ -45,10 +42,12 @@ from storage.regions import (
     region_path,
 )
 from storage.reports import readiness_summary
-from storage.subtree import in_subtree
 
 FEED_DAYS = 14  # closed incidents stay in the feed this long
 TREND_DAYS = 14
+PAST_DAYS_SECONDS = 300.0
+AreaDays = list[tuple[str, list[int], list[int]]]
+PastDays = dict[tuple[str, int | None, datetime], tuple[float, AreaDays]]
 FEED_LIMIT = 100
 
 
@@ -139,9 +138,11 @@ async def load_view(
     aspect: str | None = None,
     feed_filter: FeedFilter | None = None,
     read_only: bool = False,
+    past_days: PastDays | None = None,
 ) -> DashboardView | Decision | None:
     """The dashboard of `code` for `actor`: a refusal (a Decision) when the policy says no,
-    None when the region does not exist."""
+    None when the region does not exist. `past_days` keeps the trends' past days between
+    calls (one dict per server)."""
     decision = decide_web(actor, Action.VIEW_STATUS, region=code)
     if not decision:
         return decision
@@ -178,7 +179,9 @@ async def load_view(
         drillable=await codes_with_children(session, codes=sorted(area_codes)),
         shapes=await shapes_of(session, codes=[c for c, _ in areas_named]),
         feed=feed,
-        trends=await _trends(session, root=code, area_codes=area_codes, now=now, tz=tz),
+        trends=await _trends(
+            session, root=code, area_codes=area_codes, now=now, tz=tz, past_days=past_days
+        ),
         countdowns=await _countdowns(session, code=code, now=now, tz=tz),
         may_act=not read_only and bool(decide_web(actor, Action.HANDLE_INCIDENT, region=code)),
         now=now,
@@ -232,32 +235,47 @@ async def _trends(
     area_codes: set[str],
     now: datetime,
     tz: ZoneInfo,
+    past_days: PastDays | None,
 ) -> list[TrendDay]:
-    """Reports per local day for the last TREND_DAYS days: how many, how many areas, how
-    many said ready. Reads the day's reports' (time, region, state) only."""
+    """Reports per local day for the last TREND_DAYS days: how many, how many areas below
+    reported, how many said ready (the database counts per area and day)."""
     today = local_date(now, tz)
     first = today - timedelta(days=TREND_DAYS - 1)
-    since = datetime.combine(first, datetime.min.time(), tzinfo=tz)
-    result = await session.execute(
-        select(col(Report.created_at), col(Report.region_code), col(Report.state)).where(
-            in_subtree(col(Report.region_code), root),
-            col(Report.created_at) >= since,
-            col(Report.status) != ReportStatus.WITHDRAWN,
+    days = [first + timedelta(days=offset) for offset in range(TREND_DAYS)]
+    bounds = [
+        datetime.combine(day, datetime.min.time(), tzinfo=tz)
+        for day in [*days, today + timedelta(days=1)]
+    ]
+    lengths = {len(code) for code in area_codes}
+    area_length = lengths.pop() if len(lengths) == 1 else None
+    # Past days change only by a rare late withdrawal: they are read once every few
+    # minutes per area; today is read every time.
+    key = (root, area_length, bounds[0])
+    cache = past_days if past_days is not None else {}
+    cached = cache.get(key)
+    if cached is None or cached[0] < time.monotonic() - PAST_DAYS_SECONDS:
+        past = await reports_per_day(
+            session, root=root, area_length=area_length, bounds=bounds[:-1]
         )
+        if len(cache) > 1000:
+            cache.clear()
+        cache[key] = cached = (time.monotonic(), past)
+    today_rows = await reports_per_day(
+        session, root=root, area_length=area_length, bounds=bounds[-2:]
     )
-    per_day: dict[date, tuple[int, set[str], int]] = {}
-    for created_at, region_code, state in result.all():
-        day = local_date(created_at, tz)
-        count, areas, ready = per_day.get(day, (0, set(), 0))
-        area = next((c for c in area_codes if is_within(region_code, c)), root)
-        areas.add(area)
-        per_day[day] = (count + 1, areas, ready + (state == "ready"))
-    days = []
-    for offset in range(TREND_DAYS):
-        day = first + timedelta(days=offset)
-        count, areas, ready = per_day.get(day, (0, set(), 0))
-        days.append(TrendDay(day, count, len(areas), ready))
-    return days
+    merged: dict[str, tuple[list[int], list[int]]] = {}
+    for area, counts, ready in cached[1]:
+        merged[area] = ([*counts, 0], [*ready, 0])
+    for area, counts, ready in today_rows:
+        old_counts, old_ready = merged.setdefault(area, ([0] * TREND_DAYS, [0] * TREND_DAYS))
+        old_counts[-1], old_ready[-1] = counts[0], ready[0]
+    rows = [(area, counts, ready) for area, (counts, ready) in merged.items()]
+    result = []
+    for i, day in enumerate(days):
+        reports = sum(counts[i] for _, counts, _ in rows)
+        areas = sum(1 for area, counts, _ in rows if counts[i] and area in area_codes)
+        result.append(TrendDay(day, reports, areas, sum(ready[i] for _, _, ready in rows)))
+    return result
 
 
 async def _countdowns(
@@ -279,40 +297,6 @@ async def _countdowns(
 async def region_title(session: AsyncSession, code: str) -> str:
     """'Kabupaten Konawe Utara', 'Asera, Kabupaten Konawe Utara'."""
     return await region_label(session, code)
-
-
-async def latest_ids(session: AsyncSession) -> tuple[int, int, int]:
-    """The newest report, incident and incident event ids: the live feed compares them."""
-
-    numbers = []
-    for column in (Report.id, Incident.id, IncidentEvent.id):
-        result = await session.execute(select(func.max(col(column))))
-        numbers.append(int(result.scalar_one() or 0))
-    return numbers[0], numbers[1], numbers[2]
-
-
-async def regions_changed_since(
-    session: AsyncSession, *, report_id: int, incident_id: int, event_id: int
-) -> set[str]:
-    """The regions of reports, incidents and incident events newer than these ids."""
-
-    changed: set[str] = set()
-    reports = await session.execute(
-        select(col(Report.region_code)).where(col(Report.id) > report_id).distinct()
-    )
-    changed.update(reports.scalars())
-    incidents = await session.execute(
-        select(col(Incident.region_code)).where(col(Incident.id) > incident_id).distinct()
-    )
-    changed.update(incidents.scalars())
-    events = await session.execute(
-        select(col(Incident.region_code))
-        .join(IncidentEvent, col(IncidentEvent.incident_id) == col(Incident.id))
-        .where(col(IncidentEvent.id) > event_id)
-        .distinct()
-    )
-    changed.update(events.scalars())
-    return changed
 
 
 # --- incident actions ---------------------------------------------------------------------

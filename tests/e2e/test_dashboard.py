@@ -297,6 +297,8 @@ async def test_a_report_reaches_open_dashboards_of_its_area_within_two_seconds(
         tasks[1].cancel()
         parts = await konut.get("/dasbor/r/74.09/parts")
         assert 'data-code="74.09.01" data-state="not_ready"' in parts.text
+        # Today's trend: one report, from one of the 13 districts, not "ready".
+        assert "</th><td>1</td><td>1/13</td><td>0</td></tr>" in parts.text
 
 
 async def test_a_deactivated_persons_sessions_end_at_once(
