@@ -251,6 +251,7 @@ class PoskoRuntime:
                 or (self.leadership is not None and not self.leadership.database_reachable)
             ),
             webhook=webhook,
+            services=self._services,
         )
         self.webhook_server = WebServer(listen=listen, port=port, state=state)
         await self.webhook_server.start()

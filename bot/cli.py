@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="play a scripted scenario against the built-in Telegram double"
     )
     demo.add_argument("--quiet", action="store_true", help="print only the transcripts")
+    demo.add_argument(
+        "--serve",
+        action="store_true",
+        help="keep the demo's world running and print a dashboard login link",
+    )
 
     db = sub.add_parser("db", help="database tasks")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -134,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             from bot.demo import run_demo
 
             configure_logging(level=logging.WARNING)
-            return asyncio.run(run_demo(quiet=args.quiet))
+            return asyncio.run(run_demo(quiet=args.quiet, serve=args.serve))
         settings = load_settings(require_token=args.command == "run")
         configure_logging(secrets=settings.secrets(), level=logging.INFO)
         if args.command == "run":

@@ -54,6 +54,12 @@ class Settings:
     web_listen: str = "127.0.0.1"
     web_port: int | None = None
     web_base_url: str | None = None  # the public root of the web server, for links
+    # The dashboard: how old a Mini App's initData may be, how long a login link and a
+    # browser session last, how many login links a person may ask for per hour.
+    webapp_auth_max_age_minutes: int = 60
+    login_link_minutes: int = 10
+    dashboard_session_hours: int = 12
+    login_links_per_hour: int = 5
 
     @property
     def bot_api_url(self) -> str:
@@ -158,6 +164,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         raise ConfigError("REMINDER_TIME must be a local time HH:MM, e.g. 16:00")
 
     web_listen, web_port, web_base_url = _web_settings(get)
+    webapp_age = _minutes(
+        get("WEBAPP_AUTH_MAX_AGE_MINUTES", "60"), "WEBAPP_AUTH_MAX_AGE_MINUTES", 1, 1440
+    )
+    link_minutes = _minutes(get("LOGIN_LINK_MINUTES", "10"), "LOGIN_LINK_MINUTES", 1, 60)
+    session_hours_raw = get("DASHBOARD_SESSION_HOURS", "12")
+    if not session_hours_raw.isdigit() or not 1 <= int(session_hours_raw) <= 168:
+        raise ConfigError("DASHBOARD_SESSION_HOURS must be a whole number of hours from 1 to 168")
 
     username = get("TELEGRAM_BOT_USERNAME").lstrip("@") or None
     if username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
@@ -191,6 +204,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         web_listen=web_listen,
         web_port=web_port,
         web_base_url=web_base_url,
+        webapp_auth_max_age_minutes=webapp_age,
+        login_link_minutes=link_minutes,
+        dashboard_session_hours=int(session_hours_raw),
     )
 
 

@@ -3,6 +3,9 @@ scenario in Kabupaten Konawe Utara, printed as each person saw it. No token, no 
 
 from __future__ import annotations
 
+import asyncio
+import re
+import socket
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -50,12 +53,26 @@ def format_transcript(
     return "\n".join(lines)
 
 
-async def run_demo(*, quiet: bool = False) -> int:
+DASHBOARD_SHOT = Path("posko-demo-dashboard.png")
+CHROMIUM = "/usr/bin/chromium"
+_LOGIN_LINK = re.compile(r"https?://\S+/dasbor/masuk\?t=[A-Za-z0-9_-]+")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def run_demo(*, quiet: bool = False, serve: bool = False) -> int:
     started = time.monotonic()
     double = TelegramDouble()
     await double.start()
+    port = _free_port()
     with tempfile.TemporaryDirectory(prefix="posko-demo-") as folder:
         settings = Settings(
+            web_port=port,
+            web_base_url=f"http://127.0.0.1:{port}",
             database_url=f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}",
             telegram_bot_token=DEMO_TOKEN,
             telegram_api_base_url=double.base_url,
@@ -81,6 +98,10 @@ async def run_demo(*, quiet: bool = False) -> int:
                     )
                 )
                 print()
+                hasan = people[1][1]
+                await _dashboard_screenshot(hasan)
+                if serve:
+                    await _serve(hasan)
         finally:
             await runtime.stop()
             await double.stop()
@@ -88,6 +109,59 @@ async def run_demo(*, quiet: bool = False) -> int:
         f"Demo selesai dalam {time.monotonic() - started:.1f} detik (tanpa token, tanpa internet)."
     )
     return 0
+
+
+async def _login_link(person: SimUser) -> str:
+    await person.send("/dasbor")
+    message = await person.next_message(timeout=WAIT)
+    match = _LOGIN_LINK.search(message.text or "")
+    assert match, message.text
+    return match.group(0)
+
+
+async def _dashboard_screenshot(person: SimUser) -> None:
+    """The coordinator's dashboard, as Chromium shows it, into posko-demo-dashboard.png
+    (when Playwright and Debian's Chromium are installed: `make demo` installs the first,
+    `make chromium` the second)."""
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError:
+        print("(Tangkapan layar dasbor dilewati: Playwright tidak terpasang.)")
+        return
+    if not await asyncio.to_thread(Path(CHROMIUM).exists):
+        print(f"(Tangkapan layar dasbor dilewati: {CHROMIUM} tidak ada; `make chromium`.)")
+        return
+    link = await _login_link(person)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = await browser.new_page(viewport={"width": 1280, "height": 1000})
+            await page.goto(link)
+            await page.wait_for_url("**/dasbor/r/**")
+            await page.screenshot(path=str(DASHBOARD_SHOT), full_page=False)
+        finally:
+            await browser.close()
+    print(f"Dasbor koordinator (Chromium): {DASHBOARD_SHOT}")
+
+
+async def _serve(person: SimUser) -> None:
+    """Keep the demo's world running and hand out a login link to open in a browser."""
+    link = await _login_link(person)
+    print()
+    print("Dasbor demo berjalan. Buka tautan ini di peramban (sekali pakai, 10 menit):")
+    print(f"  {link}")
+    print("Ctrl+C untuk berhenti.")
+    await asyncio.Event().wait()
 
 
 async def _scenario(

@@ -17,8 +17,11 @@ class Button:
     text: str
     data: str | None = None
     url: str | None = None
+    web_app: str | None = None  # a Mini App's https URL (private chats only)
 
-    def to_api(self) -> dict[str, str]:
+    def to_api(self) -> dict[str, Any]:
+        if self.web_app is not None:
+            return {"text": self.text, "web_app": {"url": self.web_app}}
         if self.url is not None:
             return {"text": self.text, "url": self.url}
         assert self.data is not None

@@ -9,6 +9,7 @@ one ordered place, `register_routes`; later pages (the dashboard) are added ther
   the reason otherwise (a load balancer sends webhook traffic elsewhere meanwhile).
 - `GET /metrics`: Prometheus text (bot/metrics.py).
 - `POST /telegram/webhook`: in webhook mode, updates from Telegram (bot/webhook.py).
+- `/dasbor/…`: the dashboard and Telegram Mini App (bot/dashboard/views.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from sqlalchemy import text
 
 from bot import metrics
 from bot.config import WEBHOOK_PATH
+from bot.dashboard.views import register_dashboard
+from bot.unit import Services
 from bot.webhook import WebhookIntake
 from storage.engine import SessionFactory, read_session
 from storage.outbox import pending_count
@@ -45,6 +48,7 @@ class WebState:
     role: Callable[[], str]
     degraded: Callable[[], bool]
     webhook: WebhookIntake | None = None
+    services: Services | None = None  # the dashboard is served when given
 
 
 def register_routes(app: web.Application, state: WebState) -> None:
@@ -54,6 +58,8 @@ def register_routes(app: web.Application, state: WebState) -> None:
     app.router.add_get(HEALTH_PATH, _health(state))
     app.router.add_get(READY_PATH, _ready(state))
     app.router.add_get(METRICS_PATH, _metrics(state))
+    if state.services is not None:
+        register_dashboard(app, state.services)
 
 
 def _health(state: WebState) -> Page:

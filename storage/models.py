@@ -107,6 +107,24 @@ class Person(SQLModel, table=True):
     )
 
 
+class WebSession(SQLModel, table=True):
+    """A way into the dashboard. `kind` "link" is a one-time login link (used once, valid
+    minutes); "session" a signed-in browser or Mini App; "screen" a read-only wall screen
+    that lasts until revoked. Only the SHA-256 of the random token is stored."""
+
+    __tablename__ = "web_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str = Field(max_length=10)
+    csrf: str = Field(max_length=64)
+    created_at: datetime = _utc_column()
+    expires_at: datetime | None = _utc_column(nullable=True)
+    used_at: datetime | None = _utc_column(nullable=True)
+    revoked_at: datetime | None = _utc_column(nullable=True)
+
+
 class Invite(SQLModel, table=True):
     """A deep-link invite. Only a hash of the code is kept: a leaked database grants nothing."""
 

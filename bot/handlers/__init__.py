@@ -26,6 +26,7 @@ from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
     agency,
     briefing,
+    dashboard,
     digests,
     edits,
     exports,
@@ -60,6 +61,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("undang", "invite"), invites.invite_command),
         (("lapor", "report"), reports.report_command),
         (("status",), reports.status_command),
+        (("dasbor", "dashboard"), dashboard.dashboard_command),
         (("ralat", "correct"), reports.correct_command),
         (("tarik", "withdraw"), reports.withdraw_command),
         (("insiden", "incident"), incidents.incident_command),

@@ -25,6 +25,7 @@ _REPORTING = (
     "dukungan",
     "tindaklanjut",
     "status",
+    "dasbor",
     "insiden_terbuka",
     "riwayat",
     "ralat",
@@ -84,6 +85,35 @@ def set_person_menu(context: PoskoContext, person: Person) -> None:
         {
             "commands": command_menu(ROLE_COMMANDS[Role(person.role)], person.language),
             "scope": {"type": "chat", "chat_id": person.telegram_id},
+        },
+        priority=0,
+    )
+    menu_button_call(context, person)
+
+
+def mini_app_url(base_url: str | None) -> str | None:
+    """The Mini App's address, when the server has a public https one (Telegram opens
+    Mini Apps only over https)."""
+    if base_url and base_url.startswith("https://"):
+        return f"{base_url}/dasbor/app"
+    return None
+
+
+def menu_button_call(context: PoskoContext, person: Person) -> None:
+    """Owe the person a chat menu button that opens the dashboard (https servers only)."""
+    url = mini_app_url(context.services.settings.web_base_url)
+    if url is None:
+        return
+    context.unit.call(
+        person.telegram_id,
+        "setChatMenuButton",
+        {
+            "chat_id": person.telegram_id,
+            "menu_button": {
+                "type": "web_app",
+                "text": plain(person.language, "dashboard.button.menu"),
+                "web_app": {"url": url},
+            },
         },
         priority=0,
     )

@@ -23,6 +23,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "rtl": "actions",
     "tindaklanjut": "followups",
     "alihkan": "reassign",
+    "dasbor": "dashboard",
     "langganan": "subscribe",
     "berhenti": "unsubscribe",
     "ringkasan": "summary",

@@ -1,8 +1,8 @@
 """agencies (seeded) and support requests: agency of people and invites, requests, their
 timeline and their copies
 
-Revision ID: 0007_agencies_support
-Revises: 0006_person_left_at
+Revision ID: 0008_agencies_support
+Revises: 0007_leader_term
 Create Date: 2026-12-02
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_agencies_support"
-down_revision = "0006_person_left_at"
+revision = "0008_agencies_support"
+down_revision = "0007_leader_term"
 branch_labels = None
 depends_on = None
 

@@ -1,11 +1,8 @@
 """region_boundary: region outlines for the dashboard's maps and the briefing
 
-Revision ID: 0007_region_boundary
-Revises: 0006, 0006_person_left_at
+Revision ID: 0009_region_boundary
+Revises: 0008_agencies_support
 Create Date: 2026-12-02
-
-Merges the two 0006 heads (leader_term from ops, person.left_at from main); the integrator
-may re-chain it onto a single head.
 """
 
 from __future__ import annotations
@@ -13,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_region_boundary"
-down_revision = ("0006", "0006_person_left_at")
+revision = "0009_region_boundary"
+down_revision = "0008_agencies_support"
 branch_labels = None
 depends_on = None
 

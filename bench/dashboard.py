@@ -1,0 +1,197 @@
+"""The dashboard at national scale: every Indonesian region (~83,000 villages) and
+1,000,000 synthetic reports (bench.digest_scale's data), Sulawesi Tenggara's boundaries.
+
+1. Page requests over HTTP, as a signed-in coordinator's browser makes them: the province
+   (74) and a regency (74.09), p95 per request and bytes on the wire (gzip).
+2. 200 open dashboards of the regency (server-sent events) and a burst of 100 reports
+   written by another connection (as another process would): for every dashboard and
+   report, the time from the report's commit to the dashboard's next `change` event.
+
+    python -m bench.dashboard [--reports 1000000] [--dashboards 200] [--burst 100]
+        [--regions ../shared/data/wilayah_indonesia.csv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from aiohttp import web
+from sqlalchemy import insert
+
+from bench.common import add_people, machine
+from bench.digest_scale import NOW, ROOT, make_data
+from bot.app import BUNDLED_BOUNDARIES, import_boundaries_text, read_boundary_file
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.dashboard.auth import COOKIE, start_session
+from bot.dashboard.views import register_dashboard
+from bot.unit import Services
+from storage.engine import create_engine, create_session_factory
+from storage.models import Person, Report
+
+TOKEN = "123456789:BENCH-token_for_the_double_0000000000"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+async def _server(url: str) -> tuple[web.AppRunner, int, Services]:
+    engine = create_engine(url)
+    factory = create_session_factory(engine)
+    settings = replace(Settings(database_url=url, telegram_bot_token=TOKEN), web_port=0)
+    services = Services(settings=settings, session_factory=factory, clock=ManualClock(NOW))
+    app = web.Application()
+    register_dashboard(app, services)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return runner, port, services
+
+
+async def _cookie(services: Services, person_id: int) -> str:
+    async with services.session_factory() as session:
+        person = await session.get(Person, person_id)
+        assert person is not None
+        issued = await start_session(
+            session, person=person, settings=services.settings, now=NOW, screen=False
+        )
+        await session.commit()
+    return issued.token
+
+
+async def pages(base: str, token: str, samples: int) -> None:
+    async with httpx.AsyncClient(base_url=base, cookies={COOKIE: token}, timeout=60) as client:
+        for label, code in (("province 74", "74"), ("regency 74.09", "74.09")):
+            timings, sizes = [], []
+            for _ in range(samples):
+                started = time.perf_counter()
+                response = await client.get(f"/dasbor/r/{code}")
+                timings.append(time.perf_counter() - started)
+                assert response.status_code == 200, response.text[:200]
+                sizes.append(response.num_bytes_downloaded)
+            raw = len(response.content)
+            print(
+                f"{label}: p95 {p95(timings) * 1000:.0f} ms, median "
+                f"{statistics.median(timings) * 1000:.0f} ms per request ({samples}); "
+                f"{sizes[-1] / 1000:.1f} KB on the wire (gzip; {raw / 1000:.0f} KB HTML, "
+                f"{len(gzip.compress(response.content)) / 1000:.1f} KB by gzip -9 here) = "
+                f"{p95(timings) * 1000 / 150:.2f}x the 150 ms target"
+            )
+
+
+async def live(
+    base: str, token: str, url: str, person_id: int, dashboards: int, burst: int
+) -> None:
+    received: list[list[float]] = [[] for _ in range(dashboards)]
+    ready = asyncio.Event()
+    connected = 0
+
+    async def watch(index: int) -> None:
+        nonlocal connected
+        async with (
+            httpx.AsyncClient(base_url=base, cookies={COOKIE: token}, timeout=None) as client,
+            client.stream("GET", "/dasbor/live/74.09") as events,
+        ):
+            async for line in events.aiter_lines():
+                if line == "event: hello":
+                    connected += 1
+                    if connected == dashboards:
+                        ready.set()
+                elif line == "event: change":
+                    received[index].append(time.monotonic())
+
+    tasks = [asyncio.create_task(watch(i)) for i in range(dashboards)]
+    await asyncio.wait_for(ready.wait(), 60)
+    await asyncio.sleep(1.0)
+    engine = create_engine(url)
+    factory = create_session_factory(engine)
+    committed = []
+    for n in range(burst):
+        async with factory() as session:
+            await session.execute(
+                insert(Report),
+                [
+                    {
+                        "person_id": person_id,
+                        "reporter_role": "officer",
+                        "region_code": f"74.09.{1 + n % 13:02d}",
+                        "aspect_code": "distribusi",
+                        "state": "partial",
+                        "photo_file_ids": [],
+                        "status": "active",
+                        "created_at": NOW + timedelta(seconds=n),
+                    }
+                ],
+            )
+            await session.commit()
+        committed.append(time.monotonic())
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(3.0)
+    await engine.dispose()
+    for task in tasks:
+        task.cancel()
+    delays = []
+    missing = 0
+    for times in received:
+        for at in committed:
+            later = [t for t in times if t >= at]
+            if later:
+                delays.append(later[0] - at)
+            else:
+                missing += 1
+    print(
+        f"live: {dashboards} dashboards, {burst} reports in "
+        f"{committed[-1] - committed[0]:.2f} s: delivery p95 {p95(delays):.2f} s, "
+        f"max {max(delays):.2f} s, {missing} not delivered = {p95(delays) / 2:.2f}x the 2 s target"
+    )
+
+
+async def run(url: str, regions: Path, reports: int, dashboards: int, burst: int) -> None:
+    started = time.monotonic()
+    await make_data(url, regions, reports)
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        await import_boundaries_text(session, read_boundary_file(BUNDLED_BOUNDARIES))
+        await session.commit()
+    await engine.dispose()
+    ids = await add_people(url, [(2, "coordinator", "74"), (3, "officer", "74.09")])
+    print(f"machine: {machine()}; data made in {time.monotonic() - started:.0f} s")
+    runner, port, services = await _server(url)
+    try:
+        token = await _cookie(services, ids[2])
+        base = f"http://127.0.0.1:{port}"
+        await pages(base, token, samples=40)
+        await live(base, token, url, ids[3], dashboards, burst)
+    finally:
+        await runner.cleanup()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=1_000_000)
+    parser.add_argument("--dashboards", type=int, default=200)
+    parser.add_argument("--burst", type=int, default=100)
+    parser.add_argument(
+        "--regions", type=Path, default=ROOT.parent / "shared/data/wilayah_indonesia.csv"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'national.db'}"
+        asyncio.run(run(url, args.regions, args.reports, args.dashboards, args.burst))
+
+
+if __name__ == "__main__":
+    main()
