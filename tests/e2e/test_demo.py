@@ -33,4 +33,7 @@ def test_demo_runs_and_ends_with_the_h7_digest(tmp_path: Path) -> None:
     assert "TNI: 0 terbuka, 0 lewat tenggat, 1 selesai sejak kemarin" in out  # the digest
     assert "H-7 menuju pemungutan suara Pemilu 2024 (Rabu, 14 Februari 2024)" in out
     assert "Traceback" not in result.stderr
-    assert not list(tmp_path.iterdir()), "the demo left files behind"
+    # It leaves only the screenshot of the coordinator's dashboard it ends with.
+    left = {path.name for path in tmp_path.iterdir()}
+    assert left == {"posko-demo-dashboard.png"}, f"the demo left files behind: {left}"
+    assert (tmp_path / "posko-demo-dashboard.png").read_bytes().startswith(b"\x89PNG")
