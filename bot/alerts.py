@@ -24,6 +24,7 @@ from bot.domain.incidents import (
     reference,
 )
 from bot.domain.regions import is_within, parent_of
+from bot.domain.types import OPEN_INCIDENT_STATUSES, IncidentStatus, Role
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten
 from bot.support_render import ASK_CALLBACK
@@ -40,7 +41,7 @@ from storage.incidents import (
     incident_events,
     subscriptions_of_chat,
 )
-from storage.models import OPEN_INCIDENT_STATUSES, Incident, IncidentStatus, Person, Role
+from storage.models import Incident, Person
 from storage.people import get_person, get_person_by_telegram_id
 from storage.regions import region_label
 

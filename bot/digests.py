@@ -34,6 +34,7 @@ from bot.domain.reports import (
     summaries_before,
 )
 from bot.domain.support import AgencyLine, OverdueLine
+from bot.domain.types import Role
 from bot.i18n import Html, plain, t
 from bot.render import split_lines
 from bot.services.support import support_summary
@@ -43,7 +44,7 @@ from storage.aspects import active_aspects
 from storage.elections import active_elections
 from storage.engine import read_session
 from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
-from storage.models import Incident, Role, Subscription
+from storage.models import Incident, Subscription
 from storage.outbox import CHART
 from storage.people import people_in_subtree
 from storage.regions import child_regions, region_label, region_labels

@@ -16,10 +16,11 @@ from bot.domain.incidents import (
     next_escalation,
     reference,
 )
+from bot.domain.types import IncidentStatus
 from bot.i18n import plain, t
 from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.incidents import add_event, alert_copies, coordinators_above, due_escalations
-from storage.models import Incident, IncidentStatus
+from storage.models import Incident
 from storage.people import get_person, get_person_by_telegram_id
 from storage.regions import region_label
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from bot.config import Settings
 from bot.domain.support import followers, handlers_at, next_level, reference
+from bot.domain.types import SupportStatus
 from bot.i18n import format_short_moment, t
 from bot.services.support import _members
 from bot.services.support_followup import climb, tell_requester
 from bot.unit import PRIORITY_ALERT, UnitOfWork
-from storage.models import SupportStatus
 from storage.regions import region_label
 from storage.support import add_event, due_untaken, get_agency, overdue_requests
 

@@ -8,10 +8,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.support import STATUS_EMOJI, URGENCY_EMOJI, is_overdue, reference
+from bot.domain.types import OPEN_SUPPORT_STATUSES, SupportStatus
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import shorten
 from bot.ui import Button, Keyboard
-from storage.models import OPEN_SUPPORT_STATUSES, SupportEvent, SupportRequest, SupportStatus
+from storage.models import SupportEvent, SupportRequest
 
 CALLBACK = "sup1"
 ASK_CALLBACK = "supa1"  # supa1:r:<report id> (personal), supa1:i:<incident id> (an alert's)

@@ -11,7 +11,8 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from storage.models import Incident, IncidentEvent, Report, ReportStatus
+from bot.domain.types import ReportStatus
+from storage.models import Incident, IncidentEvent, Report
 from storage.subtree import in_subtree
 
 

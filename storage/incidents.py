@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.domain.regions import ancestors_of
+from bot.domain.types import OPEN_INCIDENT_STATUSES
 from storage.models import (
-    OPEN_INCIDENT_STATUSES,
     AlertCopy,
     Incident,
     IncidentEvent,

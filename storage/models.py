@@ -6,34 +6,25 @@ Telegram ids are 64-bit; they use BigInteger so the same schema works on Postgre
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, String
 from sqlmodel import Field, SQLModel
 
+from bot.domain.types import (  # noqa: F401  (re-exported: the schema's vocabulary)
+    LEVEL_DEPTH,
+    OPEN_INCIDENT_STATUSES,
+    OPEN_SUPPORT_STATUSES,
+    AthgClass,
+    IncidentStatus,
+    RegionLevel,
+    ReportState,
+    ReportStatus,
+    Role,
+    Severity,
+    SupportStatus,
+)
 from storage.types import UTCDateTime
-
-
-class RegionLevel(StrEnum):
-    PROVINCE = "province"
-    REGENCY = "regency"
-    DISTRICT = "district"
-    VILLAGE = "village"
-
-
-LEVEL_DEPTH = {
-    RegionLevel.PROVINCE: 1,
-    RegionLevel.REGENCY: 2,
-    RegionLevel.DISTRICT: 3,
-    RegionLevel.VILLAGE: 4,
-}
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    COORDINATOR = "coordinator"
-    OFFICER = "officer"
 
 
 def _utc_column(*, nullable: bool = False, index: bool = False) -> Any:
@@ -198,18 +189,6 @@ class OutboxMessage(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=500)
 
 
-class ReportState(StrEnum):
-    READY = "ready"  # Siap
-    PARTIAL = "partial"  # Sebagian
-    NOT_READY = "not_ready"  # Belum siap
-
-
-class ReportStatus(StrEnum):
-    ACTIVE = "active"
-    CORRECTED = "corrected"  # replaced by a later report that names it in `corrects_id`
-    WITHDRAWN = "withdrawn"
-
-
 class Aspect(SQLModel, table=True):
     """A readiness aspect from the Rakor agenda; configurable with `aspects import`."""
 
@@ -291,35 +270,6 @@ class Conversation(SQLModel, table=True):
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = _utc_column()
     expires_at: datetime = _utc_column(index=True)
-
-
-class Severity(StrEnum):
-    LOW = "rendah"
-    MEDIUM = "sedang"
-    HIGH = "tinggi"
-    CRITICAL = "kritis"
-
-
-class AthgClass(StrEnum):
-    THREAT = "ancaman"
-    DISTURBANCE = "gangguan"
-    OBSTACLE = "hambatan"
-    CHALLENGE = "tantangan"
-
-
-class IncidentStatus(StrEnum):
-    NEW = "new"
-    ACKNOWLEDGED = "acknowledged"
-    IN_PROGRESS = "in_progress"
-    RESOLVED = "resolved"
-    DISMISSED = "dismissed"
-
-
-OPEN_INCIDENT_STATUSES = (
-    IncidentStatus.NEW.value,
-    IncidentStatus.ACKNOWLEDGED.value,
-    IncidentStatus.IN_PROGRESS.value,
-)
 
 
 class IncidentType(SQLModel, table=True):
@@ -440,21 +390,6 @@ class Election(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = _utc_column()
     active: bool = Field(default=True)
-
-
-class SupportStatus(StrEnum):
-    OPEN = "open"  # asked, nobody took it yet
-    TAKEN = "taken"  # 🤝 Sanggup
-    IN_PROGRESS = "in_progress"  # 🛠 Dalam proses
-    DONE = "done"  # ✔️ Selesai
-    CANCELLED = "cancelled"  # nobody left to ask, or withdrawn
-
-
-OPEN_SUPPORT_STATUSES = (
-    SupportStatus.OPEN.value,
-    SupportStatus.TAKEN.value,
-    SupportStatus.IN_PROGRESS.value,
-)
 
 
 class SupportRequest(SQLModel, table=True):

@@ -23,7 +23,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from bot.domain.reports import CellSummary, TouchedPair
-from storage.models import Readiness, Report, ReportState, ReportStatus
+from bot.domain.types import ReportState, ReportStatus
+from storage.models import Readiness, Report
 from storage.subtree import in_subtree
 
 _STATES = tuple(state.value for state in ReportState)

@@ -10,15 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.domain.regions import ancestors_of
-from storage.models import (
-    OPEN_SUPPORT_STATUSES,
-    Agency,
-    Person,
-    Readiness,
-    SupportCopy,
-    SupportEvent,
-    SupportRequest,
-)
+from bot.domain.types import OPEN_SUPPORT_STATUSES
+from storage.models import Agency, Person, Readiness, SupportCopy, SupportEvent, SupportRequest
 from storage.subtree import in_subtree
 
 

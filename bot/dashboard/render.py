@@ -13,9 +13,9 @@ from bot.domain.countdown import countdown_label
 from bot.domain.incidents import SEVERITY_EMOJI, STATUS_EMOJI, reference
 from bot.domain.maps import MapArea, MapMarker, SvgOptions, layout_map, render_svg
 from bot.domain.reports import AreaRollup
+from bot.domain.types import IncidentStatus, Severity
 from bot.i18n import format_day, format_short_moment, plain, t
 from bot.services.dashboard import FEED_DAYS, Countdown, DashboardView, FeedFilter, FeedItem
-from storage.models import IncidentStatus, Severity
 
 BASE = "/dasbor"
 STATIC = f"{BASE}/static"

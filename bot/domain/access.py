@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.regions import is_within
-from storage.models import Role
+from bot.domain.types import Role
 
 # Which roles each role may hand out through an invite.
 INVITABLE_ROLES: dict[Role, tuple[Role, ...]] = {

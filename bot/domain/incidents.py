@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.regions import ancestors_of, is_within
+from bot.domain.types import AthgClass, IncidentStatus, Role, Severity
 from bot.i18n import plain
-from storage.models import AthgClass, IncidentStatus, Role, Severity
 
 SEVERITY_WORDS: dict[str, Severity] = {
     "kritis": Severity.CRITICAL,

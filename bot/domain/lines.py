@@ -31,8 +31,8 @@ from bot.domain.phrases import Match, PhraseBook, Word, split_list, words_of
 from bot.domain.regions import level_of
 from bot.domain.reports import MAX_NOTE_LENGTH, AspectInfo, ParsedReport, ReportSyntaxError
 from bot.domain.text import clean
+from bot.domain.types import AthgClass, ReportState, Severity
 from bot.i18n import CATALOGS
-from storage.models import AthgClass, ReportState, Severity
 
 T = TypeVar("T")
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from bot.domain.regions import CODE_PATTERNS, RowProblem
-from storage.models import RegionLevel
+from bot.domain.types import RegionLevel
 
 Point = tuple[float, float]  # (lon, lat)
 Ring = list[Point]

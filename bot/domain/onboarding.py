@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.access import INVITABLE_ROLES, may_invite
 from bot.domain.invites import InviteProblem, hash_code, invite_problem, looks_like_code, new_code
+from bot.domain.types import Role
 from storage.invites import add_invite, claim_invite_use, get_invite_by_hash
-from storage.models import Invite, Person, Region, Role
+from storage.models import Invite, Person, Region
 from storage.people import add_person, get_person_by_telegram_id, reactivate_person
 from storage.regions import get_region
 from storage.support import get_agency

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.regions import level_of
-from storage.models import RegionLevel
+from bot.domain.types import RegionLevel
 
 # The level word a name may start with, and the levels it means. Regencies and cities are
 # stored with their word ("Kabupaten Konawe Utara", "Kota Kendari"); other levels without.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storage.models import LEVEL_DEPTH, RegionLevel
+from bot.domain.types import LEVEL_DEPTH, RegionLevel
 
 CODE_PATTERNS = {
     RegionLevel.PROVINCE: re.compile(r"^\d{2}$"),

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from storage.models import ReportState
+from bot.domain.types import ReportState
 
 MAX_NOTE_LENGTH = 4000
 MAX_PHOTOS = 10

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.models import Role
+from bot.domain.types import Role
 
 ROLE_WORDS: dict[str, Role] = {
     "koordinator": Role.COORDINATOR,

@@ -10,10 +10,11 @@ from telegram import Update, User
 from bot.context import PoskoContext
 from bot.domain.onboarding import Identity
 from bot.domain.text import clean
+from bot.domain.types import Role
 from bot.i18n import Html, normalize_language, plain, t
 from bot.i18n.commands import command_name
 from bot.ui import OWNER_MARK, Button, Keyboard
-from storage.models import Person, Role
+from storage.models import Person
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")

@@ -12,6 +12,7 @@ from bot.digests import digest_messages, remind_officers
 from bot.domain.countdown import countdown_label, local_date
 from bot.domain.regions import is_within, level_of
 from bot.domain.text import clean
+from bot.domain.types import Role
 from bot.handlers.common import (
     answer_callback,
     is_private,
@@ -26,7 +27,7 @@ from bot.i18n import Html, format_day, plain, t
 from bot.render import split_lines
 from storage.elections import active_elections, add_election, get_election
 from storage.incidents import get_subscription, subscriptions_of_chat
-from storage.models import Election, Role
+from storage.models import Election
 from storage.people import get_person
 from storage.regions import region_label
 

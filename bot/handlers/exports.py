@@ -19,10 +19,10 @@ from telegram.ext import JobQueue
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.export_args import ExportArgs, ExportProblem, parse_export_args
+from bot.domain.types import Role
 from bot.exports import ExportRequest, write_export
 from bot.handlers.common import private_chat_only, reply, require_actor
 from bot.i18n import Html, format_day, t
-from storage.models import Role
 from storage.outbox import DOCUMENT_PATH
 from storage.regions import get_region, region_label
 

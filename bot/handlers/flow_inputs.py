@@ -16,9 +16,10 @@ from bot.domain.lines import catalog_words
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import AspectInfo
 from bot.domain.text import clean
+from bot.domain.types import ReportState
 from bot.handlers.common import reply, skip_words
 from bot.i18n import LANGUAGES, plain, t
-from storage.models import Person, ReportState
+from storage.models import Person
 from storage.regions import child_regions, find_regions_by_name, get_region
 
 SKIPPED = "skipped"

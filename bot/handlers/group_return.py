@@ -10,9 +10,9 @@ from telegram import ChatMemberUpdated
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
 from bot.domain.regions import is_within
+from bot.domain.types import Role
 from bot.i18n import plain, t
 from storage.incidents import subscriptions_of_chat
-from storage.models import Role
 from storage.people import get_person
 from storage.regions import region_label
 

@@ -13,11 +13,12 @@ from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
 from bot.domain.regions import level_of
 from bot.domain.text import clean
+from bot.domain.types import Role
 from bot.handlers.common import reply
 from bot.handlers.region_access import allowed_region
 from bot.i18n import plain, t, zone_name
 from storage.incidents import get_subscription
-from storage.models import Role, Subscription
+from storage.models import Subscription
 from storage.regions import region_label
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")

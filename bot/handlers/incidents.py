@@ -40,6 +40,7 @@ from bot.domain.lines import Guess, read_incident_line
 from bot.domain.regions import is_within, level_of
 from bot.domain.reports import MAX_PHOTOS
 from bot.domain.text import clean
+from bot.domain.types import AthgClass, Severity
 from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
@@ -62,7 +63,7 @@ from storage.incidents import (
     get_incident,
     open_incidents_in_subtree,
 )
-from storage.models import AthgClass, Conversation, Incident, Person, Severity
+from storage.models import Conversation, Incident, Person
 from storage.regions import child_regions, get_region, region_label
 
 FLOW = "incident"

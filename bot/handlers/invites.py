@@ -10,6 +10,7 @@ from bot.domain.onboarding import DEFAULT_AGENCY, InviteRefused, create_invite
 from bot.domain.region_names import parse_region_query
 from bot.domain.regions import is_within, level_of
 from bot.domain.roles import parse_role
+from bot.domain.types import Role
 from bot.handlers.common import (
     answer_callback,
     personal_button,
@@ -22,7 +23,7 @@ from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
 from bot.services.agencies import agencies, agency_name, agency_named
 from bot.ui import Button, owned
-from storage.models import Person, Role
+from storage.models import Person
 from storage.regions import find_regions_named, get_region, region_label
 
 CALLBACK = "inv1"

@@ -7,6 +7,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.context import PoskoContext
 from bot.domain.onboarding import accept_invite, ensure_admin
+from bot.domain.types import Role
 from bot.handlers.access_ended import turned_away
 from bot.handlers.common import (
     GROUP_COMMANDS,
@@ -27,7 +28,7 @@ from bot.i18n.commands import command_name
 from bot.services.agencies import agency_name
 from bot.ui import Button, owned
 from storage.incidents import subscriptions_of_chat
-from storage.models import Person, Role
+from storage.models import Person
 from storage.people import get_person, get_person_by_telegram_id, set_language
 from storage.regions import region_label
 

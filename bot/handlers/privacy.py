@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.domain.regions import is_within
+from bot.domain.types import Role
 from bot.handlers.common import (
     answer_callback,
     personal_button,
@@ -17,7 +18,6 @@ from bot.i18n import Html, format_moment, format_short_moment, plain, t
 from bot.render import split_lines
 from bot.ui import Button, owned
 from storage.conversations import end_conversation
-from storage.models import Role
 from storage.people import (
     deactivate_person,
     get_person,

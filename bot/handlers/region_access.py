@@ -8,9 +8,10 @@ from telegram import Update
 from bot.context import PoskoContext
 from bot.domain.region_names import kind_key
 from bot.domain.regions import is_within, level_of
+from bot.domain.types import RegionLevel
 from bot.handlers.common import reply
 from bot.i18n import plain, t
-from storage.models import Person, Region, RegionLevel
+from storage.models import Person, Region
 from storage.regions import get_region, get_regions, region_label
 
 

@@ -34,6 +34,7 @@ from bot.domain.reports import (
     roll_up_whole,
 )
 from bot.domain.text import clean
+from bot.domain.types import ReportState, ReportStatus
 from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
@@ -54,7 +55,7 @@ from bot.render import shorten, split_lines
 from bot.ui import Button, Keyboard, in_rows, owned
 from storage.aspects import active_aspects
 from storage.conversations import end_conversation, get_conversation, save_conversation
-from storage.models import Conversation, Person, Report, ReportState, ReportStatus
+from storage.models import Conversation, Person, Report
 from storage.regions import child_regions, get_region, region_label
 from storage.reports import (
     add_report,

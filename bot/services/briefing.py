@@ -42,13 +42,14 @@ from bot.domain.incidents import SEVERITY_RANK
 from bot.domain.incidents import reference as incident_reference
 from bot.domain.policy import Action, Actor, ChatKind, Refusal, decide
 from bot.domain.reports import CellSummary, area_of, roll_up_cells, summaries_before
+from bot.domain.types import OPEN_INCIDENT_STATUSES
 from bot.services.support import SupportItem, support_summary
 from storage.aspects import active_aspects
 from storage.boundaries import shapes_of
 from storage.elections import active_elections
 from storage.engine import create_engine, create_session_factory, read_session
 from storage.incidents import incidents_in_subtree
-from storage.models import OPEN_INCIDENT_STATUSES, Incident
+from storage.models import Incident
 from storage.outbox import DOCUMENT_PATH
 from storage.regions import child_regions, get_region, region_label, region_labels
 from storage.reports import readiness_summary, touched_pairs

@@ -23,17 +23,14 @@ from bot.domain.maps import Shape
 from bot.domain.policy import Action, Actor, ChatKind, Decision, decide
 from bot.domain.regions import is_within
 from bot.domain.reports import AreaRollup, roll_up_cells, roll_up_whole
+from bot.domain.types import OPEN_INCIDENT_STATUSES
 from bot.unit import UnitOfWork
 from storage.aspects import active_aspects
 from storage.boundaries import shapes_of
 from storage.dashboard import reports_per_day
 from storage.elections import active_elections
 from storage.incidents import get_incident, incidents_in_subtree
-from storage.models import (
-    OPEN_INCIDENT_STATUSES,
-    Incident,
-    Person,
-)
+from storage.models import Incident, Person
 from storage.regions import (
     child_regions,
     codes_with_children,

@@ -27,6 +27,7 @@ from bot.domain.support import (
     staffed_levels,
     take_window,
 )
+from bot.domain.types import OPEN_SUPPORT_STATUSES, SupportStatus
 from bot.i18n import Html, plain
 from bot.support_render import (
     PersonView,
@@ -37,12 +38,7 @@ from bot.support_render import (
 )
 from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.aspects import active_aspects
-from storage.models import (
-    OPEN_SUPPORT_STATUSES,
-    Person,
-    SupportRequest,
-    SupportStatus,
-)
+from storage.models import Person, SupportRequest
 from storage.people import get_person
 from storage.regions import get_region, region_label, region_labels
 from storage.support import (

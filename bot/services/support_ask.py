@@ -12,12 +12,13 @@ from typing import Any
 from bot.config import Settings
 from bot.domain.policy import Action, ChatKind, decide
 from bot.domain.support import ParsedRequest, Urgency
+from bot.domain.types import ReportState, Severity
 from bot.services.support import Asked, SupportRefused, ask_support, policy_actor
 from bot.unit import UnitOfWork
 from storage.aspects import active_aspects
 from storage.conversations import end_conversation, get_conversation, save_conversation
 from storage.incidents import get_incident
-from storage.models import Person, ReportState, Severity
+from storage.models import Person
 from storage.reports import get_report
 from storage.support import unready_cells
 

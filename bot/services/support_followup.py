@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.config import Settings
 from bot.domain.policy import Action, ChatKind, Refusal, decide
 from bot.domain.support import handlers_at, next_level, reference, staffed_levels, take_window
+from bot.domain.types import OPEN_SUPPORT_STATUSES, SupportStatus
 from bot.i18n import plain, t
 from bot.services.support import (
     SupportRefused,
@@ -20,7 +21,7 @@ from bot.services.support import (
 )
 from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.conversations import end_conversation, save_conversation
-from storage.models import OPEN_SUPPORT_STATUSES, Person, SupportRequest, SupportStatus
+from storage.models import Person, SupportRequest
 from storage.people import get_person
 from storage.regions import region_label
 from storage.support import add_event, get_agency, get_request, request_copies

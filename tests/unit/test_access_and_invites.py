@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.domain.access import may_invite
 from bot.domain.invites import InviteProblem, hash_code, invite_problem, looks_like_code, new_code
-from storage.models import Role
+from bot.domain.types import Role
 
 NOW = datetime(2024, 2, 7, tzinfo=UTC)
 

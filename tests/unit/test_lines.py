@@ -8,8 +8,8 @@ from bot.domain.incidents import SEVERITY_EMOJI, IncidentSyntaxError
 from bot.domain.lines import Guess, read_incident_line, read_report_line
 from bot.domain.phrases import PhraseBook, edit_distance, words_of
 from bot.domain.reports import STATE_EMOJI, ParsedReport, ReportSyntaxError
+from bot.domain.types import ReportState, Severity
 from bot.i18n import CATALOGS
-from storage.models import ReportState, Severity
 from tests.unit.test_line_corpus import ASPECTS, TYPES
 
 LANGS = ("id", "en")

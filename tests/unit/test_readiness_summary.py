@@ -26,8 +26,9 @@ from bot.domain.reports import (
     roll_up_whole,
     summaries_before,
 )
+from bot.domain.types import ReportStatus
 from storage.engine import create_engine, create_session_factory
-from storage.models import Person, Readiness, Region, Report, ReportStatus
+from storage.models import Person, Readiness, Region, Report
 from storage.regions import child_regions
 from storage.reports import (
     add_report,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.region_names import kind_key, parse_region_query
-from storage.models import RegionLevel
+from bot.domain.types import RegionLevel
 
 
 def test_a_level_word_is_optional_and_may_be_short() -> None:

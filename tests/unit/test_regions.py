@@ -11,7 +11,7 @@ from bot.domain.regions import (
     relation,
     subtree_range,
 )
-from storage.models import RegionLevel
+from bot.domain.types import RegionLevel
 
 HEADER = "code,parent_code,name,level\n"
 

@@ -15,10 +15,10 @@ from bot.domain.reports import (
     reference,
     roll_up,
 )
+from bot.domain.types import ReportState
 from bot.i18n import Html
 from bot.render import shorten, split_lines
 from bot.sandbox import html_to_entities
-from storage.models import ReportState
 
 ASPECTS = [
     AspectInfo("logistik", "Ketersediaan logistik", "Logistics on hand", ("logistics", "stok")),
