@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-MAX_CALLBACK_BYTES = 64
-# A personal button's callback data ends with the Telegram id of the person it was shown
-# to (`leave1:yes@5550001`), so that it acts only for them (bot/handlers/common.py,
-# personal_button). No other part of any callback data contains "@".
-OWNER_MARK = "@"
+# One definition of the callback data limits, kept with the callback kinds. A personal
+# button's data ends with OWNER_MARK and the Telegram id of the person it was shown to
+# (`leave1:yes@5550001`), so that it acts only for them (bot/handlers/common.py,
+# personal_button).
+from bot.callbacks import MAX_CALLBACK_BYTES, OWNER_MARK
 
 
 @dataclass(frozen=True)
