@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # The dashboard's browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint install run clean chromium
+.PHONY: demo test lint install run clean chromium poppler
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m bot demo
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium poppler
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Installs Chromium from Debian's packages when it is missing and we are root; otherwise
@@ -33,6 +33,17 @@ chromium:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else \
 	    echo "$(CHROMIUM) is missing: sudo apt-get install -y chromium (browser tests need it)" >&2; \
+	  fi; \
+	fi
+
+# The briefing tests render its PDF with poppler's pdftoppm (Debian's poppler-utils); installed
+# the same way as Chromium.
+poppler:
+	@if ! command -v pdftoppm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils; \
+	  else \
+	    echo "pdftoppm is missing: sudo apt-get install -y poppler-utils (briefing tests need it)" >&2; \
 	  fi; \
 	fi
 

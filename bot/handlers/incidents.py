@@ -213,9 +213,16 @@ async def _submit(
         context.session, incident_id=incident.id, at=context.now, kind="reported", actor_id=actor.id
     )
     alerted = await raise_alert(context.unit, context.services.settings, incident)
+    # The description comes before "you will be told…", so the closing line stays last.
+    description = (
+        t(lang, "incident.saved.description", description=shorten(incident.description, 300))
+        if incident.description
+        else Html("")
+    )
     text = t(
         lang,
         "incident.saved",
+        description=description,
         reference=reference(incident.id),
         recipients=alerted_text(lang, alerted),
         severity=severity_text(lang, incident.severity),
@@ -223,11 +230,6 @@ async def _submit(
         athg=plain(lang, f"athg.{incident.athg_class}"),
         region=await region_label(context.session, incident.region_code),
     )
-    if incident.description:
-        text = Html(
-            text
-            + t(lang, "incident.saved.description", description=shorten(incident.description, 300))
-        )
     if alerted.people == 0:
         text = Html(text + t(lang, "incident.saved_nobody"))
     chat = update.effective_chat

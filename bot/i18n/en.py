@@ -459,7 +459,7 @@ MESSAGES: dict[str, str] = {
     "incident.saved": (
         "🚨 Incident <b>{reference}</b> recorded and sent to {recipients}.\n"
         "{severity} · {kind} · {athg}\n"
-        "📍 {region}\n"
+        "📍 {region}{description}\n"
         "You will be told of every change of its status."
     ),
     "incident.saved_nobody": "\n⚠️ There is no coordinator for this area yet; contact an admin.",

@@ -478,7 +478,7 @@ MESSAGES: dict[str, str] = {
     "incident.saved": (
         "🚨 Insiden <b>{reference}</b> tercatat dan dikirim ke {recipients}.\n"
         "{severity} · {kind} · {athg}\n"
-        "📍 {region}\n"
+        "📍 {region}{description}\n"
         "Anda akan diberi tahu setiap perubahan statusnya."
     ),
     "incident.saved_nobody": "\n⚠️ Belum ada koordinator untuk wilayah ini; hubungi admin.",

@@ -50,6 +50,8 @@ async def test_multi_word_names_as_the_buttons_read_are_stored(
     reply = await officer.next_message()
     assert INCIDENT_REF.search(reply.text) and "Logistik rusak/hilang/terlambat" in reply.text
     assert "📝 surat suara rusak" in reply.text
+    # What was typed reads before "you will be told…", not after it.
+    assert reply.text.index("📝 surat suara rusak") < reply.text.index("Anda akan diberi tahu")
     await officer.send("/insiden tinggi politik uang bagi amplop di desa")
     assert "📝 bagi amplop di desa" in (await officer.next_message()).text
     incidents = sorted(await fetch_all(database_url, Incident), key=lambda i: i.id)
