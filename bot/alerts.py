@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callbacks import INCIDENT_ALERT, INCIDENT_MORE
 from bot.config import Settings
 from bot.domain.incidents import (
     SEVERITY_EMOJI,
@@ -45,8 +46,8 @@ from storage.models import Incident, Person
 from storage.people import get_person, get_person_by_telegram_id
 from storage.regions import region_label
 
-CALLBACK = "inc1"
-MORE_CALLBACK = "incm1"  # "Read more": the whole description, sent to whoever pressed
+CALLBACK = INCIDENT_ALERT.prefix
+MORE_CALLBACK = INCIDENT_MORE.prefix  # "Read more": the whole description, sent to whoever pressed
 ACTIONS = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}
 DESCRIPTION_PREVIEW = 1200
 

@@ -56,9 +56,6 @@ class CallbackKind:
         """The regular expression a CallbackQueryHandler registers for this kind."""
         return rf"^{re.escape(self.prefix)}(:|@|$)"
 
-    def matches(self, data: str | None) -> bool:
-        return data is not None and re.match(self.pattern, data) is not None
-
     def parse(self, data: str, *, count: int | None = None) -> tuple[str, ...] | None:
         """The fields of `data` (owner mark already removed), or None when it is not this
         kind or, with `count`, does not have exactly that many fields (a stale shape)."""
@@ -70,18 +67,9 @@ class CallbackKind:
         return tuple(fields)
 
 
-def without_owner(data: str) -> tuple[str, int | None]:
-    """The data without its owner mark, and the owner's Telegram id (None when unmarked
-    or when the mark is not a number)."""
-    body, mark, owner = data.rpartition(OWNER_MARK)
-    if not mark:
-        return data, None
-    return body, int(owner) if owner.isdigit() else None
-
-
 # ---- the kinds ---------------------------------------------------------------------------
-# Keep this list sorted by prefix; a test checks that prefixes are unique and that every
-# CallbackQueryHandler's pattern belongs to a kind declared here.
+# Sorted by prefix. The handlers' prefix constants are taken from here, so each prefix is
+# written once; tests/unit/test_callbacks.py checks that no two kinds share one.
 AGENCY_CHOICE = CallbackKind("agy1", "agy1:<agency code>", personal=True)
 ONE_LINE_GUESS = CallbackKind("ask1", "ask1:<token>:<choice index>|x", personal=True)
 INCIDENT_ALERT = CallbackKind("inc1", "inc1:<incident id>:<action>")

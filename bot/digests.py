@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.alerts import incident_types
+from bot.callbacks import REMINDER
 from bot.charts import chart_data
 from bot.config import Settings
 from bot.domain.countdown import local_date
@@ -56,7 +57,7 @@ from storage.reports import (
 from storage.support import open_requests_in_subtree
 
 WINDOW = timedelta(hours=24)
-REMINDER_CALLBACK = "rem1:lapor"
+REMINDER_CALLBACK = REMINDER.data("lapor")
 
 
 def covers(election_region: str | None, area: str) -> bool:

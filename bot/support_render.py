@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.callbacks import SUPPORT_ACTION, SUPPORT_ASK
 from bot.domain.support import STATUS_EMOJI, URGENCY_EMOJI, is_overdue, reference
 from bot.domain.types import OPEN_SUPPORT_STATUSES, SupportStatus
 from bot.i18n import Html, format_short_moment, plain, t
@@ -14,8 +15,10 @@ from bot.render import shorten
 from bot.ui import Button, Keyboard
 from storage.models import SupportEvent, SupportRequest
 
-CALLBACK = "sup1"
-ASK_CALLBACK = "supa1"  # supa1:r:<report id> (personal), supa1:i:<incident id> (an alert's)
+CALLBACK = SUPPORT_ACTION.prefix
+ASK_CALLBACK = (
+    SUPPORT_ASK.prefix
+)  # supa1:r:<report id> (personal), supa1:i:<incident id> (an alert's)
 ACTIONS = {"t": "take", "p": "progress", "d": "done", "x": "decline"}
 NEED_PREVIEW = 1500
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import AGENCY_CHOICE
 from bot.context import PoskoContext
 from bot.handlers.common import answer_callback, is_private, personal_button, require_actor
 from bot.i18n import plain, t
 from bot.services.agencies import agencies, choose_agency, needs_agency_question
 from bot.ui import Button, in_rows, owned
 
-CALLBACK = "agy1"
+CALLBACK = AGENCY_CHOICE.prefix
 
 
 async def ask_once(update: Update, context: PoskoContext) -> None:

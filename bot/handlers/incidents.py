@@ -23,6 +23,7 @@ from bot.alerts import (
     may_handle,
     raise_alert,
 )
+from bot.callbacks import INCIDENT_FLOW, INCIDENT_HERE
 from bot.context import PoskoContext
 from bot.domain.geo import Coordinates
 from bot.domain.incidents import (
@@ -68,8 +69,8 @@ from storage.regions import child_regions, get_region, region_label
 
 FLOW = "incident"
 CLOSE_FLOW = "incident_close"
-CALLBACK = "ins1"  # the reporting flow's buttons
-LOCATION_CALLBACK = "insloc1"
+CALLBACK = INCIDENT_FLOW.prefix  # the reporting flow's buttons
+LOCATION_CALLBACK = INCIDENT_HERE.prefix
 SEVERITIES = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import INVITE
 from bot.context import PoskoContext
 from bot.domain.invites import deep_link
 from bot.domain.onboarding import DEFAULT_AGENCY, InviteRefused, create_invite
@@ -26,7 +27,7 @@ from bot.ui import Button, owned
 from storage.models import Person
 from storage.regions import find_regions_named, get_region, region_label
 
-CALLBACK = "inv1"
+CALLBACK = INVITE.prefix
 _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.callbacks import LANGUAGE
 from bot.context import PoskoContext
 from bot.domain.onboarding import accept_invite, ensure_admin
 from bot.domain.types import Role
@@ -32,7 +33,7 @@ from storage.models import Person
 from storage.people import get_person, get_person_by_telegram_id, set_language
 from storage.regions import region_label
 
-LANGUAGE_CALLBACK = "lang1"
+LANGUAGE_CALLBACK = LANGUAGE.prefix
 
 
 async def gatekeeper(update: Update, context: PoskoContext) -> None:

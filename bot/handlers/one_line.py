@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
+from bot.callbacks import ONE_LINE_GUESS
 from bot.context import PoskoContext
 from bot.domain.incidents import IncidentSyntaxError, ParsedIncident, TypeInfo, severity_text
 from bot.domain.lines import Guess
@@ -33,7 +34,7 @@ from storage.models import Conversation, Person
 from storage.regions import region_label
 
 FLOW = "line_guess"
-CALLBACK = "ask1"
+CALLBACK = ONE_LINE_GUESS.prefix
 PREVIEW = 300  # characters of a note or description shown in the question
 
 # Store a chosen reading (the payload given to `ask`), editing the question's message.

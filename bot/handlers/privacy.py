@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import LEAVE
 from bot.context import PoskoContext
 from bot.domain.regions import is_within
 from bot.domain.types import Role
@@ -27,7 +28,7 @@ from storage.people import (
 from storage.privacy import held_data
 from storage.regions import region_label
 
-LEAVE_CALLBACK = "leave1"
+LEAVE_CALLBACK = LEAVE.prefix
 MESSAGE_RETENTION_DAYS = 7
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
+from bot.callbacks import REPORT_FLOW, REPORT_WITHDRAW
 from bot.context import PoskoContext
 from bot.domain.geo import Coordinates
 from bot.domain.lines import Guess, read_report_line
@@ -68,8 +69,8 @@ from storage.reports import (
 
 FLOW = "report"
 NOTE_PREVIEW = 300  # characters of a note shown on a card; the note is stored whole
-CALLBACK = "rep1"
-WITHDRAW_CALLBACK = "wd1"
+CALLBACK = REPORT_FLOW.prefix
+WITHDRAW_CALLBACK = REPORT_WITHDRAW.prefix
 
 
 @dataclass

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
+from bot.callbacks import SUPPORT_FLOW
 from bot.context import PoskoContext
 from bot.domain.support import SupportSyntaxError, parse_deadline, reference
 from bot.domain.text import clean
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # the person as the services return it; no storage import at 
     from storage.models import Person
 
 START_CALLBACK = ASK_CALLBACK
-STEP_CALLBACK = "supg1"
+STEP_CALLBACK = SUPPORT_FLOW.prefix
 
 
 def report_offer(report_id: int, state: str, lang: str, owner: int) -> Keyboard | None:

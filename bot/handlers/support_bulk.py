@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import SUPPORT_BULK
 from bot.context import PoskoContext
 from bot.domain.support import reference
 from bot.handlers.common import (
@@ -20,7 +21,7 @@ from bot.services.agencies import agencies
 from bot.services.support_bulk import FLOW, discard, preview, save
 from bot.ui import Button, owned
 
-CALLBACK = "rtl1"
+CALLBACK = SUPPORT_BULK.prefix
 
 
 async def rtl_command(update: Update, context: PoskoContext) -> None:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
+from bot.callbacks import SUPPORT_OPEN
 from bot.context import PoskoContext
 from bot.domain.support import STATUS_EMOJI
 from bot.handlers.common import (
@@ -20,7 +21,7 @@ from bot.i18n import Html, format_short_moment, t
 from bot.services.support import SupportItem, followups, support_timeline
 from bot.ui import Button, Keyboard, owned
 
-CALLBACK = "supo1"
+CALLBACK = SUPPORT_OPEN.prefix
 MAX_BUTTONS = 30
 
 
