@@ -9,12 +9,13 @@ from datetime import timedelta
 from bot.alerts import report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
 from bot.digests import remind_officers
+from bot.domain.drafts import LOCATION_STEP
 from bot.escalation import escalate_due
+from bot.handlers.flow_inputs import REMOVE_KEYBOARD
 from bot.handlers.flows import FLOWS, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
+from bot.services.drafts import end_expired_drafts
 from bot.support_escalation import escalate_support, tell_overdue
-from storage.conversations import end_conversation, expired_conversations
-from storage.people import get_person_by_telegram_id
 from storage.privacy import forget_old_messages
 
 log = logging.getLogger(__name__)
@@ -31,17 +32,14 @@ async def sweep_expired_drafts(context: PoskoContext) -> None:
     services = context.services
 
     async def sweep(unit: UnitOfWork) -> None:
-        for conversation in await expired_conversations(unit.session, now=unit.now):
-            await end_conversation(
-                unit.session, chat_id=conversation.chat_id, user_id=conversation.user_id
-            )
-            if conversation.flow not in FLOWS:
+        for expired in await end_expired_drafts(unit):
+            draft = expired.draft
+            if draft.flow not in FLOWS:
                 continue
-            person = await get_person_by_telegram_id(unit.session, telegram_id=conversation.user_id)
-            lang = person.language if person else services.settings.default_language
-            text = expired_text(conversation, lang, services.settings.draft_ttl_minutes)
-            markup = {"remove_keyboard": True} if conversation.step == "location" else None
-            unit.send(conversation.chat_id, text, reply_markup=markup)
+            lang = expired.language or services.settings.default_language
+            text = expired_text(draft, lang, services.settings.draft_ttl_minutes)
+            markup = REMOVE_KEYBOARD if draft.step == LOCATION_STEP else None
+            unit.send(draft.chat_id, text, reply_markup=markup)
 
     await run_in_unit(services, sweep)
 

@@ -37,6 +37,11 @@ def reference(report_id: int) -> str:
     return f"R-{report_id:04d}"
 
 
+def progress_text(progress: int | None) -> str:
+    """' (60%)' after a state, or nothing when no progress was given."""
+    return f" ({progress}%)" if progress is not None else ""
+
+
 @dataclass(frozen=True)
 class AspectInfo:
     code: str

@@ -21,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import INCIDENT_ALERT, INCIDENT_FLOW, INCIDENT_HERE, REPORT_FLOW, REPORT_WITHDRAW
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
@@ -39,6 +40,7 @@ from bot.handlers import (
     one_line,
     privacy,
     reports,
+    status,
     support,
     support_ask,
     support_bulk,
@@ -48,7 +50,26 @@ from bot.handlers import (
 log = logging.getLogger(__name__)
 
 
+def register_flows() -> None:
+    """The guided flows, by name: where typed input and /batal go while one is open."""
+    for route in (
+        reports.FLOW.route(),
+        incidents.FLOW.route(),
+        incidents.CLOSE_ROUTE,
+        one_line.ROUTE,
+        support.NOTE_ROUTE,
+        support_ask.ROUTE,
+        support_bulk.ROUTE,
+    ):
+        flows.register_flow(route)
+    for kind in (reports.FLOW.line_kind(), incidents.FLOW.line_kind()):
+        one_line.register_line_kind(kind)
+    # A location sent outside any flow offers to report an incident there.
+    flows.register_outside_flow("location", incidents.offer_for_location)
+
+
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    register_flows()
     application.add_handler(TypeHandler(Update, onboarding.gatekeeper), group=-1)
     # An edited /lapor, before the commands (which would take it as a new one).
     application.add_handler(edits.edited_report_handler())
@@ -60,7 +81,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("bahasa", "language"), onboarding.language_command),
         (("undang", "invite"), invites.invite_command),
         (("lapor", "report"), reports.report_command),
-        (("status",), reports.status_command),
+        (("status",), status.status_command),
         (("dasbor", "dashboard"), dashboard.dashboard_command),
         (("ralat", "correct"), reports.correct_command),
         (("tarik", "withdraw"), reports.withdraw_command),
@@ -98,13 +119,13 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         CallbackQueryHandler(agency.agency_button, pattern=rf"^{agency.CALLBACK}:")
     )
     application.add_handler(
-        CallbackQueryHandler(reports.report_button, pattern=rf"^{reports.CALLBACK}:")
+        CallbackQueryHandler(reports.FLOW.on_button, pattern=REPORT_FLOW.pattern)
     )
     application.add_handler(
-        CallbackQueryHandler(reports.withdraw_button, pattern=rf"^{reports.WITHDRAW_CALLBACK}:")
+        CallbackQueryHandler(reports.withdraw_button, pattern=REPORT_WITHDRAW.pattern)
     )
     application.add_handler(
-        CallbackQueryHandler(incidents.alert_button, pattern=incidents.ALERT_BUTTON_PATTERN)
+        CallbackQueryHandler(incidents.alert_button, pattern=INCIDENT_ALERT.pattern)
     )
     application.add_handler(CallbackQueryHandler(history.more_button, pattern=history.MORE_PATTERN))
     application.add_handler(
@@ -123,10 +144,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         CallbackQueryHandler(support_ask.step_button, pattern=rf"^{support_ask.STEP_CALLBACK}:")
     )
     application.add_handler(
-        CallbackQueryHandler(incidents.flow_button, pattern=rf"^{incidents.CALLBACK}:")
+        CallbackQueryHandler(incidents.FLOW.on_button, pattern=INCIDENT_FLOW.pattern)
     )
     application.add_handler(
-        CallbackQueryHandler(incidents.location_button, pattern=rf"^{incidents.LOCATION_CALLBACK}:")
+        CallbackQueryHandler(incidents.location_button, pattern=INCIDENT_HERE.pattern)
     )
     application.add_handler(
         CallbackQueryHandler(one_line.guess_button, pattern=rf"^{one_line.CALLBACK}:")

@@ -1,6 +1,6 @@
 """Answers a guided flow understands although its step asked for something else:
 coordinates typed (or a maps link pasted) at the location step, and a name typed instead
-of pressing a button. Shared by the report and the incident flows."""
+of pressing a button. Used by the draft engine (bot/handlers/drafts.py) and its flows."""
 
 from __future__ import annotations
 
@@ -106,29 +106,6 @@ async def typed_region(context: PoskoContext, actor: Person, text: str) -> str |
         return None
     children = await child_regions(context.session, code=actor.region_code)
     return match_choice(text, {c.code: [c.name] for c in children})
-
-
-async def typed_choice(
-    context: PoskoContext,
-    actor: Person,
-    step: str,
-    text: str,
-    *,
-    aspects: Iterable[AspectInfo] = (),
-    types: Iterable[TypeInfo] = (),
-) -> str | None:
-    """What a typed answer picks at a button step (a region code, an aspect or kind code, a
-    state or severity value); None when it matches no button, or several, or the step
-    takes no typed answer (the summary)."""
-    if step == "region":
-        return await typed_region(context, actor, text)
-    choices = {
-        "aspect": lambda: aspect_choices(aspects),
-        "state": state_choices,
-        "type": lambda: type_choices(types),
-        "severity": severity_choices,
-    }.get(step)
-    return match_choice(text, choices()) if choices is not None else None
 
 
 def say_unclear(update: Update, context: PoskoContext) -> None:

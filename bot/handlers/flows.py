@@ -1,21 +1,22 @@
 """Routing for guided flows: typed input, photos and locations go to the flow in progress,
-and /batal ends it. A flow registers its input and cancel functions here by name."""
+and /batal ends it. Flows are registered by name in bot/handlers/__init__.py (the one
+registration site); the guided drafts among them are declared on bot/handlers/drafts.py."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Protocol
 
 from telegram import Update
 
 from bot.context import PoskoContext
 from bot.handlers.common import reply
 from bot.i18n import Html, plain, t
-from storage.conversations import end_conversation, get_conversation
-from storage.models import Conversation
+from bot.services.drafts import OpenDraft, current_draft, end_draft
 
-FlowStep = Callable[[Update, PoskoContext, Conversation], Awaitable[None]]
+FlowStep = Callable[[Update, PoskoContext, OpenDraft], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -37,27 +38,36 @@ def register_flow(flow: Flow) -> None:
     FLOWS[flow.name] = flow
 
 
-async def current_flow(update: Update, context: PoskoContext) -> Conversation | None:
+def register_outside_flow(kind: str, handler: NoFlowHandler) -> None:
+    OUTSIDE_FLOWS[kind] = handler
+
+
+async def current_flow(update: Update, context: PoskoContext) -> OpenDraft | None:
     """The person's flow in this chat; an expired one is ended here, with a message."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return None
-    conversation = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
-    if conversation is None or conversation.flow not in FLOWS:
+    draft = await current_draft(context.unit, chat_id=chat.id, user_id=user.id)
+    if draft is None or draft.flow not in FLOWS:
         return None
-    if conversation.expires_at <= context.now:
-        await end_conversation(context.session, chat_id=chat.id, user_id=user.id)
-        reply(update, context, expired_message(context, conversation))
+    if draft.expired(context.now):
+        await end_draft(context.unit, chat_id=chat.id, user_id=user.id)
+        reply(update, context, expired_message(context, draft))
         return None
-    return conversation
+    return draft
 
 
-def expired_message(context: PoskoContext, conversation: Conversation) -> Html:
-    return expired_text(conversation, context.lang, context.services.settings.draft_ttl_minutes)
+class _OfFlow(Protocol):
+    @property
+    def flow(self) -> str: ...
 
 
-def expired_text(conversation: Conversation, lang: str, minutes: int) -> Html:
-    return t(lang, FLOWS[conversation.flow].expired_key, minutes=minutes)
+def expired_message(context: PoskoContext, draft: _OfFlow) -> Html:
+    return expired_text(draft, context.lang, context.services.settings.draft_ttl_minutes)
+
+
+def expired_text(draft: _OfFlow, lang: str, minutes: int) -> Html:
+    return t(lang, FLOWS[draft.flow].expired_key, minutes=minutes)
 
 
 def draft_expiry(context: PoskoContext) -> timedelta:
@@ -66,9 +76,9 @@ def draft_expiry(context: PoskoContext) -> timedelta:
 
 async def route_input(update: Update, context: PoskoContext) -> None:
     """A message in a private chat that is not a command."""
-    conversation = await current_flow(update, context)
-    if conversation is not None:
-        await FLOWS[conversation.flow].on_input(update, context, conversation)
+    draft = await current_flow(update, context)
+    if draft is not None:
+        await FLOWS[draft.flow].on_input(update, context, draft)
         return
     if context.actor is None:
         # A stranger (in a private chat: groups never reach here) learns whom to contact.
@@ -86,11 +96,11 @@ async def route_input(update: Update, context: PoskoContext) -> None:
 
 async def cancel(update: Update, context: PoskoContext) -> None:
     """/batal: end whatever flow is in progress."""
-    conversation = await current_flow(update, context)
-    if conversation is None:
+    draft = await current_flow(update, context)
+    if draft is None:
         reply(update, context, t(context.lang, "cancel.nothing"))
         return
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    await end_conversation(context.session, chat_id=chat.id, user_id=user.id)
-    await FLOWS[conversation.flow].on_cancel(update, context, conversation)
+    await end_draft(context.unit, chat_id=chat.id, user_id=user.id)
+    await FLOWS[draft.flow].on_cancel(update, context, draft)

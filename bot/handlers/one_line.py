@@ -25,12 +25,13 @@ from bot.domain.regions import level_of
 from bot.domain.reports import STATE_EMOJI, AspectInfo, ParsedReport, ReportSyntaxError
 from bot.domain.vocabulary import aspect_words, kind_words
 from bot.handlers.common import answer_callback, reply, require_actor
-from bot.handlers.flows import Flow, draft_expiry, expired_message, register_flow
+from bot.handlers.flows import Flow, draft_expiry, expired_message
 from bot.i18n import Html, plain, t
 from bot.render import shorten
+from bot.services.drafts import OpenDraft
 from bot.ui import Button, Keyboard
 from storage.conversations import end_conversation, get_conversation, save_conversation
-from storage.models import Conversation, Person
+from storage.models import Person
 from storage.regions import region_label
 
 FLOW = "line_guess"
@@ -272,15 +273,13 @@ async def guess_button(update: Update, context: PoskoContext) -> None:
     await kind.store(update, context, actor, dict(options[int(choice)]), message_id)
 
 
-async def _typed(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+async def _typed(update: Update, context: PoskoContext, conversation: OpenDraft) -> None:
     reply(update, context, t(context.lang, "report.bad.expected_button"))
 
 
-async def _cancelled(update: Update, context: PoskoContext, conversation: Conversation) -> None:
+async def _cancelled(update: Update, context: PoskoContext, conversation: OpenDraft) -> None:
     kind = KINDS.get(str(conversation.data.get("kind")))
     reply(update, context, t(context.lang, kind.cancelled_key if kind else "report.cancelled"))
 
 
-register_flow(
-    Flow(name=FLOW, on_input=_typed, on_cancel=_cancelled, expired_key="report.guess.expired")
-)
+ROUTE = Flow(name=FLOW, on_input=_typed, on_cancel=_cancelled, expired_key="report.guess.expired")

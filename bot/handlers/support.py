@@ -17,7 +17,7 @@ from bot.handlers.common import (
     reply,
     require_actor,
 )
-from bot.handlers.flows import Flow, register_flow
+from bot.handlers.flows import Flow
 from bot.handlers.support_ask import start_guided
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.services.agencies import agencies, agency_named
@@ -224,13 +224,11 @@ async def note_cancelled(update: Update, context: PoskoContext, conversation: ob
     reply(update, context, t(context.lang, "cancel.done"))
 
 
-register_flow(
-    Flow(
-        name=NOTE_FLOW,
-        on_input=note_input,  # type: ignore[arg-type]
-        on_cancel=note_cancelled,  # type: ignore[arg-type]
-        expired_key="support.note_expired",
-    )
+NOTE_ROUTE = Flow(
+    name=NOTE_FLOW,
+    on_input=note_input,  # type: ignore[arg-type]
+    on_cancel=note_cancelled,  # type: ignore[arg-type]
+    expired_key="support.note_expired",
 )
 
 

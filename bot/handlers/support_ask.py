@@ -14,7 +14,7 @@ from bot.context import PoskoContext
 from bot.domain.support import SupportSyntaxError, parse_deadline, reference
 from bot.domain.text import clean
 from bot.handlers.common import answer_callback, personal_button, reply, require_actor
-from bot.handlers.flows import Flow, register_flow
+from bot.handlers.flows import Flow
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.services import support_ask as drafts
 from bot.services.agencies import agencies
@@ -263,11 +263,9 @@ async def cancelled(update: Update, context: PoskoContext, conversation: object)
     reply(update, context, t(context.lang, "cancel.done"))
 
 
-register_flow(
-    Flow(
-        name=drafts.FLOW,
-        on_input=typed,  # type: ignore[arg-type]
-        on_cancel=cancelled,  # type: ignore[arg-type]
-        expired_key="support.ask.expired",
-    )
+ROUTE = Flow(
+    name=drafts.FLOW,
+    on_input=typed,  # type: ignore[arg-type]
+    on_cancel=cancelled,  # type: ignore[arg-type]
+    expired_key="support.ask.expired",
 )

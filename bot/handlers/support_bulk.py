@@ -15,7 +15,7 @@ from bot.handlers.common import (
     reply,
     require_actor,
 )
-from bot.handlers.flows import Flow, register_flow
+from bot.handlers.flows import Flow
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.services.agencies import agencies
 from bot.services.support_bulk import FLOW, discard, preview, save
@@ -127,11 +127,9 @@ async def _cancelled(update: Update, context: PoskoContext, conversation: object
     reply(update, context, t(context.lang, "cancel.done"))
 
 
-register_flow(
-    Flow(
-        name=FLOW,
-        on_input=_typed,  # type: ignore[arg-type]
-        on_cancel=_cancelled,  # type: ignore[arg-type]
-        expired_key="support.rtl.expired",
-    )
+ROUTE = Flow(
+    name=FLOW,
+    on_input=_typed,  # type: ignore[arg-type]
+    on_cancel=_cancelled,  # type: ignore[arg-type]
+    expired_key="support.rtl.expired",
 )
