@@ -32,6 +32,7 @@ from bot.handlers.common import (
     personal_button,
     reply,
     require_actor,
+    skip_words,
 )
 from bot.handlers.flow_inputs import REMOVE_KEYBOARD, location_answer, say_unclear, typed_region
 from bot.handlers.flows import Flow
@@ -300,6 +301,9 @@ class DraftFlow(Generic[D]):
         typed = clean(message.text or "")
         if step is None:
             reply(update, context, t(lang, "report.bad.expected_button"))
+        elif typed.lower() in skip_words() and (step.skip or step.kind is StepKind.PHOTOS):
+            # The Skip button's word typed: the same as pressing it, where the step has one.
+            await self._new_card(turn, SUMMARY_STEP, draft)
         elif step.kind is StepKind.LOCATION:
             point = await location_answer(update, context)
             if point is None:

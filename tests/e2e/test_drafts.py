@@ -1,0 +1,63 @@
+"""The draft engine's one set of skip words: the Skip button's word, typed, skips every
+step that has a Skip button (the location step already took it), in both languages."""
+
+from __future__ import annotations
+
+from bot.app import PoskoRuntime
+from bot.sandbox import SandboxClient
+from storage.models import Report
+from tests.helpers import fetch_all, register
+
+
+async def test_typing_the_skip_word_is_pressing_skip(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await register(
+        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
+    )
+    await officer.send("/lapor")
+    card = await officer.next_message()
+    await officer.press("Ketersediaan logistik")
+    await officer.wait_for_edit(card.message_id)
+    await officer.press("✅ Siap")
+    summary = await officer.wait_for_edit(card.message_id)
+
+    await officer.press("📝 Catatan", message_id=summary.message_id)
+    await officer.wait_for_edit(summary.message_id)
+    await officer.send("lewati")  # not stored as the note: the step is skipped
+    summary = await officer.next_message()
+    assert "Periksa laporan" in summary.text and "lewati" not in summary.text
+
+    await officer.press("➕ Persen", message_id=summary.message_id)
+    await officer.wait_for_edit(summary.message_id)
+    await officer.send("Skip")  # the English word too, instead of "not a number"
+    summary = await officer.next_message()
+    assert "Periksa laporan" in summary.text and "0 sampai 100" not in summary.text
+
+    await officer.press("📷 Foto", message_id=summary.message_id)
+    await officer.wait_for_edit(summary.message_id)
+    await officer.send("Lewati")  # instead of "this step waits for a photo"
+    summary = await officer.next_message()
+    assert "Periksa laporan" in summary.text and "menunggu foto" not in summary.text
+
+    await officer.press("✅ Kirim", message_id=summary.message_id)
+    await officer.wait_for_edit(summary.message_id)
+    [report] = await fetch_all(database_url, Report)
+    assert (report.note, report.progress, report.photo_file_ids) == (None, None, [])
+
+
+async def test_an_incident_description_is_never_skipped(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await register(
+        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
+    )
+    await officer.send("/insiden")
+    card = await officer.next_message()
+    await officer.press("Hoaks/disinformasi")
+    await officer.wait_for_edit(card.message_id)
+    await officer.press("🚨 Kritis")
+    await officer.wait_for_edit(card.message_id)
+    await officer.send("Lewati")  # the description step has no Skip: this is the description
+    summary = await officer.next_message()
+    assert "Lewati" in summary.text and "🚨 Kirim" in summary.button_texts()
