@@ -321,6 +321,7 @@ FLOW: DraftFlow[IncidentDraft] = DraftFlow(
     cancelled_key="incident.cancelled",
     expired_key="incident.expired",
     additions=(PHOTO_STEP, LOCATION_STEP),
+    replaced_key="incident.replaced_draft",
 )
 
 

@@ -486,6 +486,7 @@ MESSAGES: dict[str, str] = {
     "incident.summary.location": "Location: {latitude}, {longitude}\n",
     "incident.button.send": "🚨 Send",
     "incident.button.class": "Class: {athg}",
+    "incident.replaced_draft": "Your previous incident draft was replaced by a new one.",
     "incident.cancelled": "Incident report cancelled. Nothing was sent.",
     "incident.expired": "⌛ Your incident draft was removed after {minutes:minute|minutes} without activity. Nothing was sent. Start again with /incident.",
     "incident.outside_region": "❌ Area {region} is outside your area ({own}).",

@@ -505,6 +505,7 @@ MESSAGES: dict[str, str] = {
     "incident.summary.location": "Lokasi: {latitude}, {longitude}\n",
     "incident.button.send": "🚨 Kirim",
     "incident.button.class": "Kelas: {athg}",
+    "incident.replaced_draft": "Draf laporan insiden sebelumnya diganti dengan yang baru.",
     "incident.cancelled": "Laporan insiden dibatalkan. Tidak ada yang dikirim.",
     "incident.expired": "⌛ Draf laporan insiden Anda dihapus karena tidak ada aktivitas selama {minutes} menit. Tidak ada yang dikirim. Mulai lagi dengan /insiden.",
     "incident.outside_region": "❌ Wilayah {region} di luar wilayah Anda ({own}).",

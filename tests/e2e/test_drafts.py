@@ -1,5 +1,6 @@
-"""The draft engine's one set of skip words: the Skip button's word, typed, skips every
-step that has a Skip button (the location step already took it), in both languages."""
+"""What the draft engine does the same for every flow: one set of skip words (the Skip
+button's word, typed, skips every step that has a Skip button, in both languages), and the
+warning when a new draft replaces an open one."""
 
 from __future__ import annotations
 
@@ -61,3 +62,10 @@ async def test_an_incident_description_is_never_skipped(
     await officer.send("Lewati")  # the description step has no Skip: this is the description
     summary = await officer.next_message()
     assert "Lewati" in summary.text and "🚨 Kirim" in summary.button_texts()
+
+    await officer.send("/insiden")  # a new draft replaces the open one, and says so
+    assert "diganti" in (await officer.next_message()).text
+    card = await officer.next_message()
+    assert "Jenis insiden apa" in card.text
+    await officer.press("🚨 Kirim", message_id=summary.message_id)  # the replaced draft's
+    await officer.expect_no_message(within=0.3)
