@@ -192,6 +192,16 @@ def personal_button(update: Update, context: PoskoContext, *, private: bool = Fa
     return data
 
 
+async def pressed_by_actor(
+    update: Update, context: PoskoContext, *, private: bool = False
+) -> tuple[str, Person] | None:
+    """`personal_button`, then `require_actor`: the data and the registered person who
+    pressed it, or None after telling them why not."""
+    data = personal_button(update, context, private=private)
+    actor = await require_actor(update, context) if data is not None else None
+    return (data, actor) if data is not None and actor is not None else None
+
+
 def is_private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == "private"
 

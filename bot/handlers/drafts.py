@@ -29,9 +29,8 @@ from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
     location_keyboard,
-    personal_button,
+    pressed_by_actor,
     reply,
-    require_actor,
     skip_words,
 )
 from bot.handlers.flow_inputs import REMOVE_KEYBOARD, location_answer, say_unclear, typed_region
@@ -228,15 +227,12 @@ class DraftFlow(Generic[D]):
 
     async def on_button(self, update: Update, context: PoskoContext) -> None:
         """Every button of the flow's cards."""
-        query = update.callback_query
+        query, user = update.callback_query, update.effective_user
         assert query is not None
-        data = personal_button(update, context, private=True)
-        if data is None:
+        pressed = await pressed_by_actor(update, context, private=True)
+        if pressed is None or query.message is None or user is None:
             return
-        actor = await require_actor(update, context)
-        user = update.effective_user
-        if actor is None or query.message is None or user is None:
-            return
+        data, actor = pressed
         lang = context.lang
         chat_id, message_id = query.message.chat.id, query.message.message_id
         fields = self.kind.parse(data)

@@ -42,7 +42,7 @@ from bot.domain.text import clean
 from bot.domain.types import AthgClass, Severity
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
+    pressed_by_actor,
     private_command,
     reply,
     require_actor,
@@ -339,12 +339,10 @@ async def offer_for_location(update: Update, context: PoskoContext) -> bool:
 
 
 async def location_button(update: Update, context: PoskoContext) -> None:
-    data = personal_button(update, context, private=True)
-    if data is None:
+    pressed = await pressed_by_actor(update, context, private=True)
+    if pressed is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None:
-        return
+    data, actor = pressed
     fields = INCIDENT_HERE.parse(data, count=2)
     try:
         latitude, longitude = (float(value) for value in fields or ())

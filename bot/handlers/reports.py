@@ -40,7 +40,7 @@ from bot.domain.types import ReportState
 from bot.handlers import one_line
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
+    pressed_by_actor,
     private_command,
     reply,
     require_actor,
@@ -182,12 +182,10 @@ async def withdraw_command(update: Update, context: PoskoContext) -> None:
 async def withdraw_button(update: Update, context: PoskoContext) -> None:
     query = update.callback_query
     assert query is not None
-    data = personal_button(update, context)
-    if data is None:
+    pressed = await pressed_by_actor(update, context)
+    if pressed is None or query.message is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
+    data, actor = pressed
     lang, settings = context.lang, context.services.settings
     chat_id, message_id = query.message.chat.id, query.message.message_id
     fields = REPORT_WITHDRAW.parse(data)

@@ -3,6 +3,7 @@ registered at the one registration site and declares the steps it leads to."""
 
 import ast
 import pathlib
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_flows_are_registered_at_the_registration_site_only() -> None:
 
 
 @pytest.mark.parametrize("flow", [reports.FLOW, incidents.FLOW], ids=lambda flow: flow.name)
-def test_every_step_a_flow_leads_to_is_declared(flow: DraftFlow) -> None:  # type: ignore[type-arg]
+def test_every_step_a_flow_leads_to_is_declared(flow: DraftFlow[Any]) -> None:
     steps = flow.steps
     assert set(flow.additions) <= set(steps)
     assert flow.after_region(flow.fields()) in steps
