@@ -9,10 +9,8 @@ from datetime import timedelta
 from bot.alerts import report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
 from bot.digests import remind_officers
-from bot.domain.drafts import LOCATION_STEP
 from bot.escalation import escalate_due
-from bot.handlers.flow_inputs import REMOVE_KEYBOARD
-from bot.handlers.flows import FLOWS, expired_text
+from bot.handlers.flows import FLOWS, expired_markup, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from bot.services.drafts import end_expired_drafts
 from bot.support_escalation import escalate_support, tell_overdue
@@ -38,8 +36,7 @@ async def sweep_expired_drafts(context: PoskoContext) -> None:
                 continue
             lang = expired.language or services.settings.default_language
             text = expired_text(draft, lang, services.settings.draft_ttl_minutes)
-            markup = REMOVE_KEYBOARD if draft.step == LOCATION_STEP else None
-            unit.send(draft.chat_id, text, reply_markup=markup)
+            unit.send(draft.chat_id, text, reply_markup=expired_markup(draft))
 
     await run_in_unit(services, sweep)
 

@@ -34,7 +34,7 @@ from bot.handlers.common import (
     skip_words,
 )
 from bot.handlers.flow_inputs import REMOVE_KEYBOARD, location_answer, say_unclear, typed_region
-from bot.handlers.flows import Flow
+from bot.handlers.flows import Flow, end_expired
 from bot.handlers.one_line import LineKind, region_named
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import Html, plain, t
@@ -247,8 +247,7 @@ class DraftFlow(Generic[D]):
             answer_callback(context, update, plain(lang, "button.stale"))
             return
         if stored.expired(context.now):
-            await drafts.end_draft(context.unit, chat_id=chat_id, user_id=user.id)
-            reply(update, context, self.expired_text(lang, context))
+            await end_expired(update, context, stored)
             answer_callback(context, update)
             return
         action, values = fields[1], fields[2:]
@@ -322,9 +321,6 @@ class DraftFlow(Generic[D]):
         """After /batal (the router has ended the draft)."""
         markup = REMOVE_KEYBOARD if self._asks_location(stored.step) else None
         reply(update, context, t(context.lang, self.cancelled_key), reply_markup=markup)
-
-    def expired_text(self, lang: str, context: PoskoContext) -> Html:
-        return t(lang, self.expired_key, minutes=context.services.settings.draft_ttl_minutes)
 
     # -- the engine -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Protocol
 from telegram import Update
 
 from bot.context import PoskoContext
+from bot.domain.drafts import LOCATION_STEP
 from bot.handlers.common import reply
 from bot.i18n import Html, plain, t
 from bot.services.drafts import OpenDraft, current_draft, end_draft
@@ -51,10 +52,21 @@ async def current_flow(update: Update, context: PoskoContext) -> OpenDraft | Non
     if draft is None or draft.flow not in FLOWS:
         return None
     if draft.expired(context.now):
-        await end_draft(context.unit, chat_id=chat.id, user_id=user.id)
-        reply(update, context, expired_message(context, draft))
+        await end_expired(update, context, draft)
         return None
     return draft
+
+
+async def end_expired(update: Update, context: PoskoContext, draft: OpenDraft) -> None:
+    """End a draft found expired (by a message or a press) and tell the person, as the
+    sweep (bot/jobs.py) does for the drafts nobody came back to."""
+    await end_draft(context.unit, chat_id=draft.chat_id, user_id=draft.user_id)
+    reply(update, context, expired_message(context, draft), reply_markup=expired_markup(draft))
+
+
+def expired_markup(draft: OpenDraft) -> dict[str, bool] | None:
+    """An expired draft that waited for a location leaves no location keyboard behind."""
+    return {"remove_keyboard": True} if draft.step == LOCATION_STEP else None
 
 
 class _OfFlow(Protocol):

@@ -1,10 +1,14 @@
 """What the draft engine does the same for every flow: one set of skip words (the Skip
 button's word, typed, skips every step that has a Skip button, in both languages), and the
-warning when a new draft replaces an open one."""
+warning when a new draft replaces an open one, and expiry that leaves no location keyboard
+behind."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.app import PoskoRuntime
+from bot.clock import ManualClock
 from bot.sandbox import SandboxClient
 from storage.models import Report
 from tests.helpers import fetch_all, register
@@ -69,3 +73,24 @@ async def test_an_incident_description_is_never_skipped(
     assert "Jenis insiden apa" in card.text
     await officer.press("🚨 Kirim", message_id=summary.message_id)  # the replaced draft's
     await officer.expect_no_message(within=0.3)
+
+
+async def test_a_draft_expired_at_the_location_step_removes_the_location_keyboard(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
+) -> None:
+    officer = await register(
+        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
+    )
+    await officer.send("/lapor")
+    card = await officer.next_message()
+    await officer.press("Anggaran")
+    await officer.wait_for_edit(card.message_id)
+    await officer.press("✅ Siap")
+    summary = await officer.wait_for_edit(card.message_id)
+    await officer.press("📍 Lokasi", message_id=summary.message_id)
+    await officer.wait_for_edit(summary.message_id)
+    assert (await officer.next_message()).reply_keyboard
+    clock.advance(timedelta(hours=3))
+    await officer.send_location(-3.45, 122.09)
+    expired = await officer.next_message()
+    assert "dihapus karena tidak ada aktivitas" in expired.text and expired.remove_keyboard
