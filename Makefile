@@ -47,10 +47,13 @@ poppler:
 	  fi; \
 	fi
 
+# ruff, formatting, mypy, then the layer check (which layer may import which: README,
+# "Architecture").
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy bot storage
+	$(VENV)/bin/mypy bot storage tools
+	$(PY) tools/check_layers.py
 
 run: $(STAMP)
 	$(PY) -m bot run
