@@ -16,7 +16,7 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
-from bot.sandbox.webapp import init_data_for, menu_buttons
+from bot.sandbox.webapp import init_data_for
 from storage.models import Incident, IncidentEvent, WebSession
 from tests.conftest import TEST_TOKEN
 from tests.factories import make_admin, register, running
@@ -368,7 +368,7 @@ async def test_with_an_https_address_dasbor_offers_the_mini_app(
         assert button["web_app"] == {"url": "https://posko.example.id/dasbor/app"}
         assert "https://posko.example.id/dasbor/masuk?t=" in (message.text or "")
         # Registered people get the chat menu button that opens the Mini App.
-        assert menu_buttons(double)[person.id] == {
+        assert double.menu_buttons[person.id] == {
             "type": "web_app",
             "text": "Dasbor",
             "web_app": {"url": "https://posko.example.id/dasbor/app"},
