@@ -6,13 +6,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.alerts import report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
 from bot.digests import remind_officers
 from bot.escalation import escalate_due
 from bot.handlers.flows import FLOWS, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from bot.support_escalation import escalate_support, tell_overdue
+from bot.unreachable import report_unreachable
 from storage.conversations import end_conversation, expired_conversations
 from storage.people import get_person_by_telegram_id
 from storage.privacy import forget_old_messages
