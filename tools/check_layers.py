@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,27 +168,30 @@ def _direct_rule(module: str, imported: str) -> str | None:
     return None
 
 
-def _path_to_telegram(
-    project: Project, start: str, memo: dict[str, list[str] | None]
-) -> list[str] | None:
-    """The chain of project modules from `start` to a `telegram` import, or None."""
-    if start in memo:
-        return memo[start]
-    memo[start] = None  # an import cycle reaches telegram only through another edge
-    for imported in project.imports(start):
-        if _under(imported.module, "telegram"):
-            memo[start] = [start, imported.module]
-            return memo[start]
-        if imported.module in project.paths and imported.module != start:
-            rest = _path_to_telegram(project, imported.module, memo)
-            if rest is not None:
-                memo[start] = [start, *rest]
-                return memo[start]
-    return None
+def _chains_to_telegram(project: Project) -> dict[str, list[str]]:
+    """For each project module that reaches telegram at run time, the shortest chain of
+    modules from it to the telegram import (found backwards from the modules that import
+    telegram themselves, so import cycles need no special care)."""
+    chains: dict[str, list[str]] = {}
+    importers: dict[str, list[str]] = defaultdict(list)
+    for module in project.paths:
+        for imported in project.imports(module):
+            if _under(imported.module, "telegram") and module not in chains:
+                chains[module] = [module, imported.module]
+            elif imported.module in project.paths and imported.module != module:
+                importers[imported.module].append(module)
+    waiting = deque(chains)
+    while waiting:
+        reached = waiting.popleft()
+        for module in importers[reached]:
+            if module not in chains:
+                chains[module] = [module, *chains[reached]]
+                waiting.append(module)
+    return chains
 
 
 def _services_violations(project: Project) -> Iterator[Violation]:
-    memo: dict[str, list[str] | None] = {}
+    chains = _chains_to_telegram(project)
     rule = "bot/services never reach telegram"
     for module in project.paths:
         if not _under(module, "bot.services"):
@@ -201,12 +205,10 @@ def _services_violations(project: Project) -> Iterator[Violation]:
                 if _under(imported.module, "telegram"):
                     yield Violation(project.relative_path(module), line, shown, rule)
                     break
-                if imported.module in project.paths and imported.module != module:
-                    chain = _path_to_telegram(project, imported.module, memo)
-                    if chain is not None:
-                        why = f"{rule} ({' -> '.join(chain)})"
-                        yield Violation(project.relative_path(module), line, shown, why)
-                        break
+                if imported.module in chains and imported.module != module:
+                    why = f"{rule} ({' -> '.join(chains[imported.module])})"
+                    yield Violation(project.relative_path(module), line, shown, why)
+                    break
 
 
 def check(root: Path) -> list[Violation]:
