@@ -47,10 +47,14 @@ poppler:
 	  fi; \
 	fi
 
+# ruff, formatting, mypy, then the layer check (which layer may import which: README,
+# "Architecture") and the duplicate check (no run of six identical lines in bot/handlers).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy bot storage
+	$(VENV)/bin/mypy bot storage tools
+	$(PY) tools/check_layers.py
+	$(PY) tools/check_duplicates.py
 
 run: $(STAMP)
 	$(PY) -m bot run

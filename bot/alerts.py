@@ -1,5 +1,6 @@
-"""Incident alerts: who gets them at once, what they say, how they follow the incident, and
-word about recipients the bot cannot reach. Escalation is in bot/escalation.py.
+"""Incident alerts: who gets them at once, what they say, how they follow the incident.
+Escalation is in bot/escalation.py; word about recipients the bot cannot reach in
+bot/unreachable.py.
 
 No Telegram here: everything is written to the outbox inside the caller's unit of work.
 """
@@ -24,26 +25,24 @@ from bot.domain.incidents import (
     next_escalation,
     reference,
 )
-from bot.domain.regions import is_within, parent_of
+from bot.domain.regions import is_within
 from bot.domain.types import OPEN_INCIDENT_STATUSES, IncidentStatus, Role
 from bot.i18n import Html, format_short_moment, plain, t
-from bot.render import shorten
+from bot.render import person_label, shorten
 from bot.support_render import ASK_CALLBACK
 from bot.ui import Button, Keyboard
-from bot.unit import PRIORITY_ALERT, Services, UnitOfWork
+from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.incidents import (
     active_incident_types,
     add_alert_copy,
     add_event,
     alert_copies,
     alert_subscriptions_above,
-    claim_notice,
     coordinators_above,
     incident_events,
-    subscriptions_of_chat,
 )
 from storage.models import Incident, Person
-from storage.people import get_person, get_person_by_telegram_id
+from storage.people import get_person
 from storage.regions import region_label
 
 CALLBACK = INCIDENT_ALERT.prefix
@@ -74,15 +73,6 @@ def may_handle(person: Person, incident: Incident) -> bool:
     return person.role in (Role.COORDINATOR, Role.ADMIN) and is_within(
         incident.region_code, person.region_code
     )
-
-
-def _who(person: Person | None, lang: str) -> str:
-    if person is None:
-        return "—"
-    role = plain(lang, f"role.{person.role}")
-    if person.agency_code:  # "Koor Asera (Koordinator, TNI)"
-        role = f"{role}, {person.agency_code.upper()}"
-    return f"{person.full_name or '—'} ({role})"
 
 
 @dataclass(frozen=True)
@@ -177,7 +167,7 @@ def render_alert(
         t(
             lang,
             "incident.alert.reported",
-            who=_who(view.reporter, lang),
+            who=person_label(view.reporter, lang),
             time=format_short_moment(incident.created_at, lang, tz),
         )
     )
@@ -198,7 +188,7 @@ def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
             "incident.alert.closed",
             emoji=emoji,
             status=label,
-            who=_who(view.closer, lang),
+            who=person_label(view.closer, lang),
             time=format_short_moment(incident.closed_at, lang, tz),
             note=incident.closing_note or "—",
         )
@@ -206,13 +196,15 @@ def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
         assert view.handled_at is not None
         acknowledged = Html("")
         if view.acknowledger is not None and view.acknowledger.id != view.handler.id:
-            acknowledged = t(lang, "incident.alert.handling_ack", who=_who(view.acknowledger, lang))
+            acknowledged = t(
+                lang, "incident.alert.handling_ack", who=person_label(view.acknowledger, lang)
+            )
         return t(
             lang,
             "incident.alert.handling",
             emoji=emoji,
             status=label,
-            who=_who(view.handler, lang),
+            who=person_label(view.handler, lang),
             time=format_short_moment(view.handled_at, lang, tz),
             acknowledged=acknowledged,
         )
@@ -222,7 +214,7 @@ def _status_line(view: AlertView, lang: str, settings: Settings) -> Html:
             "incident.alert.taken",
             emoji=emoji,
             status=label,
-            who=_who(view.acknowledger, lang),
+            who=person_label(view.acknowledger, lang),
             time=format_short_moment(incident.acknowledged_at, lang, tz),
         )
     return t(lang, "incident.alert.status", emoji=emoji, status=label)
@@ -401,7 +393,7 @@ async def act(
         raise ActionRefused("incident.already_closed", reference=reference(incident.id))
     if action == "acknowledge" and incident.status != IncidentStatus.NEW:
         acknowledger = await get_person(unit.session, person_id=incident.acknowledged_by_id or 0)
-        raise ActionRefused("incident.already_taken", who=_who(acknowledger, unit.language))
+        raise ActionRefused("incident.already_taken", who=person_label(acknowledger, unit.language))
     if action == "progress" and incident.status == IncidentStatus.IN_PROGRESS:
         raise ActionRefused("incident.already_in_progress")
     if incident.acknowledged_at is None:
@@ -445,58 +437,10 @@ async def _tell_reporter(
             reference=reference(incident.id),
             emoji=STATUS_EMOJI[incident.status],
             status=plain(lang, f"incident.status.{incident.status}"),
-            who=_who(actor, lang),
+            who=person_label(actor, lang),
             note=Html(t(lang, "incident.reporter_note", note=incident.closing_note))
             if incident.closing_note
             else Html(""),
         ),
         priority=PRIORITY_ALERT,
     )
-
-
-async def report_unreachable(
-    services: Services, unit: UnitOfWork, chat_id: int, reason: str
-) -> None:
-    """A recipient cannot be reached (blocked the bot, left, chat gone): tell the people who
-    can do something about it, once a day; pause a group's subscriptions."""
-    settings = services.settings
-    day = unit.now.astimezone(settings.timezone).date().isoformat()
-    if not await claim_notice(unit.session, key=f"unreachable:{chat_id}:{day}", now=unit.now):
-        return
-    if chat_id < 0:
-        for subscription in await subscriptions_of_chat(unit.session, chat_id=chat_id):
-            if not subscription.active:
-                continue
-            subscription.active, subscription.paused_reason = False, reason[:200]
-            unit.session.add(subscription)
-            owner = await get_person(unit.session, person_id=subscription.created_by_id)
-            if owner is not None and owner.active:
-                unit.send(
-                    owner.telegram_id,
-                    t(
-                        owner.language,
-                        "subscription.paused",
-                        title=subscription.title or str(chat_id),
-                    ),
-                    priority=PRIORITY_ALERT,
-                )
-        return
-    person = await get_person_by_telegram_id(unit.session, telegram_id=chat_id)
-    if person is None or not person.active:
-        return
-    above = parent_of(person.region_code) if person.role != Role.OFFICER else person.region_code
-    for coordinator in await coordinators_above(
-        unit.session, region_code=above or person.region_code
-    ):
-        if coordinator.telegram_id == chat_id:
-            continue
-        unit.send(
-            coordinator.telegram_id,
-            t(
-                coordinator.language,
-                "unreachable.person",
-                who=_who(person, coordinator.language),
-                region=await region_label(unit.session, person.region_code),
-            ),
-            priority=PRIORITY_ALERT,
-        )

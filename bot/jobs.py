@@ -6,7 +6,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.alerts import report_unreachable
 from bot.context import PoskoContext, Services, UnitOfWork, run_in_unit
 from bot.digests import remind_officers
 from bot.escalation import escalate_due
@@ -14,6 +13,7 @@ from bot.handlers.flows import FLOWS, expired_markup, expired_text
 from bot.handlers.privacy import MESSAGE_RETENTION_DAYS
 from bot.services.drafts import end_expired_drafts
 from bot.support_escalation import escalate_support, tell_overdue
+from bot.unreachable import report_unreachable
 from storage.privacy import forget_old_messages
 
 log = logging.getLogger(__name__)

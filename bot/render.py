@@ -1,8 +1,14 @@
-"""Rendering helpers shared by features: long messages split at Telegram's limit."""
+"""Rendering helpers shared by features: long messages split at Telegram's limit, a
+person as alerts and notices name them."""
 
 from __future__ import annotations
 
-from bot.i18n import Html
+from typing import TYPE_CHECKING
+
+from bot.i18n import Html, plain
+
+if TYPE_CHECKING:  # only its fields are read
+    from storage.models import Person
 
 TELEGRAM_TEXT_LIMIT = 4096
 
@@ -13,6 +19,16 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
+
+
+def person_label(person: Person | None, lang: str) -> str:
+    """ "Koor Asera (Koordinator, TNI)": the name, the role and the agency."""
+    if person is None:
+        return "—"
+    role = plain(lang, f"role.{person.role}")
+    if person.agency_code:
+        role = f"{role}, {person.agency_code.upper()}"
+    return f"{person.full_name or '—'} ({role})"
 
 
 def split_lines(text: Html, limit: int = TELEGRAM_TEXT_LIMIT) -> list[Html]:

@@ -28,7 +28,6 @@ from bot.app import (
 from bot.clock import ManualClock
 from bot.config import Settings, normalize_database_url
 from bot.sandbox import SandboxClient, TelegramDouble
-from bot.sandbox.webapp import support_menu_buttons
 from storage.engine import create_engine, create_session_factory
 from storage.migrate import upgrade_database
 
@@ -126,7 +125,6 @@ async def database_url(database_template: str, tmp_path: Path) -> AsyncIterator[
 
 @pytest.fixture
 async def double() -> AsyncIterator[TelegramDouble]:
-    support_menu_buttons()  # the Mini App's menu button (bot/sandbox/webapp.py)
     server = TelegramDouble()
     await server.start()
     yield server

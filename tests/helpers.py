@@ -81,26 +81,6 @@ async def shell_invites(
         await engine.dispose()
 
 
-async def register(
-    sandbox: Any,
-    database_url: str,
-    *,
-    name: str,
-    role: str,
-    region: str,
-    agency: str | None = None,
-) -> Any:
-    """A person registered the way people register: an invite (made as the operator's
-    shell makes it, for `agency`, default KPU), opened with /start. Returns the SimUser,
-    welcome message consumed."""
-    [code] = await shell_invites(database_url, role=role, region=region, agency=agency)
-    person = await sandbox.create_user(name)
-    await person.send(f"/start {code}")
-    welcome = await person.next_message()
-    assert "✅" in welcome.text, welcome.text
-    return person
-
-
 class BotProcess:
     """`python -m bot run` as its own process against the double, for kill tests."""
 

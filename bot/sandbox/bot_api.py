@@ -382,6 +382,30 @@ class BotApi(Content, Limits, Membership):
                     return list(self._commands[key])
         return []
 
+    # ------------------------------------------------------------------ menu button
+
+    def _api_setChatMenuButton(self, params: Params) -> bool:
+        """The button beside a private chat's text field (a Mini App's, for the dashboard);
+        without `chat_id` the default for every private chat. Kept in `menu_buttons`."""
+        chat_id = params.get_int("chat_id")
+        button = params.get_json("menu_button") or {"type": "default"}
+        if not isinstance(button, dict) or button.get("type") not in (
+            "default",
+            "commands",
+            "web_app",
+        ):
+            raise bad("menu button type is invalid")
+        if button["type"] == "web_app":
+            url = (button.get("web_app") or {}).get("url", "")
+            if not isinstance(url, str) or not url.startswith("https://"):
+                raise bad("WEB_APP_URL_INVALID: Mini Apps must use https")
+            if not str(button.get("text", "")).strip():
+                raise bad("menu button text is empty")
+        if chat_id is not None and chat_id not in self.chats:
+            raise bad("chat not found")
+        self.menu_buttons[chat_id] = button
+        return True
+
     # ------------------------------------------------------------------ chats and members
 
     def _api_getChatMember(self, params: Params) -> JSON:

@@ -24,7 +24,10 @@ from bot.sandbox.seen import SandboxError, SeenMessage
 from bot.sandbox.shapes import (
     CONTROL_PREFIX,
     JSON,
+    CallsQuery,
     ChatInfo,
+    ChatMessagesQuery,
+    CommandsQuery,
     ConfirmedResult,
     CreateGroupBody,
     CreateUserBody,
@@ -34,6 +37,8 @@ from bot.sandbox.shapes import (
     Route,
     SwitchBody,
     UserInfo,
+    WaitConfirmedQuery,
+    WaitHandoutQuery,
 )
 from bot.sandbox.sim import SimGroup, SimUser
 
@@ -69,7 +74,7 @@ class SandboxClient:
         path: str,
         *,
         body: Mapping[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
         wait: float = 0.0,
     ) -> Any:
         query = {k: v for k, v in (params or {}).items() if v is not None}
@@ -211,7 +216,7 @@ class SandboxClient:
         """Every Bot API call so far: seq, method, chat_id, status (HTTP code), description,
         fault ("429"/"500"/"502"/"slow"/None), monotonic, wall, params (summary), instance (the
         calling bot process's X-Posko-Instance header, or None)."""
-        return list(await self._call("GET", Route.CALLS, params={"method": method}))
+        return list(await self._call("GET", Route.CALLS, params=CallsQuery(method=method)))
 
     async def handouts(self) -> list[JSON]:
         """Each getUpdates answer that carried updates: {"update_ids", "monotonic", "wall"}."""
@@ -227,7 +232,9 @@ class SandboxClient:
         result: Handout | None = await self._call(
             "GET",
             Route.WAIT_HANDOUT,
-            params={"after_count": after_count, "min_updates": min_updates, "timeout": timeout},
+            params=WaitHandoutQuery(
+                after_count=after_count, min_updates=min_updates, timeout=timeout
+            ),
             wait=timeout,
         )
         if result is None:
@@ -249,7 +256,7 @@ class SandboxClient:
     async def wait_until_confirmed(self, timeout: float = 10.0) -> None:
         """Wait until the bot confirmed (via getUpdates offset) every queued update."""
         result: ConfirmedResult = await self._call(
-            "GET", Route.WAIT_CONFIRMED, params={"timeout": timeout}, wait=timeout
+            "GET", Route.WAIT_CONFIRMED, params=WaitConfirmedQuery(timeout=timeout), wait=timeout
         )
         if not result["confirmed"]:
             raise AssertionError(f"updates still unconfirmed after {timeout}s: {result['pending']}")
@@ -260,10 +267,10 @@ class SandboxClient:
             await self._call(
                 "GET",
                 Route.COMMANDS,
-                params={
-                    "scope": json.dumps(scope) if scope is not None else None,
-                    "language_code": language_code,
-                },
+                params=CommandsQuery(
+                    scope=json.dumps(scope) if scope is not None else None,
+                    language_code=language_code,
+                ),
             )
         )
 
@@ -274,7 +281,9 @@ class SandboxClient:
         data = await self._call(
             "GET",
             Route.CHAT_MESSAGES.format(chat_id=chat_id),
-            params={"thread_id": thread_id, "include_deleted": "1" if include_deleted else None},
+            params=ChatMessagesQuery(
+                thread_id=thread_id, include_deleted="1" if include_deleted else None
+            ),
         )
         return [SeenMessage.from_view(m) for m in data]
 

@@ -21,7 +21,11 @@ from bot.sandbox.shapes import (
     JSON,
     BlockBody,
     CallRecord,
+    CallsQuery,
     ChatInfo,
+    ChatMessagesQuery,
+    CommandMenuQuery,
+    CommandsQuery,
     ConfirmedResult,
     CreateGroupBody,
     CreateUserBody,
@@ -35,6 +39,7 @@ from bot.sandbox.shapes import (
     InjectBody,
     LocationBody,
     MemberBody,
+    NextBotMessageQuery,
     NextBotMessageResult,
     PendingResult,
     PhotoBody,
@@ -47,7 +52,10 @@ from bot.sandbox.shapes import (
     Toast,
     TopicBody,
     UserInfo,
+    WaitConfirmedQuery,
+    WaitEditQuery,
     WaitEditResult,
+    WaitHandoutQuery,
 )
 
 
@@ -114,13 +122,23 @@ class Control(BotApi, People):
         return wrapped
 
     @staticmethod
-    def _q_int(request: web.Request, key: str, default: int | None = None) -> int | None:
-        value = request.query.get(key)
+    def _query(request: web.Request, shape: type[Any], key: str) -> str | None:
+        """The query value `key`, which the route's `shape` (bot/sandbox/shapes.py) must
+        declare: the client builds the query from the same shape."""
+        if key not in shape.__required_keys__ | shape.__optional_keys__:
+            raise KeyError(f"{shape.__name__} has no {key!r}")
+        return request.query.get(key)
+
+    @classmethod
+    def _q_int(
+        cls, request: web.Request, shape: type[Any], key: str, default: int | None = None
+    ) -> int | None:
+        value = cls._query(request, shape, key)
         return int(value) if value not in (None, "", "null") else default
 
-    @staticmethod
-    def _q_float(request: web.Request, key: str, default: float) -> float:
-        value = request.query.get(key)
+    @classmethod
+    def _q_float(cls, request: web.Request, shape: type[Any], key: str, default: float) -> float:
+        value = cls._query(request, shape, key)
         return float(value) if value not in (None, "") else default
 
     def _user_info(self, user: User) -> UserInfo:
@@ -161,7 +179,7 @@ class Control(BotApi, People):
 
     async def _c_command_menu(self, request: web.Request, body: JSON) -> list[JSON]:
         return self.command_menu(
-            int(request.match_info["user_id"]), self._q_int(request, "chat_id")
+            int(request.match_info["user_id"]), self._q_int(request, CommandMenuQuery, "chat_id")
         )
 
     async def _c_create_group(self, request: web.Request, body: CreateGroupBody) -> ChatInfo:
@@ -285,8 +303,8 @@ class Control(BotApi, People):
 
     async def _c_messages(self, request: web.Request, body: JSON) -> list[JSON]:
         chat = self._chat(int(request.match_info["chat_id"]))
-        thread_id = self._q_int(request, "thread_id")
-        include_deleted = request.query.get("include_deleted") == "1"
+        thread_id = self._q_int(request, ChatMessagesQuery, "thread_id")
+        include_deleted = self._query(request, ChatMessagesQuery, "include_deleted") == "1"
         messages = (
             list(chat.messages.values()) if include_deleted else self._visible(chat, thread_id)
         )
@@ -302,9 +320,9 @@ class Control(BotApi, People):
     async def _c_next_bot_message(self, request: web.Request, body: JSON) -> NextBotMessageResult:
         """Long poll for the first bot message with id > ``after`` (optionally in a thread)."""
         chat = self._chat(int(request.match_info["chat_id"]))
-        after = self._q_int(request, "after", 0) or 0
-        thread_id = self._q_int(request, "thread_id")
-        timeout = self._q_float(request, "timeout", 5.0)
+        after = self._q_int(request, NextBotMessageQuery, "after", 0) or 0
+        thread_id = self._q_int(request, NextBotMessageQuery, "thread_id")
+        timeout = self._q_float(request, NextBotMessageQuery, "timeout", 5.0)
 
         def first() -> Message | None:
             for msg in chat.messages.values():
@@ -331,9 +349,9 @@ class Control(BotApi, People):
         msg = chat.messages.get(message_id)
         if msg is None:
             raise ControlError(f"no message {message_id} in chat {chat.id}")
-        after_count = self._q_int(request, "after_edit_count")
-        since_date = self._q_int(request, "since_edit_date")
-        timeout = self._q_float(request, "timeout", 5.0)
+        after_count = self._q_int(request, WaitEditQuery, "after_edit_count")
+        since_date = self._q_int(request, WaitEditQuery, "since_edit_date")
+        timeout = self._q_float(request, WaitEditQuery, "timeout", 5.0)
 
         def edited() -> bool:
             if after_count is not None and msg.edit_count <= after_count:
@@ -372,7 +390,7 @@ class Control(BotApi, People):
         return True
 
     async def _c_calls(self, request: web.Request, body: JSON) -> list[CallRecord]:
-        method = request.query.get("method")
+        method = self._query(request, CallsQuery, "method")
         if method:
             return [c for c in self.calls if c["method"].lower() == method.lower()]
         return list(self.calls)
@@ -381,9 +399,9 @@ class Control(BotApi, People):
         return list(self.handouts)
 
     async def _c_wait_handout(self, request: web.Request, body: JSON) -> Handout | None:
-        after = self._q_int(request, "after_count", 0) or 0
-        min_updates = self._q_int(request, "min_updates", 1) or 1
-        timeout = self._q_float(request, "timeout", 10.0)
+        after = self._q_int(request, WaitHandoutQuery, "after_count", 0) or 0
+        min_updates = self._q_int(request, WaitHandoutQuery, "min_updates", 1) or 1
+        timeout = self._q_float(request, WaitHandoutQuery, "timeout", 10.0)
 
         def found() -> Handout | None:
             for index, handout in enumerate(self.handouts[after:], start=after):
@@ -404,15 +422,15 @@ class Control(BotApi, People):
         }
 
     async def _c_wait_confirmed(self, request: web.Request, body: JSON) -> ConfirmedResult:
-        timeout = self._q_float(request, "timeout", 10.0)
+        timeout = self._q_float(request, WaitConfirmedQuery, "timeout", 10.0)
         ok = await self._wait_until(lambda: not self._updates, timeout)
         return {"confirmed": ok, "pending": [u["update_id"] for u in self._updates]}
 
     async def _c_commands(self, request: web.Request, body: JSON) -> list[JSON]:
-        scope_text = request.query.get("scope")
+        scope_text = self._query(request, CommandsQuery, "scope")
         scope = json.loads(scope_text) if scope_text else None
         try:
-            key = self.scope_key(scope, request.query.get("language_code", ""))
+            key = self.scope_key(scope, self._query(request, CommandsQuery, "language_code") or "")
         except ApiError as err:
             raise ControlError(err.description) from None
         return list(self._commands.get(key, []))

@@ -87,6 +87,7 @@ _METHOD_NAMES = [
     "setMyCommands",
     "getMyCommands",
     "deleteMyCommands",
+    "setChatMenuButton",
     "getChatMember",
     "getChat",
     "getChatAdministrators",

@@ -10,6 +10,7 @@ both ends of every route.
 * ``...Body`` — request bodies (``TypedDict``: the JSON on the wire is a plain object).
   Optional keys are ``NotRequired`` because the server also accepts hand-written requests
   that leave them out; the client always sends them all.
+* ``...Query`` — the query strings of the GET routes.
 * ``...Result`` / ``...Info`` — what a route answers inside ``{"ok": true, "result": ...}``.
 * :class:`MessageView` — what a person sees of a message; the client's ``SeenMessage`` is
   this plus reading helpers.
@@ -208,6 +209,53 @@ class FaultsBody(TypedDict, total=False):
 
 class SwitchBody(TypedDict):
     on: bool
+
+
+# --------------------------------------------------------------------------------------------
+# Query strings of the GET routes
+# --------------------------------------------------------------------------------------------
+# The client sends these (leaving out None values); the server reads only keys declared here
+# (`Control._query`), so a key renamed on one side fails loudly instead of defaulting.
+
+
+class CommandMenuQuery(TypedDict):
+    chat_id: int | None  # None: the private chat
+
+
+class ChatMessagesQuery(TypedDict):
+    thread_id: int | None
+    include_deleted: str | None  # "1" to include deleted messages
+
+
+class NextBotMessageQuery(TypedDict):
+    after: int  # the last message id already read
+    thread_id: int | None
+    timeout: float
+
+
+class WaitEditQuery(TypedDict):
+    after_edit_count: int | None
+    since_edit_date: int | None
+    timeout: float
+
+
+class CallsQuery(TypedDict):
+    method: str | None  # any case; None: every call
+
+
+class WaitHandoutQuery(TypedDict):
+    after_count: int
+    min_updates: int
+    timeout: float
+
+
+class WaitConfirmedQuery(TypedDict):
+    timeout: float
+
+
+class CommandsQuery(TypedDict):
+    scope: str | None  # a BotCommandScope as JSON; None: the default scope
+    language_code: str
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,12 +22,14 @@ from bot.sandbox.shapes import (
     JSON,
     BlockBody,
     ChatInfo,
+    CommandMenuQuery,
     DocumentBody,
     EditBody,
     FileResult,
     GroupBotBody,
     LocationBody,
     MemberBody,
+    NextBotMessageQuery,
     NextBotMessageResult,
     PhotoBody,
     PressBody,
@@ -37,6 +39,7 @@ from bot.sandbox.shapes import (
     SentResult,
     TopicBody,
     UserInfo,
+    WaitEditQuery,
     WaitEditResult,
     api_user,
 )
@@ -64,7 +67,9 @@ class _Reader:
         result: NextBotMessageResult = await self._sb._call(
             "GET",
             Route.NEXT_BOT_MESSAGE.format(chat_id=chat_id),
-            params={"after": self._cursors.get(key, 0), "thread_id": thread_id, "timeout": timeout},
+            params=NextBotMessageQuery(
+                after=self._cursors.get(key, 0), thread_id=thread_id, timeout=timeout
+            ),
             wait=timeout,
         )
         if result["message"] is None:
@@ -83,7 +88,9 @@ class _Reader:
         result: NextBotMessageResult = await self._sb._call(
             "GET",
             Route.NEXT_BOT_MESSAGE.format(chat_id=chat_id),
-            params={"after": self._cursors.get(key, 0), "thread_id": thread_id, "timeout": within},
+            params=NextBotMessageQuery(
+                after=self._cursors.get(key, 0), thread_id=thread_id, timeout=within
+            ),
             wait=within,
         )
         if result["message"] is not None:
@@ -119,11 +126,11 @@ class _Reader:
         result: WaitEditResult = await self._sb._call(
             "GET",
             Route.WAIT_EDIT.format(chat_id=chat_id, message_id=message_id),
-            params={
-                "after_edit_count": after_edit_count,
-                "since_edit_date": since_edit_date,
-                "timeout": timeout,
-            },
+            params=WaitEditQuery(
+                after_edit_count=after_edit_count,
+                since_edit_date=since_edit_date,
+                timeout=timeout,
+            ),
             wait=timeout,
         )
         msg = SeenMessage.from_view(result["message"])
@@ -396,7 +403,7 @@ class SimUser(_Reader):
             await self._sb._call(
                 "GET",
                 Route.USER_COMMAND_MENU.format(user_id=self.id),
-                params={"chat_id": chat.id if chat is not None else None},
+                params=CommandMenuQuery(chat_id=chat.id if chat is not None else None),
             )
         )
 

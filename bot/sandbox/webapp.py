@@ -14,13 +14,9 @@ import hmac
 import json
 import secrets
 import time
-from typing import Any
 from urllib.parse import quote, urlencode
 
-from bot.sandbox import server
 from bot.sandbox.client import SimUser
-from bot.sandbox.model import bad
-from bot.sandbox.server import TelegramDouble
 
 
 def sign_init_data(fields: dict[str, str], bot_token: str) -> str:
@@ -69,44 +65,3 @@ def webapp_url(
         "tgWebAppThemeParams": json.dumps({"bg_color": "#ffffff"}, separators=(",", ":")),
     }
     return f"{url}#{urlencode(launch, quote_via=quote)}"
-
-
-# --- the menu button -----------------------------------------------------------------------
-# The double's server (bot/sandbox/server.py) does not know setChatMenuButton; this module
-# teaches it, so that the double's file stays as it is while it is being split. Fold this
-# into the server when the split has landed.
-
-
-def _set_chat_menu_button(self: TelegramDouble, params: Any) -> bool:
-    chat_id = params.get_int("chat_id")
-    button = params.get_json("menu_button") or {"type": "default"}
-    if not isinstance(button, dict) or button.get("type") not in ("default", "commands", "web_app"):
-        raise bad("menu button type is invalid")
-    if button["type"] == "web_app":
-        url = (button.get("web_app") or {}).get("url", "")
-        if not isinstance(url, str) or not url.startswith("https://"):
-            raise bad("WEB_APP_URL_INVALID: Mini Apps must use https")
-        if not str(button.get("text", "")).strip():
-            raise bad("menu button text is empty")
-    if chat_id is not None and chat_id not in self.chats:
-        raise bad("chat not found")
-    menu_buttons(self)[chat_id] = button
-    return True
-
-
-def menu_buttons(double: TelegramDouble) -> dict[int | None, dict[str, Any]]:
-    """The menu button set for each private chat (None: the default for all)."""
-    found: dict[int | None, dict[str, Any]] | None = getattr(double, "_menu_buttons", None)
-    if found is None:
-        found = {}
-        double._menu_buttons = found  # type: ignore[attr-defined]
-    return found
-
-
-def support_menu_buttons() -> None:
-    """Let the double answer setChatMenuButton (idempotent)."""
-    server._CANONICAL["setchatmenubutton"] = "setChatMenuButton"
-    TelegramDouble._api_setChatMenuButton = _set_chat_menu_button  # type: ignore[attr-defined]
-
-
-support_menu_buttons()

@@ -72,6 +72,8 @@ class World:
         )
         self._private_bucket: dict[int, tuple[float, float]] = {}
         self._commands: dict[tuple[str, str], list[JSON]] = {}
+        # setChatMenuButton: the button of each private chat (None: the default for all).
+        self.menu_buttons: dict[int | None, JSON] = {}
         self._user_ids = itertools.count(500_000_001)
         self._supergroup_ids = itertools.count(1)
         self._group_ids = itertools.count(1)

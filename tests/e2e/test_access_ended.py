@@ -7,12 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.app import PoskoRuntime
-from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.e2e.test_field_edges import register_english
-from tests.helpers import register, shell_invites
+from tests.factories import make_admin, make_group, register, running
+from tests.helpers import shell_invites
 
 
 async def _last_toast(user: SimUser, before: int) -> str:
@@ -29,18 +27,14 @@ async def _last_toast(user: SimUser, before: int) -> str:
 async def test_a_deactivated_person_is_told_their_access_ended_for_everything(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-    await admin.send("/start")
-    await admin.next_message()
+    admin = await make_admin(sandbox)
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09.01"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="officer", region="74.09.01"
+    english = await register(
+        sandbox, database_url, name="Ann", role="officer", region="74.09.01", language_code="en"
     )
-    group = await sandbox.create_group(
-        "Forkopimda", members=[english], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=[english], admins=[coordinator])
     await coordinator.send("/undang")
     prompt = await coordinator.next_message()  # its buttons outlive the access
 
@@ -77,8 +71,8 @@ async def test_a_person_who_left_is_told_they_left(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     officer = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="officer", region="74.09.01"
+    english = await register(
+        sandbox, database_url, name="Ann", role="officer", region="74.09.01", language_code="en"
     )
     for person, yes in ((officer, "Ya, keluar"), (english, "Yes, leave")):
         await person.send("/keluar")
@@ -114,9 +108,7 @@ async def test_a_stranger_writing_learns_the_bot_is_for_officers_and_whom_to_con
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
-    group = await sandbox.create_group(
-        "Warga Konut", members=[stranger], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Warga Konut", members=[stranger], admins=[coordinator])
     await stranger.send("halo, saya mau lapor banjir", chat=group)
     await group.expect_no_message(within=0.8)
     await stranger.expect_no_message(within=0.2)
@@ -126,9 +118,7 @@ async def test_the_contact_comes_from_the_help_contact_setting(
     settings: Settings, sandbox: SandboxClient, database_url: str
 ) -> None:
     configured = replace(settings, help_contact="Kesbangpol Konawe Utara, WA 0812-4000-1111 & co")
-    runtime = PoskoRuntime(settings=configured, clock=ManualClock(), poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(configured):
         stranger = await sandbox.create_user("Warga")
         await stranger.send("halo, saya mau lapor banjir")
         message = await stranger.next_message()
@@ -137,5 +127,3 @@ async def test_the_contact_comes_from_the_help_contact_setting(
         visitor = await sandbox.create_user("Visitor", language_code="en")
         await visitor.send("hello")
         assert "contact: Kesbangpol Konawe Utara" in (await visitor.next_message()).text
-    finally:
-        await runtime.stop()

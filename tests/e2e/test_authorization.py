@@ -11,8 +11,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import col
 
-from bot.app import PoskoRuntime, import_regions_text
-from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimGroup, SimUser
 from storage.engine import create_engine, create_session_factory
@@ -27,8 +25,8 @@ from storage.models import (
     SupportRequest,
 )
 from storage.support import add_request
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import add_regions, make_admin, make_group, register, running
+from tests.helpers import count_rows, fetch_all
 
 HOME = "74.09.01"  # every actor is bound to Kecamatan Asera
 TARGETS = {
@@ -239,18 +237,12 @@ def matrix_settings(settings: Settings) -> Settings:
 async def test_authorization_matrix(
     matrix_settings: Settings, sandbox: SandboxClient, database_url: str
 ) -> None:
-    engine = create_engine(database_url)
-    async with create_session_factory(engine)() as session:
-        await import_regions_text(
-            session,
-            "code,parent_code,name,level\n73,,Sulawesi Selatan,province\n"
-            "73.01,73,Kabupaten Kepulauan Selayar,regency\n",
-        )
-        await session.commit()
-    await engine.dispose()
-    runtime = PoskoRuntime(settings=matrix_settings, clock=ManualClock(), poll_timeout=1)
-    await runtime.start()
-    try:
+    await add_regions(
+        database_url,
+        "73,,Sulawesi Selatan,province",
+        "73.01,73,Kabupaten Kepulauan Selayar,regency",
+    )
+    async with running(matrix_settings):
         reporter = await register(
             sandbox, database_url, name="Pelapor", role="officer", region="74"
         )
@@ -267,16 +259,12 @@ async def test_authorization_matrix(
             actors[role] = await register(
                 sandbox, database_url, name=f"Aktor {role}", role=role, region=HOME
             )
-        actors["admin"] = await sandbox.create_user("Admin", user_id=ADMIN_TELEGRAM_ID)
-        await actors["admin"].send("/start")
-        await actors["admin"].next_message()
+        actors["admin"] = await make_admin(sandbox, name="Admin")
         for person in await fetch_all(database_url, Person):
             assert person.id is not None
             matrix.person_of[person.telegram_id] = person.id
         groups = {
-            role: await sandbox.create_group(
-                f"Grup {role}", members=[], admins=[user], with_bot=True
-            )
+            role: await make_group(sandbox, f"Grup {role}", members=[], admins=[user])
             for role, user in actors.items()
         }
 
@@ -292,8 +280,6 @@ async def test_authorization_matrix(
         results = [
             cell for cells in await asyncio.gather(*(run(r) for r in ROLES)) for cell in cells
         ]
-    finally:
-        await runtime.stop()
 
     wrong = [
         f"{role:<11} {relation:<15} {action:<12} was {'allowed' if allowed else 'refused'}"

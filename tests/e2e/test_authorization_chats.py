@@ -31,8 +31,8 @@ from storage.models import (
     Report,
     Subscription,
 )
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_admin, make_group, register
+from tests.helpers import count_rows, fetch_all
 
 PRESSERS = ("owner", "other", "stranger")
 CHATS = ("private", "group")
@@ -278,11 +278,11 @@ async def test_every_button_acts_only_for_whom_it_is_in_both_kinds_of_chat(
         cast[key] = await register(sandbox, database_url, name=name, role=role, region=region)
     stranger = cast["stranger"] = await sandbox.create_user("Tamu")
     owner = cast["owner"]
-    group = await sandbox.create_group(
+    group = await make_group(
+        sandbox,
         "Forkopimda Konut",
         members=[cast["other"], cast["officer"], stranger, cast["leaver group"]],
         admins=[owner],
-        with_bot=True,
     )
     await owner.send("/langganan 74.09 insiden", chat=group)
     assert "peringatan insiden: ya" in (await group.next_message()).text
@@ -384,17 +384,15 @@ def expected_effect(command: str, chat: str, who: str) -> str | None:
 async def test_every_command_in_both_kinds_of_chat(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-    await admin.send("/start")
-    await admin.next_message()
+    admin = await make_admin(sandbox)
     target = await register(sandbox, database_url, name="Sasaran", role="officer", region="74.09")
     stranger = await sandbox.create_user("Tamu")
     groups: list[SimGroup] = []
 
     async def new_group() -> SimGroup:
         groups.append(
-            await sandbox.create_group(
-                f"Grup {len(groups)}", members=[target, stranger], admins=[admin], with_bot=True
+            await make_group(
+                sandbox, f"Grup {len(groups)}", members=[target, stranger], admins=[admin]
             )
         )
         return groups[-1]

@@ -11,7 +11,8 @@ from pathlib import Path
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Report
-from tests.helpers import count_rows, register
+from tests.factories import register
+from tests.helpers import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 

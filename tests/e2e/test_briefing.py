@@ -23,7 +23,8 @@ from bot.sandbox import SandboxClient, SimUser
 from storage.engine import create_engine, create_session_factory
 from storage.models import Incident, Person, SupportRequest
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import fetch_all, register
+from tests.factories import make_group, register
+from tests.helpers import fetch_all
 
 ROOT = Path(__file__).resolve().parents[2]
 KONUT_DISTRICTS = ("Asera", "Wiwirano", "Langgikima", "Molawe", "Lasolo", "Lembo", "Sawa")
@@ -163,9 +164,7 @@ async def test_paparan_answers_what_was_wrong_and_who_may(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     coordinator, officer = await _data(sandbox, database_url, clock, posko)
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[officer], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda Konut", members=[officer], admins=[coordinator])
     await group.drain()
     await coordinator.send("/paparan", chat=group)
     answer = await group.next_message()

@@ -10,7 +10,7 @@ from sqlmodel import col
 
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from storage.models import InboundUpdate, Person
-from tests.conftest import ADMIN_TELEGRAM_ID
+from tests.factories import make_admin
 from tests.helpers import BotProcess, count_rows, fetch_all, shell_invites
 
 
@@ -28,9 +28,7 @@ async def test_sigkill_after_handout_processes_each_update_once(
     await bot.start()
     try:
         # The bot is up once it answers someone.
-        admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-        await admin.send("/start")
-        await admin.next_message(timeout=30)
+        await make_admin(sandbox, welcome_within=30)
 
         handouts_before = len(await sandbox.handouts())
         officers: list[SimUser] = [await sandbox.create_user(f"Petugas{i}") for i in range(10)]

@@ -8,7 +8,6 @@ import asyncio
 import re
 import time
 from collections.abc import AsyncIterator
-from dataclasses import replace
 
 import httpx
 import pytest
@@ -17,10 +16,11 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
-from bot.sandbox.webapp import init_data_for, menu_buttons
+from bot.sandbox.webapp import init_data_for
 from storage.models import Incident, IncidentEvent, WebSession
-from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
-from tests.helpers import count_rows, fetch_all, register, shell_invites
+from tests.conftest import TEST_TOKEN
+from tests.factories import make_admin, register, running
+from tests.helpers import count_rows, fetch_all, shell_invites
 
 BASE_URL = "http://posko.test"
 LINK = re.compile(r"/dasbor/masuk\?t=([A-Za-z0-9_-]+)")
@@ -28,12 +28,8 @@ LINK = re.compile(r"/dasbor/masuk\?t=([A-Za-z0-9_-]+)")
 
 @pytest.fixture
 async def served(settings: Settings, clock: ManualClock) -> AsyncIterator[PoskoRuntime]:
-    runtime = PoskoRuntime(
-        settings=replace(settings, web_port=0, web_base_url=BASE_URL), clock=clock, poll_timeout=1
-    )
-    await runtime.start()
-    yield runtime
-    await runtime.stop()
+    async with running(settings, clock, web_port=0, web_base_url=BASE_URL) as runtime:
+        yield runtime
 
 
 def _client(runtime: PoskoRuntime) -> httpx.AsyncClient:
@@ -304,9 +300,7 @@ async def test_a_report_reaches_open_dashboards_of_its_area_within_two_seconds(
 async def test_a_deactivated_persons_sessions_end_at_once(
     served: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-    await admin.send("/start")
-    await admin.next_message()
+    admin = await make_admin(sandbox)
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09.01"
     )
@@ -363,13 +357,7 @@ async def test_with_an_https_address_dasbor_offers_the_mini_app(
     database_url: str,
     double: TelegramDouble,
 ) -> None:
-    runtime = PoskoRuntime(
-        settings=replace(settings, web_port=0, web_base_url="https://posko.example.id"),
-        clock=clock,
-        poll_timeout=1,
-    )
-    await runtime.start()
-    try:
+    async with running(settings, clock, web_port=0, web_base_url="https://posko.example.id"):
         person = await register(
             sandbox, database_url, name="Koor", role="coordinator", region="74.09"
         )
@@ -380,13 +368,11 @@ async def test_with_an_https_address_dasbor_offers_the_mini_app(
         assert button["web_app"] == {"url": "https://posko.example.id/dasbor/app"}
         assert "https://posko.example.id/dasbor/masuk?t=" in (message.text or "")
         # Registered people get the chat menu button that opens the Mini App.
-        assert menu_buttons(double)[person.id] == {
+        assert double.menu_buttons[person.id] == {
             "type": "web_app",
             "text": "Dasbor",
             "web_app": {"url": "https://posko.example.id/dasbor/app"},
         }
-    finally:
-        await runtime.stop()
 
 
 async def test_an_english_reader_gets_the_dashboard_in_english(

@@ -14,7 +14,6 @@ import asyncio
 import os
 import re
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from bot.sandbox.webapp import webapp_url
 from storage.engine import create_engine, create_session_factory
 from storage.models import Election
 from tests.conftest import TEST_TOKEN
-from tests.helpers import register
+from tests.factories import register, running
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -57,14 +56,8 @@ async def browser() -> AsyncIterator[Browser]:
 
 @pytest.fixture
 async def served(settings: Settings, clock: ManualClock) -> AsyncIterator[PoskoRuntime]:
-    runtime = PoskoRuntime(
-        settings=replace(settings, web_port=0, web_base_url="http://posko.test"),
-        clock=clock,
-        poll_timeout=1,
-    )
-    await runtime.start()
-    yield runtime
-    await runtime.stop()
+    async with running(settings, clock, web_port=0, web_base_url="http://posko.test") as runtime:
+        yield runtime
 
 
 def _root(runtime: PoskoRuntime) -> str:

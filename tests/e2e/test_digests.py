@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col
 
-from bot.app import PoskoRuntime, import_regions_text
+from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.digest_schedule import digest_job_name
 from bot.jobs import REMINDER_JOB
 from bot.sandbox import SandboxClient, SimGroup, SimUser, html_to_entities
-from storage.engine import create_engine, create_session_factory
 from storage.models import Subscription
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import fetch_all, register
+from tests.factories import add_regions, make_group, register, running
+from tests.helpers import fetch_all
 
 ROOT = Path(__file__).resolve().parents[2]
 WITA = ZoneInfo("Asia/Makassar")
@@ -99,9 +99,7 @@ async def _setup_group(
     officer = await register(
         sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01"
     )
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[officer], admins=[regency], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda Konut", members=[officer], admins=[regency])
     return regency, officer, group
 
 
@@ -109,9 +107,7 @@ async def test_subscribed_group_gets_one_digest_a_day_even_across_restarts(
     settings: Settings, sandbox: SandboxClient, database_url: str
 ) -> None:
     clock = ManualClock(_at("2024-02-07", "06:00"))
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock) as runtime:
         admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
         await admin.send("/acara tambah Pemilu 2024-02-14 Pemilu 2024")
         assert "Dicatat" in (await admin.next_message()).text
@@ -141,29 +137,19 @@ async def test_subscribed_group_gets_one_digest_a_day_even_across_restarts(
         assert chart.photo and "Kesiapan per wilayah" in (chart.caption or "")
         await job.run(runtime.application)  # the same day again: nothing
         await group.expect_no_message(within=1.0)
-    finally:
-        await runtime.stop()
 
     clock.set(_at("2024-02-07", "09:30"))  # restarted later the same day: still only one
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock) as runtime:
         await group.expect_no_message(within=1.5)
-    finally:
-        await runtime.stop()
 
     clock.set(_at("2024-02-08", "10:00"))  # down at 07:00 the next day: sent once at start
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock) as runtime:
         assert "H-6 menuju pemungutan suara" in (await group.next_message(timeout=10)).text
         assert (await group.next_message(timeout=10)).photo  # its chart
         assert runtime.application is not None and runtime.application.job_queue is not None
         [job] = runtime.application.job_queue.get_jobs_by_name(digest_job_name(1))
         await job.run(runtime.application)
         await group.expect_no_message(within=1.0)
-    finally:
-        await runtime.stop()
     [subscription] = await fetch_all(database_url, Subscription)
     assert subscription.last_digest_on == "2024-02-08"
 
@@ -172,13 +158,9 @@ async def test_long_digest_and_hostile_names_make_valid_messages(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     # A regency with 150 districts whose names carry HTML: the digest must split and escape.
-    lines = ["code,parent_code,name,level", "74.99,74,Kabupaten <Uji> & Co,regency"]
-    lines += [f'74.99.{n:02d},74.99,"Kec <b>{n}</b> & ""x""",district' for n in range(1, 100)]
-    engine = create_engine(database_url)
-    async with create_session_factory(engine)() as session:
-        await import_regions_text(session, "\n".join(lines))
-        await session.commit()
-    await engine.dispose()
+    rows = ["74.99,74,Kabupaten <Uji> & Co,regency"]
+    rows += [f'74.99.{n:02d},74.99,"Kec <b>{n}</b> & ""x""",district' for n in range(1, 100)]
+    await add_regions(database_url, *rows)
     coordinator = await register(
         sandbox, database_url, name="Koor Uji", role="coordinator", region="74.99"
     )
@@ -188,9 +170,7 @@ async def test_long_digest_and_hostile_names_make_valid_messages(
     await officer.send('/lapor logistik sebagian 50% catatan <b>tebal</b> & "kutip" ' + "x" * 3000)
     await officer.next_message()
     clock.advance(timedelta(minutes=1))
-    group = await sandbox.create_group(
-        "Uji", members=[officer], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Uji", members=[officer], admins=[coordinator])
     await coordinator.send("/langganan", chat=group)
     await group.next_message()
     await coordinator.send("/ringkasan", chat=group)
@@ -273,9 +253,7 @@ async def test_forum_group_gets_its_digest_in_the_topic_it_asked_in(
     regency = await register(
         sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
     )
-    forum = await sandbox.create_group(
-        "Posko Forum", members=[], admins=[regency], forum=True, with_bot=True
-    )
+    forum = await make_group(sandbox, "Posko Forum", members=[], admins=[regency], forum=True)
     topic = await forum.create_topic("Ringkasan harian", by=regency)
     await regency.send("/langganan 74.09", chat=forum, thread_id=topic)
     confirmation = await forum.next_message(thread_id=topic)

@@ -9,8 +9,9 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.sandbox import SandboxClient
 from storage.models import Incident
-from tests.e2e.edges_helpers import english_person, incident_id, run_escalation
-from tests.helpers import fetch_all, register
+from tests.e2e.edges_helpers import incident_id, run_escalation
+from tests.factories import make_group, register
+from tests.helpers import fetch_all
 
 # -- 1, 2: escalation reaches someone new; "recorded and sent" is not "acknowledged" --------
 
@@ -18,14 +19,38 @@ from tests.helpers import fetch_all, register
 async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_first(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await english_person(
-        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    officer = await register(
+        sandbox,
+        database_url,
+        name="Field Officer",
+        role="officer",
+        region="74.09.01.1005",
+        language_code="en",
     )
-    district = await english_person(
-        sandbox, database_url, "District Lead", "coordinator", "74.09.01"
+    district = await register(
+        sandbox,
+        database_url,
+        name="District Lead",
+        role="coordinator",
+        region="74.09.01",
+        language_code="en",
     )
-    regency = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
-    second = await english_person(sandbox, database_url, "Regency Two", "coordinator", "74.09")
+    regency = await register(
+        sandbox,
+        database_url,
+        name="Regency Lead",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
+    )
+    second = await register(
+        sandbox,
+        database_url,
+        name="Regency Two",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
+    )
     await officer.send("/insiden tinggi kekerasan clash at polling station 3")
     confirmation = (await officer.next_message()).text
     assert "recorded and sent to 1 coordinator" in confirmation
@@ -72,7 +97,14 @@ async def test_a_long_description_is_read_whole_from_the_alert_and_the_history(
     district = await register(
         sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
     )
-    english = await english_person(sandbox, database_url, "District Two", "coordinator", "74.09.01")
+    english = await register(
+        sandbox,
+        database_url,
+        name="District Two",
+        role="coordinator",
+        region="74.09.01",
+        language_code="en",
+    )
     stranger = await register(
         sandbox, database_url, name="Petugas Kolaka", role="officer", region="74.01.01"
     )
@@ -125,9 +157,7 @@ async def test_read_more_pressed_in_a_group_goes_to_the_private_chat(
         sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
     )
     member = await sandbox.create_user("Anggota")
-    group = await sandbox.create_group(
-        "Forkopimda", members=[member, officer], admins=[regency], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=[member, officer], admins=[regency])
     await regency.send("/langganan 74.09 insiden", chat=group)
     await group.next_message()
     await officer.send("/insiden sedang lainnya " + "baliho roboh di simpang tiga " * 60)
@@ -157,8 +187,15 @@ async def test_resolve_in_a_group_english_toast(
     officer = await register(
         sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
     )
-    lead = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
-    group = await sandbox.create_group("Posko", members=[officer], admins=[lead], with_bot=True)
+    lead = await register(
+        sandbox,
+        database_url,
+        name="Regency Lead",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
+    )
+    group = await make_group(sandbox, "Posko", members=[officer], admins=[lead])
     await lead.send("/subscribe 74.09 insiden", chat=group)
     await group.next_message()
     await officer.send("/insiden sedang lainnya baliho roboh")
@@ -180,8 +217,13 @@ async def test_withdraw_with_nothing_to_withdraw_and_history_errors(
     officer = await register(
         sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
     )
-    english = await english_person(
-        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    english = await register(
+        sandbox,
+        database_url,
+        name="Field Officer",
+        role="officer",
+        region="74.09.01.1005",
+        language_code="en",
     )
     await officer.send("/tarik")
     nothing = (await officer.next_message()).text
@@ -219,8 +261,13 @@ async def test_alert_after_handling_by_someone_else(
     second = await register(
         sandbox, database_url, name="Koor Dua", role="coordinator", region="74.09.01"
     )
-    english = await english_person(
-        sandbox, database_url, "District Three", "coordinator", "74.09.01"
+    english = await register(
+        sandbox,
+        database_url,
+        name="District Three",
+        role="coordinator",
+        region="74.09.01",
+        language_code="en",
     )
     await officer.send("/insiden tinggi akses jalan longsor")
     await officer.next_message()
@@ -259,14 +306,24 @@ async def test_alert_after_handling_by_someone_else(
 async def test_english_read_more_photo_kept_and_history_wording(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await english_person(
-        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    officer = await register(
+        sandbox,
+        database_url,
+        name="Field Officer",
+        role="officer",
+        region="74.09.01.1005",
+        language_code="en",
     )
-    lead = await english_person(sandbox, database_url, "Regency Lead", "coordinator", "74.09")
+    lead = await register(
+        sandbox,
+        database_url,
+        name="Regency Lead",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
+    )
     member = await sandbox.create_user("Member", language_code="en")
-    group = await sandbox.create_group(
-        "Posko", members=[member, officer], admins=[lead], with_bot=True
-    )
+    group = await make_group(sandbox, "Posko", members=[member, officer], admins=[lead])
     await lead.send("/subscribe 74.09 insiden", chat=group)
     await group.next_message()
     await officer.send("/incident sedang lainnya " + "billboard fell at the crossing " * 50)

@@ -9,8 +9,8 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Incident, Report
-from tests.e2e.edges_helpers import english_person
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import register
+from tests.helpers import count_rows, fetch_all
 
 # -- 4: inputs that can be understood ----------------------------------------------------------
 
@@ -101,8 +101,13 @@ async def test_report_flow_takes_typed_names_maps_links_and_says_skipped(
 async def test_english_typed_answers_and_coordinates(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await english_person(
-        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    officer = await register(
+        sandbox,
+        database_url,
+        name="Field Officer",
+        role="officer",
+        region="74.09.01.1005",
+        language_code="en",
     )
     await officer.send("/report")
     await officer.next_message()
@@ -149,8 +154,13 @@ async def test_an_edited_report_command_is_handled_once(
     await officer.edit(other, "halo lagi")
     await officer.expect_no_message(within=0.5)
 
-    english = await english_person(
-        sandbox, database_url, "Field Officer", "officer", "74.09.01.1005"
+    english = await register(
+        sandbox,
+        database_url,
+        name="Field Officer",
+        role="officer",
+        region="74.09.01.1005",
+        language_code="en",
     )
     sent = await english.send("/report logistik ready")
     await english.next_message()

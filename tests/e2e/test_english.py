@@ -12,9 +12,9 @@ import pytest
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.sandbox import SandboxClient, SimUser, TelegramDouble
+from bot.sandbox import SandboxClient, TelegramDouble
 from tests.conftest import make_settings
-from tests.helpers import register, shell_invites
+from tests.factories import make_group, register
 
 MORNING = datetime(2024, 2, 7, 0, 46, tzinfo=UTC)  # 08:46 in Makassar (WITA)
 NO_NUMERIC_ZONE = re.compile(r"[+-]0[0-9]00\b|GMT[+-]")
@@ -29,23 +29,16 @@ def settings(database_url: str, double: TelegramDouble, request: pytest.FixtureR
     return make_settings(database_url, double.base_url, timezone=ZoneInfo(zone))
 
 
-async def register_english(
-    sandbox: SandboxClient, database_url: str, *, name: str, role: str, region: str
-) -> SimUser:
-    """Someone whose Telegram is in English opens an invite: Posko speaks English to them."""
-    [code] = await shell_invites(database_url, role=role, region=region)
-    person = await sandbox.create_user(name, language_code="en")
-    await person.send(f"/start {code}")
-    welcome = await person.next_message()
-    assert "Welcome" in welcome.text and "/help" in welcome.text, welcome.text
-    return person
-
-
 async def test_help_and_menu_show_english_command_names(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register_english(
-        sandbox, database_url, name="Officer Asera", role="officer", region="74.09.01"
+    officer = await register(
+        sandbox,
+        database_url,
+        name="Officer Asera",
+        role="officer",
+        region="74.09.01",
+        language_code="en",
     )
     await officer.send("/help")
     help_text = (await officer.next_message()).text
@@ -94,8 +87,13 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
 ) -> None:
     clock.set(MORNING)
     await register(sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09")
-    officer = await register_english(
-        sandbox, database_url, name="Officer Asera", role="officer", region="74.09.01"
+    officer = await register(
+        sandbox,
+        database_url,
+        name="Officer Asera",
+        role="officer",
+        region="74.09.01",
+        language_code="en",
     )
     await officer.send("/report xylophone ready")
     answer = (await officer.next_message()).text
@@ -135,8 +133,13 @@ async def test_times_say_the_zone_never_an_offset(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     clock.set(MORNING)
-    coordinator = await register_english(
-        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    coordinator = await register(
+        sandbox,
+        database_url,
+        name="Coordinator Konut",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
     )
     await coordinator.send("/profile")
     profile = (await coordinator.next_message()).text
@@ -162,8 +165,13 @@ async def test_times_say_the_zone_never_an_offset(
 async def test_invite_with_buttons_uses_the_article(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register_english(
-        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    coordinator = await register(
+        sandbox,
+        database_url,
+        name="Coordinator Konut",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
     )
     await coordinator.send("/invite")
     card = await coordinator.next_message()
@@ -180,15 +188,18 @@ async def test_invite_with_buttons_uses_the_article(
 async def test_group_subscription_names_the_zone_in_both_languages(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, zone: str
 ) -> None:
-    english = await register_english(
-        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    english = await register(
+        sandbox,
+        database_url,
+        name="Coordinator Konut",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
     )
     indonesian = await register(
         sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
     )
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[], admins=[english], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda Konut", members=[], admins=[english])
     menu = [entry["command"] for entry in await english.command_menu(chat=group)]
     assert menu == ["summary", "status", "open_incidents", "subscribe", "unsubscribe"]
     await english.send("/subscribe 74.09 07:30 alerts", chat=group)
@@ -196,9 +207,7 @@ async def test_group_subscription_names_the_zone_in_both_languages(
     assert f"daily digest at 07:30 {zone}" in reply, reply
     assert "/unsubscribe" in reply and "Asia/" not in reply
 
-    other = await sandbox.create_group(
-        "Posko Asera", members=[], admins=[indonesian], with_bot=True
-    )
+    other = await make_group(sandbox, "Posko Asera", members=[], admins=[indonesian])
     await indonesian.send("/langganan", chat=other)
     reply = (await other.next_message()).text
     assert f"ringkasan harian pukul 07:00 {zone}" in reply, reply
@@ -208,14 +217,29 @@ async def test_group_subscription_names_the_zone_in_both_languages(
 async def test_counts_read_as_english(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register_english(
-        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    coordinator = await register(
+        sandbox,
+        database_url,
+        name="Coordinator Konut",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
     )
-    asera = await register_english(
-        sandbox, database_url, name="Officer Asera", role="officer", region="74.09.01"
+    asera = await register(
+        sandbox,
+        database_url,
+        name="Officer Asera",
+        role="officer",
+        region="74.09.01",
+        language_code="en",
     )
-    lasolo = await register_english(
-        sandbox, database_url, name="Officer Lasolo", role="officer", region="74.09.05"
+    lasolo = await register(
+        sandbox,
+        database_url,
+        name="Officer Lasolo",
+        role="officer",
+        region="74.09.05",
+        language_code="en",
     )
     await coordinator.send("/remind")
     assert "2 of 2 officers have not reported today" in (await coordinator.next_message()).text
@@ -228,8 +252,13 @@ async def test_counts_read_as_english(
     status = (await coordinator.next_message()).text
     assert "Security — Ready (2 reports)" in status, status
 
-    wiwirano = await register_english(
-        sandbox, database_url, name="Officer Wiwirano", role="officer", region="74.09.02"
+    wiwirano = await register(
+        sandbox,
+        database_url,
+        name="Officer Wiwirano",
+        role="officer",
+        region="74.09.02",
+        language_code="en",
     )
     await coordinator.send("/remind")
     reminded = (await coordinator.next_message()).text
@@ -240,8 +269,13 @@ async def test_counts_read_as_english(
 async def test_invite_usage_examples_work_as_typed(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register_english(
-        sandbox, database_url, name="Coordinator Konut", role="coordinator", region="74.09"
+    coordinator = await register(
+        sandbox,
+        database_url,
+        name="Coordinator Konut",
+        role="coordinator",
+        region="74.09",
+        language_code="en",
     )
     await coordinator.send("/invite boss 74.09.01")
     usage = (await coordinator.next_message()).text

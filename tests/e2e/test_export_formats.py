@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SimUser
-from tests.helpers import ROOT, register
+from tests.factories import register
+from tests.helpers import ROOT
 
 LONG_NOTE = "gudang logistik di kecamatan bocor saat hujan deras; " * 8
 

@@ -11,7 +11,8 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import Incident, Report
-from tests.helpers import fetch_all, register
+from tests.factories import register
+from tests.helpers import fetch_all
 
 
 async def _data(sandbox: SandboxClient, database_url: str) -> tuple[SimUser, SimUser]:

@@ -13,7 +13,8 @@ from bot.app import PoskoRuntime
 from bot.digest_schedule import digest_job_name
 from bot.sandbox import SandboxClient
 from storage.models import OutboxMessage
-from tests.helpers import count_rows, register
+from tests.factories import make_group, register
+from tests.helpers import count_rows
 
 INCIDENT = re.compile(r"I-(\d{4})")
 
@@ -34,9 +35,7 @@ async def test_everything_arrives_once_in_order_under_faults_and_limits(
     regency = await register(
         sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
     )
-    group = await sandbox.create_group(
-        "Forkopimda", members=officers, admins=[regency], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=officers, admins=[regency])
     await regency.send("/langganan 74.09 insiden", chat=group)
     await group.next_message()
 

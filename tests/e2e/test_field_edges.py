@@ -4,20 +4,9 @@ own refusal texts, /bantuan naming the group commands, the admin's welcome in wo
 from __future__ import annotations
 
 from bot.app import PoskoRuntime
-from bot.sandbox import SandboxClient, SimUser
+from bot.sandbox import SandboxClient
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import register, shell_invites
-
-
-async def register_english(
-    sandbox: SandboxClient, database_url: str, *, name: str, role: str, region: str
-) -> SimUser:
-    """A person whose Telegram speaks English, registered through an operator's invite."""
-    [code] = await shell_invites(database_url, role=role, region=region)
-    person = await sandbox.create_user(name, language_code="en")
-    await person.send(f"/start {code}")
-    assert "Welcome" in (await person.next_message()).text
-    return person
+from tests.factories import make_group, register
 
 
 async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
@@ -30,8 +19,8 @@ async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
     # Nobody has reported: both are reminded now.
     await coordinator.send("/ingatkan")
@@ -76,8 +65,8 @@ async def test_remind_in_an_area_without_officers_says_so(
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09.03"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09.03"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09.03", language_code="en"
     )
     await coordinator.send("/ingatkan")
     answer = (await coordinator.next_message()).text
@@ -92,13 +81,11 @@ async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
     admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-    group = await sandbox.create_group(
-        "Forkopimda", members=[], admins=[coordinator, english], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=[], admins=[coordinator, english])
 
     await coordinator.send("/status 74.01")
     text = (await coordinator.next_message()).text
@@ -148,13 +135,11 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
     officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
-    group = await sandbox.create_group(
-        "Forkopimda", members=[officer], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=[officer], admins=[coordinator])
 
     await coordinator.send("/berhenti")
     text = (await coordinator.next_message()).text
@@ -172,8 +157,8 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     await officer.send("/bahasa", chat=group)
     text = (await group.next_message()).text
     assert "mengganti bahasa grup" in text and "langganan" not in text
-    english_officer = await register_english(
-        sandbox, database_url, name="Bob", role="officer", region="74.09.01"
+    english_officer = await register(
+        sandbox, database_url, name="Bob", role="officer", region="74.09.01", language_code="en"
     )
     await group.add_member(english_officer)
     await english_officer.send("/language", chat=group)
@@ -204,8 +189,8 @@ async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
     officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
     await coordinator.send("/bantuan")
@@ -217,16 +202,12 @@ async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     await officer.send("/bantuan")
     assert "/langganan" not in (await officer.next_message()).text  # not theirs to use
 
-    group = await sandbox.create_group(
-        "Forkopimda", members=[officer], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda", members=[officer], admins=[coordinator])
     await officer.send("/bantuan", chat=group)
     text = (await group.next_message()).text
     assert "perintah di grup ini" in text and "/langganan —" in text and "/ringkasan —" in text
     assert "hanya untuk admin grup yang juga koordinator" in text
-    english_group = await sandbox.create_group(
-        "Posko EN", members=[], admins=[english], with_bot=True
-    )
+    english_group = await make_group(sandbox, "Posko EN", members=[], admins=[english])
     await english.send("/subscribe", chat=english_group)
     await english_group.next_message()
     await english.send("/help", chat=english_group)

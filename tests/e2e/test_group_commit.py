@@ -7,13 +7,13 @@ import re
 
 from sqlmodel import col
 
-from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.intake import UNREADABLE
 from bot.sandbox import SandboxClient
 from storage.models import InboundUpdate, Report
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import register, running
+from tests.helpers import count_rows, fetch_all
 
 REFERENCE = re.compile(r"Laporan R-\d{4,}")
 
@@ -21,17 +21,13 @@ REFERENCE = re.compile(r"Laporan R-\d{4,}")
 async def test_a_burst_after_downtime_is_stored_once_even_with_a_bad_update_among_it(
     settings: Settings, clock: ManualClock, sandbox: SandboxClient, database_url: str
 ) -> None:
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock):
         officers = [
             await register(
                 sandbox, database_url, name=f"PPS {n}", role="officer", region="74.09.01"
             )
             for n in range(6)
         ]
-    finally:
-        await runtime.stop()
 
     # While the bot is down: two reports each, and an update no parser can read, between.
     for officer in officers[:3]:
@@ -42,15 +38,12 @@ async def test_a_burst_after_downtime_is_stored_once_even_with_a_bad_update_amon
     for officer in officers:
         await officer.send("/lapor keamanan sebagian")
 
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()  # all 13 arrive in one batch and are handled in groups
-    try:
+    # All 13 arrive in one batch and are handled in groups.
+    async with running(settings, clock):
         for officer in officers:
             replies = [await officer.next_message(timeout=20) for _ in range(2)]
             assert all(REFERENCE.search(reply.text) for reply in replies), replies
             await officer.expect_no_message(within=0.3)  # once each, never twice
-    finally:
-        await runtime.stop()
 
     reports = await fetch_all(database_url, Report)
     assert len(reports) == 12

@@ -10,8 +10,8 @@ from bot.app import PoskoRuntime
 from bot.digest_schedule import digest_job_name
 from bot.sandbox import SandboxClient
 from storage.models import Subscription
-from tests.e2e.test_field_edges import register_english
-from tests.helpers import fetch_all, register
+from tests.factories import make_group, register
+from tests.helpers import fetch_all
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -23,9 +23,7 @@ async def test_adding_the_bot_back_restores_the_subscription_as_it_was(
         sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
     )
     officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[officer], admins=[regency], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda Konut", members=[officer], admins=[regency])
     await regency.send("/langganan 74.09 08:30 insiden", chat=group)
     assert "berlangganan" in (await group.next_message()).text
 
@@ -61,15 +59,11 @@ async def test_adding_the_bot_back_restores_the_subscription_as_it_was(
 async def test_an_english_subscription_is_restored_in_english_and_a_stopped_one_stays_stopped(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    coordinator = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
-    english_group = await sandbox.create_group(
-        "Posko EN", members=[], admins=[coordinator], with_bot=True
-    )
-    stopped_group = await sandbox.create_group(
-        "Posko lama", members=[], admins=[coordinator], with_bot=True
-    )
+    english_group = await make_group(sandbox, "Posko EN", members=[], admins=[coordinator])
+    stopped_group = await make_group(sandbox, "Posko lama", members=[], admins=[coordinator])
     await coordinator.send("/subscribe 74.09.01", chat=english_group)
     assert "This group is subscribed" in (await english_group.next_message()).text
     await coordinator.send("/subscribe 74.09", chat=stopped_group)

@@ -14,7 +14,8 @@ from bot.app import PoskoRuntime
 from bot.intake import UNREADABLE
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import InboundUpdate, Incident, OutboxMessage, Report, Subscription
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_group, register
+from tests.helpers import count_rows, fetch_all
 
 ANONYMOUS_ADMIN = {
     "id": 1087968824,
@@ -84,9 +85,7 @@ async def test_the_bot_survives_a_corpus_of_nasty_updates(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
     stranger = await sandbox.create_user("Orang")
-    group = await sandbox.create_group(
-        "Grup", members=[officer], admins=[coordinator], with_bot=True
-    )
+    group = await make_group(sandbox, "Grup", members=[officer], admins=[coordinator])
     group_chat = {"id": group.id, "type": "supergroup", "title": "Grup"}
 
     corpus: list[dict[str, Any]] = [

@@ -13,7 +13,8 @@ from bot.config import Settings
 from bot.jobs import ESCALATION_JOB
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import Incident, IncidentEvent, OutboxMessage
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_group, register, running
+from tests.helpers import count_rows, fetch_all
 
 INCIDENT_REF = re.compile(r"I-\d{4}")
 FLOOD = "/insiden kritis bencana banjir, jembatan putus ke desa Wanggudu"
@@ -171,24 +172,17 @@ async def test_unacknowledged_incident_escalates_level_by_level_and_stops_on_ack
 async def test_escalation_deadline_survives_a_restart(
     settings: Settings, clock: ManualClock, sandbox: SandboxClient, database_url: str
 ) -> None:
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock):
         people = await _people(sandbox, database_url)
         await people["officer"].send("/insiden tinggi kekerasan bentrok pendukung di TPS 03")
         await people["officer"].next_message()
         await people["district"].next_message()
-    finally:
-        await runtime.stop()
 
     clock.advance(timedelta(minutes=31))  # past the 30-minute deadline for "tinggi"
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()  # the escalation job runs at start, from the database
-    try:
+    # The escalation job runs at start, from the database.
+    async with running(settings, clock):
         escalation = await people["regency"].next_message(timeout=10)
         assert "ESKALASI" in escalation.text and "bentrok" in escalation.text
-    finally:
-        await runtime.stop()
 
 
 async def test_a_blocked_coordinator_does_not_stop_the_others(
@@ -244,8 +238,8 @@ async def test_group_subscribed_to_alerts_by_a_group_admin_coordinator(
     people = await _people(sandbox, database_url)
     regency, officer = people["regency"], people["officer"]
     member = await sandbox.create_user("Anggota")
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[member, officer], admins=[regency], with_bot=True
+    group = await make_group(
+        sandbox, "Forkopimda Konut", members=[member, officer], admins=[regency]
     )
     await officer.send("/langganan 74.09 insiden", chat=group)
     assert "Hanya admin grup" in (await group.next_message()).text

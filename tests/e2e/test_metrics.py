@@ -14,16 +14,13 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient
-from tests.helpers import register
+from tests.factories import register, running
 
 
 @pytest.fixture
 async def served(settings: Settings, clock: ManualClock) -> AsyncIterator[PoskoRuntime]:
-    settings = Settings(**{**settings.__dict__, "web_port": 0})
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    yield runtime
-    await runtime.stop()
+    async with running(settings, clock, web_port=0) as runtime:
+        yield runtime
 
 
 async def _scrape(client: httpx.AsyncClient) -> dict[str, float]:

@@ -10,24 +10,19 @@ from datetime import timedelta
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.sandbox import SandboxClient, SimUser
+from bot.sandbox import SandboxClient
 from storage.models import Conversation, Incident, Report
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_officer, running
+from tests.helpers import count_rows, fetch_all
 
 REFERENCE = re.compile(r"R-\d{4}")
 INCIDENT_REF = re.compile(r"I-\d{4}")
 
 
-async def _officer(
-    sandbox: SandboxClient, database_url: str, region: str = "74.09.01.1005", name: str = "Petugas"
-) -> SimUser:
-    return await register(sandbox, database_url, name=name, role="officer", region=region)
-
-
 async def test_multi_word_names_as_the_buttons_read_are_stored(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor Distribusi Logistik: sebagian 60% kotak suara tiba di 12 desa")
     reply = await officer.next_message()
     assert REFERENCE.search(reply.text), reply.text
@@ -64,11 +59,9 @@ async def test_multi_word_names_as_the_buttons_read_are_stored(
 async def test_a_typo_is_asked_about_survives_a_restart_and_is_stored_once(
     settings: Settings, clock: ManualClock, sandbox: SandboxClient, database_url: str
 ) -> None:
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
-        officer = await _officer(sandbox, database_url)
-        other = await _officer(sandbox, database_url, name="Petugas Lain")
+    async with running(settings, clock):
+        officer = await make_officer(sandbox, database_url)
+        other = await make_officer(sandbox, database_url, name="Petugas Lain")
         await officer.send("/lapor kemanan siap 80% patroli rutin")
         question = await officer.next_message()
         assert "Maksud Anda Keamanan & ketertiban?" in question.text, question.text
@@ -76,12 +69,8 @@ async def test_a_typo_is_asked_about_survives_a_restart_and_is_stored_once(
         assert question.button_texts()[0] == "✅ Ya, Keamanan & ketertiban"
         assert "✖️ Batal" in question.button_texts()
         assert await count_rows(database_url, Report) == 0  # nothing until confirmed
-    finally:
-        await runtime.stop()
 
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock):
         # Someone else's press with the same data finds no question of theirs.
         await other.send("/status")
         own = await other.next_message()
@@ -97,8 +86,6 @@ async def test_a_typo_is_asked_about_survives_a_restart_and_is_stored_once(
         assert "Catatan: patroli rutin" in done.text
         await officer.press_data(data, message_id=question.message_id)  # a second tap
         await officer.expect_no_message(within=0.5)
-    finally:
-        await runtime.stop()
     [report] = await fetch_all(database_url, Report)
     assert (report.aspect_code, report.state, report.progress, report.note) == (
         "keamanan",
@@ -112,7 +99,7 @@ async def test_a_typo_is_asked_about_survives_a_restart_and_is_stored_once(
 async def test_an_incident_typo_offers_alternatives_and_cancel_stores_nothing(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/insiden kritis banjr jembatan putus")
     question = await officer.next_message()
     assert "Maksud Anda Bencana alam?" in question.text and "📝 jembatan putus" in question.text
@@ -136,7 +123,7 @@ async def test_an_incident_typo_offers_alternatives_and_cancel_stores_nothing(
 async def test_refusals_say_why_with_human_names(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    camat = await _officer(sandbox, database_url, region="74.09.01")  # Asera
+    camat = await make_officer(sandbox, database_url, region="74.09.01")  # Asera
     await camat.send("/lapor logistik siap -5%")
     reply = await camat.next_message()
     assert "persen -5% harus antara 0 dan 100" in reply.text, reply.text
@@ -164,7 +151,7 @@ async def test_refusals_say_why_with_human_names(
 async def test_the_confirmation_shows_the_note_escaped(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     note = 'Kotak <b>tiba</b> & disegel "aman"'
     await officer.send(f"/lapor logistik siap {note}")
     reply = await officer.next_message()
@@ -177,7 +164,7 @@ async def test_the_confirmation_shows_the_note_escaped(
 async def test_a_photo_with_an_unreadable_caption_is_kept_in_a_guided_draft(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send_photo(caption="/lapor gudang logistik basah")
     refusal = await officer.next_message()
     assert "tidak bisa dibaca" in refusal.text
@@ -212,7 +199,7 @@ async def test_a_photo_with_an_unreadable_caption_is_kept_in_a_guided_draft(
 async def test_a_correction_with_a_typo_is_asked_about_too(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor keamanan siap")
     await officer.next_message()
     await officer.send("/ralat keamanan blum siapp ada bentrok kecil")
@@ -229,7 +216,7 @@ async def test_a_correction_with_a_typo_is_asked_about_too(
 async def test_english_lines_and_question(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/bahasa")
     choose = await officer.next_message()
     await officer.press("English", message_id=choose.message_id)
@@ -255,7 +242,7 @@ async def test_english_lines_and_question(
 async def test_a_question_replaces_a_draft_in_progress_and_says_so(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor")
     card = await officer.next_message()
     await officer.send("/lapor anggarn siap")
@@ -274,7 +261,7 @@ async def test_a_question_replaces_a_draft_in_progress_and_says_so(
 async def test_a_photo_with_a_typo_in_its_caption_is_asked_about_and_keeps_the_photo(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send_photo(caption="/lapor distribsi sebagian 40% gudang basah")
     question = await officer.next_message()
     assert "Maksud Anda Distribusi logistik?" in question.text, question.text

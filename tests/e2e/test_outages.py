@@ -22,7 +22,6 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
@@ -30,6 +29,7 @@ from storage.engine import create_engine
 from storage.models import InboundUpdate, Report
 from tests.conftest import POSTGRES_URL
 from tests.e2e.test_standby import _every_reply, _exactly_once, _officers, _storm
+from tests.factories import running
 from tests.helpers import BotProcess, count_rows, fetch_all
 
 REPORTS_EACH = 8
@@ -128,9 +128,7 @@ async def test_a_full_disk_refuses_cleanly_and_resumes_when_space_returns(
     disk_limit: _DiskLimit,
 ) -> None:
     settings = Settings(**{**settings.__dict__, "web_port": 0})
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock) as runtime:
         assert runtime.web_server is not None and runtime.web_server.port
         base = f"http://127.0.0.1:{runtime.web_server.port}"
         people = await _officers(sandbox, database_url, count=4)
@@ -164,8 +162,6 @@ async def test_a_full_disk_refuses_cleanly_and_resumes_when_space_returns(
                 break
             await asyncio.sleep(0.1)
         assert (await _readiness(base))[0] == 200
-    finally:
-        await runtime.stop()
     rows = await fetch_all(database_url, InboundUpdate)
     assert all(r.processed_at is not None and r.error is None for r in rows), [
         (r.update_id, r.error) for r in rows if r.error

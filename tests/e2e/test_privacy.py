@@ -7,8 +7,8 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Invite, Person, Report
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import fetch_all, invite_code, register
+from tests.factories import make_admin, register
+from tests.helpers import fetch_all, invite_code
 
 
 async def test_my_data_and_leaving_keeps_reports_but_not_the_name(
@@ -41,9 +41,7 @@ async def test_my_data_and_leaving_keeps_reports_but_not_the_name(
 async def test_admin_deactivates_at_once_and_pending_invites_die(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-    await admin.send("/start")
-    await admin.next_message()
+    admin = await make_admin(sandbox)
     await admin.send("/undang koordinator 74.09.01")
     coordinator = await sandbox.create_user("Koor", last_name="Asera")
     await coordinator.send(f"/start {invite_code((await admin.next_message()).text)}")

@@ -9,7 +9,7 @@ import time
 
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
-from tests.helpers import register
+from tests.factories import register
 
 
 async def test_six_quick_reports_are_answered_in_a_burst_then_one_a_second(

@@ -7,8 +7,8 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Invite
-from tests.e2e.test_field_edges import register_english
-from tests.helpers import count_rows, fetch_all, invite_code, register
+from tests.factories import register
+from tests.helpers import count_rows, fetch_all, invite_code
 
 
 async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
@@ -50,8 +50,8 @@ async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
     await coordinator.send("/undang petugas Kec Wanggudu")  # a village, not a district
     assert "Wanggudu tidak ditemukan" in (await coordinator.next_message()).text
 
-    english = await register_english(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09"
+    english = await register(
+        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
     )
     await english.send("/invite officer Asera")
     choice = await english.next_message()
@@ -104,8 +104,8 @@ async def test_one_tap_on_a_village_in_the_picker_chooses_it(
     assert invite_code(done.text)
 
     # The same in the guided report, in English.
-    camat = await register_english(
-        sandbox, database_url, name="Camat", role="officer", region="74.09.01"
+    camat = await register(
+        sandbox, database_url, name="Camat", role="officer", region="74.09.01", language_code="en"
     )
     await camat.send("/report")
     card = await camat.next_message()

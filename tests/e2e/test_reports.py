@@ -12,23 +12,20 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.jobs import DRAFT_SWEEP_JOB
-from bot.sandbox import SandboxClient, SimUser
+from bot.sandbox import SandboxClient
 from storage.models import Readiness, Report
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_officer, register, running
+from tests.helpers import count_rows, fetch_all
 
 REFERENCE = re.compile(r"R-\d{4}")
-
-
-async def _officer(
-    sandbox: SandboxClient, database_url: str, region: str = "74.09.01.1005"
-) -> SimUser:
-    return await register(sandbox, database_url, name="Petugas", role="officer", region=region)
 
 
 async def test_guided_report_in_four_taps_from_a_district(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    camat = await _officer(sandbox, database_url, region="74.09.01")  # Asera: a choice of villages
+    camat = await make_officer(
+        sandbox, database_url, region="74.09.01"
+    )  # Asera: a choice of villages
     await camat.send("/lapor")
     card = await camat.next_message()
     assert "Untuk wilayah mana" in card.text
@@ -56,7 +53,7 @@ async def test_guided_report_in_four_taps_from_a_district(
 async def test_guided_report_with_every_optional_step(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)  # a village: no region question
+    officer = await make_officer(sandbox, database_url)  # a village: no region question
     await officer.send("/lapor")
     card = await officer.next_message()
     assert "Aspek apa" in card.text
@@ -117,7 +114,7 @@ async def test_guided_report_with_every_optional_step(
 async def test_one_line_report(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send('/lapor logistik siap 80% "kotak suara tiba di 12 dari 15 desa"')
     reply = await officer.next_message()
     assert REFERENCE.search(reply.text)
@@ -140,7 +137,7 @@ async def test_one_line_report(
 async def test_malformed_lines_get_an_example_and_store_nothing(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     for line, culprit in [
         ("/lapor gudang siap", "gudang"),  # no aspect (a typo is asked about: test_one_line)
         ("/lapor logistik mungkin", "mungkin"),  # an unknown state
@@ -159,7 +156,7 @@ async def test_malformed_lines_get_an_example_and_store_nothing(
 async def test_report_outside_own_region_is_refused(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    camat = await _officer(sandbox, database_url, region="74.09.01")
+    camat = await make_officer(sandbox, database_url, region="74.09.01")
     await camat.send("/lapor 74.09.02 logistik siap")  # Wiwirano, a sibling district
     assert "di luar wilayah Anda" in (await camat.next_message()).text
     await camat.send("/lapor 74.01.01.1001 logistik siap")  # another regency
@@ -185,27 +182,19 @@ async def test_report_outside_own_region_is_refused(
 async def test_restart_in_the_middle_of_a_guided_report_resumes_it(
     settings: Settings, clock: ManualClock, sandbox: SandboxClient, database_url: str
 ) -> None:
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
-        officer = await _officer(sandbox, database_url)
+    async with running(settings, clock):
+        officer = await make_officer(sandbox, database_url)
         await officer.send("/lapor")
         card = await officer.next_message()
         await officer.press("Anggaran")
         await officer.wait_for_edit(card.message_id)
-    finally:
-        await runtime.stop()
 
-    runtime = PoskoRuntime(settings=settings, clock=clock, poll_timeout=1)
-    await runtime.start()
-    try:
+    async with running(settings, clock):
         await officer.press("🔴 Belum siap", message_id=card.message_id)
         summary = await officer.wait_for_edit(card.message_id)
         assert "Anggaran" in summary.text and "Belum siap" in summary.text
         await officer.press("✅ Kirim", message_id=card.message_id)
         assert REFERENCE.search((await officer.wait_for_edit(card.message_id)).text)
-    finally:
-        await runtime.stop()
     [report] = await fetch_all(database_url, Report)
     assert (report.aspect_code, report.state) == ("anggaran", "not_ready")
 
@@ -213,7 +202,7 @@ async def test_restart_in_the_middle_of_a_guided_report_resumes_it(
 async def test_an_update_delivered_twice_stores_one_report(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     update = {
         "update_id": 900_000_001,
         "message": {
@@ -238,8 +227,8 @@ async def test_an_update_delivered_twice_stores_one_report(
 async def test_status_for_an_officer_and_for_a_coordinator(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url, region="74.09.01")  # Asera
-    lasolo = await _officer(sandbox, database_url, region="74.09.05")
+    officer = await make_officer(sandbox, database_url, region="74.09.01")  # Asera
+    lasolo = await make_officer(sandbox, database_url, region="74.09.05")
     coordinator = await register(
         sandbox, database_url, name="Koor", role="coordinator", region="74.09"
     )
@@ -271,7 +260,7 @@ async def test_status_for_an_officer_and_for_a_coordinator(
 async def test_correction_and_withdrawal_are_kept_in_history(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor keamanan siap")
     first = await officer.next_message()
     await officer.send("/ralat keamanan belum siap ada bentrokan kecil")
@@ -301,7 +290,7 @@ async def test_correction_and_withdrawal_are_kept_in_history(
 async def test_drafts_expire_with_a_message_and_old_buttons_do_nothing(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor")
     card = await officer.next_message()
     clock.advance(timedelta(hours=3))
@@ -327,7 +316,7 @@ async def test_drafts_expire_with_a_message_and_old_buttons_do_nothing(
 async def test_cancel_at_a_text_step_and_hostile_notes(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await _officer(sandbox, database_url)
+    officer = await make_officer(sandbox, database_url)
     await officer.send("/lapor")
     card = await officer.next_message()
     await officer.press("Regulasi")

@@ -11,7 +11,8 @@ from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SeenMessage, SimUser
 from storage.models import Incident, Invite, Person, Report
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import count_rows, fetch_all, register
+from tests.factories import make_group, register
+from tests.helpers import count_rows, fetch_all
 
 NOT_YOURS = "Tombol ini bukan untuk Anda."
 PRIVATE_ONLY = "Perintah ini hanya bisa dipakai di chat pribadi"
@@ -40,8 +41,8 @@ async def test_leave_confirmation_in_a_group_acts_only_for_who_asked_for_it(
     )
     member = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
     stranger = await sandbox.create_user("Tamu")
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[member, stranger], admins=[coordinator], with_bot=True
+    group = await make_group(
+        sandbox, "Forkopimda Konut", members=[member, stranger], admins=[coordinator]
     )
 
     await coordinator.send("/keluar", chat=group)
@@ -73,9 +74,7 @@ async def test_withdraw_confirmation_in_a_group_is_only_for_the_reporter(
 ) -> None:
     officer = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
     other = await register(sandbox, database_url, name="Budi", role="officer", region="74.09.01")
-    group = await sandbox.create_group(
-        "Posko Asera", members=[officer, other], admins=[], with_bot=True
-    )
+    group = await make_group(sandbox, "Posko Asera", members=[officer, other], admins=[])
     await officer.send("/lapor logistik siap")
     await officer.next_message()
     await officer.send("/tarik", chat=group)
@@ -113,9 +112,7 @@ async def test_personal_data_and_files_stay_out_of_groups(
     await officer.next_message()
     [incident] = await fetch_all(database_url, Incident)
     member = await sandbox.create_user("Anggota")
-    group = await sandbox.create_group(
-        "Forkopimda Konut", members=[officer, member], admins=[admin], with_bot=True
-    )
+    group = await make_group(sandbox, "Forkopimda Konut", members=[officer, member], admins=[admin])
     assert posko.application is not None
     bot_username = posko.application.bot.username
     assert bot_username

@@ -11,7 +11,8 @@ import pytest
 
 from bot.sandbox import SandboxClient, TelegramDouble
 from tests.conftest import ADMIN_TELEGRAM_ID, POSTGRES_URL, TEST_TOKEN
-from tests.helpers import ROOT, BotProcess, register
+from tests.factories import register
+from tests.helpers import ROOT, BotProcess
 
 pytestmark = pytest.mark.skipif(bool(POSTGRES_URL), reason="SQLite only: PostgreSQL has standbys")
 

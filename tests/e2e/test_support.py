@@ -18,8 +18,8 @@ from bot.jobs import SUPPORT_JOB
 from bot.sandbox import SandboxClient, SimUser
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportEvent, SupportRequest
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import ROOT, fetch_all, invite_code, register
+from tests.factories import make_admin, register
+from tests.helpers import ROOT, fetch_all, invite_code
 
 SUPPORT_REF = re.compile(r"D-\d{4}")
 
@@ -385,9 +385,7 @@ async def test_only_an_admin_reassigns_a_request_to_another_agency(
 ) -> None:
     people = await _people(sandbox, database_url)
     camat, tni, polri = people["camat"], people["tni"], people["polri"]
-    admin = await sandbox.create_user("Admin", user_id=ADMIN_TELEGRAM_ID)
-    await admin.send("/start")
-    await admin.next_message()
+    admin = await make_admin(sandbox, name="Admin")
     await camat.send("/dukungan tni 74.09.01 2 hari pengamanan gudang logistik")
     await camat.next_message()
     copy = await tni.next_message()

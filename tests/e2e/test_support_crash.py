@@ -10,8 +10,8 @@ from sqlmodel import col
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportRequest
-from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.helpers import BotProcess, fetch_all, register
+from tests.factories import make_admin, register
+from tests.helpers import BotProcess, fetch_all
 
 PLAN = """/rtl
 tni 74.09.01.1005 3 hari segera angkutan logistik ke Wanggudu
@@ -29,9 +29,7 @@ async def test_support_requests_survive_sigkill(
     bot = BotProcess(database_url, double.base_url, log)
     await bot.start()
     try:
-        admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
-        await admin.send("/start")
-        await admin.next_message(timeout=30)  # the bot is up
+        await make_admin(sandbox, welcome_within=30)  # the bot is up
         camat = await register(
             sandbox,
             database_url,

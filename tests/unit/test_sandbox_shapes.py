@@ -72,3 +72,18 @@ async def test_the_call_log_names_the_calling_bot_process(
     calls = await sb.calls("getMe")
     assert [c["instance"] for c in calls] == ["posko-2", None]
     assert [c["status"] for c in calls] == [200, 200]
+
+
+def test_the_control_routes_read_only_query_keys_their_shape_declares() -> None:
+    from aiohttp.test_utils import make_mocked_request
+
+    from bot.sandbox.control import Control
+    from bot.sandbox.shapes import CallsQuery, WaitHandoutQuery
+
+    request = make_mocked_request("GET", f"{CONTROL_PREFIX}/handouts/wait?after_count=3")
+    assert Control._q_int(request, WaitHandoutQuery, "after_count", 0) == 3
+    assert Control._q_float(request, WaitHandoutQuery, "timeout", 10.0) == 10.0
+    with pytest.raises(KeyError, match="after"):
+        Control._q_int(request, WaitHandoutQuery, "after", 0)  # NextBotMessageQuery's key
+    with pytest.raises(KeyError, match="methods"):
+        Control._query(request, CallsQuery, "methods")
