@@ -24,7 +24,7 @@ async def ask_once(update: Update, context: PoskoContext) -> None:
         return
     lang = context.lang
     buttons = [
-        Button(agency.name(lang), f"{CALLBACK}:{agency.code}")
+        Button(agency.name(lang), AGENCY_CHOICE.data(agency.code))
         for agency in await agencies(context.unit)
     ]
     context.unit.send(
@@ -44,7 +44,8 @@ async def agency_button(update: Update, context: PoskoContext) -> None:
     if actor is None or query.message is None:
         return
     lang = context.lang
-    chosen = await choose_agency(context.unit, person=actor, code=data.split(":", 1)[-1])
+    fields = AGENCY_CHOICE.parse(data, count=1)
+    chosen = await choose_agency(context.unit, person=actor, code=fields[0]) if fields else None
     if chosen is None:
         answer_callback(context, update, plain(lang, "button.stale"))
         return

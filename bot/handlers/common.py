@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update, User
 
@@ -14,7 +14,9 @@ from bot.domain.types import Role
 from bot.i18n import Html, normalize_language, plain, t
 from bot.i18n.commands import command_name
 from bot.ui import OWNER_MARK, Button, Keyboard
-from storage.models import Person
+
+if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
+    from storage.models import Person
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")
