@@ -19,7 +19,7 @@ from telegram.ext import JobQueue
 
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
-from bot.domain.policy import Action, Actor, chat_kind, decide
+from bot.domain.policy import Action, chat_kind, decide
 from bot.handlers.common import private_chat_only, reply, require_actor
 from bot.i18n import format_day, plain, t
 from bot.services.briefing import (
@@ -29,6 +29,7 @@ from bot.services.briefing import (
     document_payload,
     write_briefing,
 )
+from bot.services.people import policy_actor
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ async def briefing_command(update: Update, context: PoskoContext) -> None:
     if person is None or chat is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    actor = Actor(person.role, person.region_code, person.active)
+    actor = policy_actor(person)
     if not decide(actor, Action.BRIEFING, chat=chat_kind(chat.type)):
         reply(update, context, t(lang, "briefing.not_allowed"))
         return

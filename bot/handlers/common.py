@@ -9,10 +9,12 @@ from telegram import Update, User
 
 from bot.context import PoskoContext
 from bot.domain.onboarding import Identity
+from bot.domain.policy import Action, Decision, chat_kind, decide
 from bot.domain.text import clean
 from bot.domain.types import Role
 from bot.i18n import Html, normalize_language, plain, t
 from bot.i18n.commands import command_name
+from bot.services.people import policy_actor
 from bot.ui import OWNER_MARK, Button, Keyboard
 
 if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
@@ -192,6 +194,19 @@ def personal_button(update: Update, context: PoskoContext, *, private: bool = Fa
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return None
     return data
+
+
+def policy_decision(
+    update: Update, actor: Person | None, action: Action, *, region: str | None = None
+) -> Decision:
+    """The policy's answer for `actor` doing `action` (on `region`) in the update's chat."""
+    chat = update.effective_chat
+    return decide(
+        policy_actor(actor) if actor is not None else None,
+        action,
+        chat=chat_kind(chat.type if chat is not None else None),
+        region=region,
+    )
 
 
 def is_private(update: Update) -> bool:

@@ -16,17 +16,17 @@ from telegram import Update
 from bot.context import PoskoContext
 from bot.dashboard.auth import end_sessions, issue_link
 from bot.dashboard.render import BASE
-from bot.domain.policy import Action, ChatKind, may
+from bot.domain.policy import Action
 from bot.handlers.common import (
     menu_button_call,
     mini_app_url,
+    policy_decision,
     private_chat_only,
     reply,
     require_actor,
 )
 from bot.i18n import Html, plain, t
 from bot.services.dashboard import region_title
-from bot.services.people import policy_actor
 from bot.ui import Button, Keyboard
 
 SCREEN_WORDS = ("layar", "screen")
@@ -41,7 +41,7 @@ async def dashboard_command(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    if not may(policy_actor(actor), Action.OPEN_DASHBOARD, chat=ChatKind.PRIVATE):
+    if not policy_decision(update, actor, Action.OPEN_DASHBOARD):
         reply(update, context, t(lang, "dashboard.refused.other"))
         return
     settings = context.services.settings

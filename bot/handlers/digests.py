@@ -9,13 +9,14 @@ from telegram import Update
 
 from bot.context import PoskoContext
 from bot.domain.countdown import countdown_label, local_date
-from bot.domain.policy import Action, chat_kind, decide
+from bot.domain.policy import Action
 from bot.domain.regions import level_of
 from bot.domain.text import clean
 from bot.handlers.common import (
     answer_callback,
     is_private,
     personal_button,
+    policy_decision,
     reply,
     require_actor,
 )
@@ -25,7 +26,6 @@ from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
 from bot.render import split_lines
 from bot.services import digests
-from bot.services.people import policy_actor
 from bot.services.regions import region_label
 from bot.services.subscriptions import pause_chat
 
@@ -80,13 +80,7 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
     if not args:
         await _list_elections(update, context)
         return
-    chat = update.effective_chat
-    allowed = decide(
-        policy_actor(actor),
-        Action.MANAGE_ELECTIONS,
-        chat=chat_kind(chat.type if chat is not None else None),
-    )
-    if not allowed:
+    if not policy_decision(update, actor, Action.MANAGE_ELECTIONS):
         reply(update, context, t(lang, "election.admin_only"))
         return
     verb = args[0].lower()
@@ -176,11 +170,7 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    chat = update.effective_chat
-    allowed = decide(
-        policy_actor(actor), Action.REMIND, chat=chat_kind(chat.type if chat else None)
-    )
-    if not allowed:
+    if not policy_decision(update, actor, Action.REMIND):
         reply(update, context, t(lang, "reminder.not_allowed"))
         return
     counts = await digests.remind(context.unit, actor=actor, settings=context.services.settings)

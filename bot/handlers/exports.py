@@ -17,12 +17,11 @@ from telegram import Update
 from telegram.ext import JobQueue
 
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
-from bot.domain.policy import Action, chat_kind, decide
+from bot.domain.policy import Action
 from bot.exports import ExportRequest, write_export
-from bot.handlers.common import private_chat_only, reply, require_actor
+from bot.handlers.common import policy_decision, private_chat_only, reply, require_actor
 from bot.i18n import Html, format_day, t
 from bot.services.exports import ExportRefusal, document_payloads, plan_export
-from bot.services.people import policy_actor
 from bot.services.regions import region_label
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ async def export_command(update: Update, context: PoskoContext) -> None:
     if actor is None or chat is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    if not decide(policy_actor(actor), Action.EXPORT, chat=chat_kind(chat.type)):
+    if not policy_decision(update, actor, Action.EXPORT):
         reply(update, context, t(lang, "export.not_allowed"))
         return
     plan = await plan_export(context.unit, actor=actor, words=context.args or [], lang=lang, tz=tz)

@@ -11,13 +11,12 @@ from telegram.error import TelegramError
 
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
-from bot.domain.policy import Action, chat_kind, decide
+from bot.domain.policy import Action
 from bot.domain.regions import level_of
 from bot.domain.text import clean
-from bot.handlers.common import reply
+from bot.handlers.common import policy_decision, reply
 from bot.handlers.region_access import allowed_region
 from bot.i18n import t, zone_name
-from bot.services.people import policy_actor
 from bot.services.regions import region_label
 from bot.services.subscriptions import stop_group, subscribe_group
 
@@ -43,12 +42,7 @@ async def may_manage_group(
     chat, user, actor = update.effective_chat, update.effective_user, context.actor
     if chat is None or user is None:
         return False
-    allowed = decide(
-        policy_actor(actor) if actor is not None else None,
-        Action.SUBSCRIBE_GROUP,
-        chat=chat_kind(chat.type),
-    )
-    if not allowed:
+    if not policy_decision(update, actor, Action.SUBSCRIBE_GROUP):
         if tell:
             reply(update, context, t(context.lang, refusal))
         return False

@@ -6,10 +6,11 @@ from telegram import Update
 
 from bot.callbacks import LEAVE
 from bot.context import PoskoContext
-from bot.domain.policy import Action, Actor, chat_kind, decide
+from bot.domain.policy import Action
 from bot.handlers.common import (
     answer_callback,
     personal_button,
+    policy_decision,
     private_chat_only,
     reply,
     require_actor,
@@ -17,7 +18,6 @@ from bot.handlers.common import (
 from bot.i18n import Html, format_moment, format_short_moment, plain, t
 from bot.render import split_lines
 from bot.services import privacy
-from bot.services.people import policy_actor
 from bot.services.privacy import Deactivation, InvitedBy
 from bot.services.regions import region_label
 from bot.ui import Button, owned
@@ -25,11 +25,6 @@ from bot.ui import Button, owned
 LEAVE_CALLBACK = LEAVE.prefix
 YES, NO = "yes", "no"  # the fields of leave1 buttons
 MESSAGE_RETENTION_DAYS = 7
-
-
-def _allowed(update: Update, actor: Actor, action: Action) -> bool:
-    chat = update.effective_chat
-    return decide(actor, action, chat=chat_kind(chat.type if chat else None)).allowed
 
 
 async def my_data(update: Update, context: PoskoContext) -> None:
@@ -120,7 +115,7 @@ async def deactivate(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    if not _allowed(update, policy_actor(actor), Action.DEACTIVATE):
+    if not policy_decision(update, actor, Action.DEACTIVATE):
         reply(update, context, t(lang, "deactivate.admin_only"))
         return
     args = context.args or []
@@ -153,7 +148,7 @@ async def invitations(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    if not _allowed(update, policy_actor(actor), Action.VIEW_INVITATIONS):
+    if not policy_decision(update, actor, Action.VIEW_INVITATIONS):
         reply(update, context, t(lang, "invites.admin_only"))
         return
     removed = plain(lang, "invites.removed_name")
