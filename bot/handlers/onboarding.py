@@ -28,7 +28,7 @@ from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, 
 from bot.i18n.commands import command_name
 from bot.services.agencies import agency_name
 from bot.services.onboarding import accept_invite, identify
-from bot.services.people import choose_language, person_exists, person_name, policy_actor
+from bot.services.people import choose_language, inviter_of, policy_actor
 from bot.services.regions import region_label
 from bot.services.subscriptions import set_group_language
 from bot.ui import Button, owned
@@ -171,9 +171,9 @@ async def profile(update: Update, context: PoskoContext) -> None:
         return
     lang = context.lang
     invited_by = Html("")
-    if actor.invited_by_id is not None and await person_exists(context.unit, actor.invited_by_id):
-        inviter = await person_name(context.unit, actor.invited_by_id)
-        invited_by = t(lang, "profile.invited_by", name=inviter or "—")
+    inviter = await inviter_of(context.unit, actor)
+    if inviter is not None:
+        invited_by = t(lang, "profile.invited_by", name=inviter.name or "—")
     reply(
         update,
         context,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.domain.policy import Actor
 from bot.unit import UnitOfWork
 from storage.models import Person
@@ -26,8 +28,18 @@ async def person_name(unit: UnitOfWork, person_id: int | None) -> str | None:
     return person.full_name if person is not None else None
 
 
-async def person_exists(unit: UnitOfWork, person_id: int | None) -> bool:
-    return person_id is not None and await get_person(unit.session, person_id=person_id) is not None
+@dataclass(frozen=True)
+class Inviter:
+    name: str | None  # None: their name was erased (they left)
+
+
+async def inviter_of(unit: UnitOfWork, person: Person) -> Inviter | None:
+    """Who invited the person; None when nobody did (an admin of the settings, an invite
+    of the operator's shell) or the inviter is no longer known."""
+    if person.invited_by_id is None:
+        return None
+    inviter = await get_person(unit.session, person_id=person.invited_by_id)
+    return Inviter(inviter.full_name) if inviter is not None else None
 
 
 async def choose_language(unit: UnitOfWork, *, person: Person, language: str) -> None:

@@ -9,18 +9,13 @@ from enum import StrEnum
 
 from bot.domain.policy import Action, ChatKind, may
 from bot.domain.types import Role
-from bot.services.people import person_exists, person_name, policy_actor
+from bot.services.people import Inviter, inviter_of, person_name, policy_actor
 from bot.services.regions import region_label
 from bot.unit import UnitOfWork
 from storage.conversations import end_conversation
 from storage.models import Person
 from storage.people import deactivate_person, get_person_by_telegram_id, people_invited_in_subtree
 from storage.privacy import HeldData, held_data
-
-
-@dataclass(frozen=True)
-class Inviter:
-    name: str | None  # None: their name was erased
 
 
 @dataclass(frozen=True)
@@ -32,15 +27,10 @@ class MyData:
 
 async def my_data(unit: UnitOfWork, *, actor: Person) -> MyData:
     assert actor.id is not None
-    inviter = (
-        Inviter(await person_name(unit, actor.invited_by_id))
-        if await person_exists(unit, actor.invited_by_id)
-        else None
-    )
     return MyData(
         await held_data(unit.session, person_id=actor.id),
         await region_label(unit, actor.region_code),
-        inviter,
+        await inviter_of(unit, actor),
     )
 
 
