@@ -35,6 +35,11 @@ class InviteRefused(Exception):
         self.reason = reason
 
 
+def invite_agency(chosen: str | None, inviter_agency: str | None) -> str:
+    """The agency an invite is for: the one chosen, else the inviter's, else KPU."""
+    return chosen if chosen is not None else inviter_agency or DEFAULT_AGENCY
+
+
 def invite_refusal(actor: Actor | None, *, role: Role, region_code: str) -> str | None:
     """Why `actor` may not invite a `role` in `region_code` (a catalog key), or None.
     `actor=None` is the operator's shell, which may invite anyone but an admin."""

@@ -9,7 +9,7 @@ from telegram import Update
 from bot.callbacks import INVITE
 from bot.context import PoskoContext
 from bot.domain.invites import deep_link
-from bot.domain.onboarding import DEFAULT_AGENCY, InviteRefused
+from bot.domain.onboarding import InviteRefused, invite_agency
 from bot.domain.regions import level_of
 from bot.domain.roles import parse_role
 from bot.domain.types import Role
@@ -113,7 +113,7 @@ async def _resolve_region(
         labels = await choice_labels(context, matches)
         role_key = next(key for key, value in _ROLE_KEYS.items() if value == role)
         # A choice of the one-line form issues the invite at once, for the line's agency.
-        agency = agency_code or actor.agency_code or DEFAULT_AGENCY
+        agency = invite_agency(agency_code, actor.agency_code)
         buttons = [
             [Button(label, INVITE.data(GIVE_STEP, role_key, match.code, agency))]
             for label, match in zip(labels, matches, strict=True)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.invites import InviteProblem, hash_code, invite_problem, looks_like_code, new_code
-from bot.domain.onboarding import DEFAULT_AGENCY, Identity, InviteRefused, invite_refusal
+from bot.domain.onboarding import Identity, InviteRefused, invite_agency, invite_refusal
 from bot.domain.types import Role
 from bot.services.people import policy_actor
 from bot.unit import UnitOfWork
@@ -52,8 +52,7 @@ async def create_invite(
     region = await get_region(session, code=region_code)
     if region is None:
         raise InviteRefused("invite.region_unknown")
-    if agency_code is None:
-        agency_code = (actor.agency_code if actor else None) or DEFAULT_AGENCY
+    agency_code = invite_agency(agency_code, actor.agency_code if actor else None)
     if await get_agency(session, code=agency_code) is None:
         raise InviteRefused("invite.agency_unknown")
     refusal = invite_refusal(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.onboarding import invite_refusal
+from bot.domain.onboarding import invite_agency, invite_refusal
 from bot.domain.policy import Actor
 from bot.domain.types import Role
 
@@ -28,3 +28,9 @@ def test_invite_refusals_name_what_is_wrong() -> None:
 def test_the_operators_shell_invites_anyone_but_an_admin() -> None:
     assert invite_refusal(None, role=Role.COORDINATOR, region_code="73") is None
     assert invite_refusal(None, role=Role.ADMIN, region_code="73") == "invite.role_not_allowed"
+
+
+def test_an_invite_is_for_the_chosen_agency_else_the_inviters_else_kpu() -> None:
+    assert invite_agency("tni", "polri") == "tni"
+    assert invite_agency(None, "polri") == "polri"
+    assert invite_agency(None, None) == "kpu"
