@@ -20,7 +20,7 @@ from telegram.ext import JobQueue
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
 from bot.domain.policy import Action, chat_kind, decide
-from bot.handlers.common import private_chat_only, reply, require_actor
+from bot.handlers.common import private_actor, reply
 from bot.i18n import format_day, plain, t
 from bot.services.briefing import (
     BriefingRefusal,
@@ -44,9 +44,7 @@ class BriefingJob:
 async def briefing_command(update: Update, context: PoskoContext) -> None:
     """/paparan [kode wilayah] [sejak TANGGAL] — the PDF for the Rakor table. Like every
     command whose answer is a file, a group hears first that it is for private chats."""
-    if not private_chat_only(update, context):
-        return
-    person = await require_actor(update, context)
+    person = await private_actor(update, context)
     chat = update.effective_chat
     if person is None or chat is None:
         return

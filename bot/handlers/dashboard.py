@@ -21,9 +21,8 @@ from bot.handlers.common import (
     menu_button_call,
     mini_app_url,
     policy_decision,
-    private_chat_only,
+    private_actor,
     reply,
-    require_actor,
 )
 from bot.i18n import Html, plain, t
 from bot.services.dashboard import region_title
@@ -35,9 +34,7 @@ CLOSE_WORDS = ("tutup", "close")
 
 async def dashboard_command(update: Update, context: PoskoContext) -> None:
     """/dasbor [layar|tutup]."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang

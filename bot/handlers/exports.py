@@ -19,7 +19,7 @@ from telegram.ext import JobQueue
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.policy import Action
 from bot.exports import ExportRequest, write_export
-from bot.handlers.common import policy_decision, private_chat_only, reply, require_actor
+from bot.handlers.common import policy_decision, private_actor, reply
 from bot.i18n import Html, format_day, t
 from bot.services.exports import ExportRefusal, document_payloads, plan_export
 from bot.services.regions import region_label
@@ -37,9 +37,7 @@ class ExportJob:
 async def export_command(update: Update, context: PoskoContext) -> None:
     """/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah] — in a private chat
     only: the files hold names, notes and coordinates."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     chat = update.effective_chat
     if actor is None or chat is None:
         return

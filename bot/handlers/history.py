@@ -11,7 +11,7 @@ from bot.callbacks import INCIDENT_MORE
 from bot.context import PoskoContext
 from bot.domain.incidents import reference
 from bot.domain.policy import chat_kind
-from bot.handlers.common import answer_callback, private_chat_only, reply, require_actor
+from bot.handlers.common import answer_callback, private_actor, reply
 from bot.handlers.support import support_history
 from bot.i18n import Html, escape, format_short_moment, plain, t
 from bot.render import TELEGRAM_TEXT_LIMIT, shorten, split_lines
@@ -30,9 +30,7 @@ _HEADER_ROOM = 300  # characters kept free in each part for its header
 async def history_command(update: Update, context: PoskoContext) -> None:
     """/riwayat I-0031: an incident and its whole timeline (who did what, when) — in a
     private chat only: it names everyone who touched the incident, and their notes."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang

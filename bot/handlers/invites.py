@@ -13,13 +13,7 @@ from bot.domain.onboarding import InviteRefused, invite_agency
 from bot.domain.regions import level_of
 from bot.domain.roles import parse_role
 from bot.domain.types import Role
-from bot.handlers.common import (
-    answer_callback,
-    personal_button,
-    private_chat_only,
-    reply,
-    require_actor,
-)
+from bot.handlers.common import answer_callback, personal_press, private_actor, reply
 from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
@@ -39,9 +33,7 @@ _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
 
 async def invite_command(update: Update, context: PoskoContext) -> None:
     """/undang [peran wilayah] — in a private chat only: anyone who saw the link could use it."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
@@ -196,18 +188,12 @@ async def _issue(
 
 async def invite_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the /undang message: role, region navigation, pick, cancel."""
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context, private=True)
-    if data is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
+    actor, chat_id, message_id = press.actor, press.chat_id, press.message_id
     lang = context.lang
-    chat_id = query.message.chat.id
-    message_id = query.message.message_id
-    fields = INVITE.parse(data) or ("",)
+    fields = INVITE.parse(press.data) or ("",)
     action, parts = fields[0], fields[1:]
     if not may_invite(actor):
         answer_callback(context, update, plain(lang, "button.not_yours"))

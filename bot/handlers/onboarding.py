@@ -16,8 +16,8 @@ from bot.handlers.common import (
     answer_callback,
     identity_of,
     is_private,
-    personal_button,
-    private_chat_only,
+    personal_press,
+    private_actor,
     reply,
     require_actor,
     set_person_menu,
@@ -164,9 +164,7 @@ def _group_help(lang: str) -> Html:
 
 async def profile(update: Update, context: PoskoContext) -> None:
     """/profil: what the bot knows of the person (in a private chat only)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
@@ -224,21 +222,18 @@ async def language_chosen(update: Update, context: PoskoContext) -> None:
     ):
         await _group_language_chosen(update, context, group_choice[1])
         return
-    data = personal_button(update, context, private=True)
-    if data is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
-    fields = LANGUAGE.parse(data, count=1)
+    fields = LANGUAGE.parse(press.data, count=1)
     choice = fields[0] if fields is not None else ""
     if choice not in LANGUAGES:
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return
-    await choose_language(context.unit, person=actor, language=choice)
+    await choose_language(context.unit, person=press.actor, language=choice)
     context.unit.language = choice
-    context.unit.edit(query.message.chat.id, query.message.message_id, t(choice, "language.set"))
-    set_person_menu(context, actor)
+    context.unit.edit(press.chat_id, press.message_id, t(choice, "language.set"))
+    set_person_menu(context, press.actor)
     answer_callback(context, update)
 
 

@@ -9,9 +9,9 @@ from bot.context import PoskoContext
 from bot.domain.policy import Action
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
+    personal_press,
     policy_decision,
-    private_chat_only,
+    private_actor,
     reply,
     require_actor,
 )
@@ -29,9 +29,7 @@ MESSAGE_RETENTION_DAYS = 7
 
 async def my_data(update: Update, context: PoskoContext) -> None:
     """/dataku: everything the bot holds about the person (in a private chat only)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
@@ -81,18 +79,13 @@ async def leave(update: Update, context: PoskoContext) -> None:
 
 
 async def leave_button(update: Update, context: PoskoContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context)
-    if data is None:
+    press = await personal_press(update, context)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
+    actor, chat_id, message_id = press.actor, press.chat_id, press.message_id
     lang = context.lang
-    chat_id, message_id = query.message.chat.id, query.message.message_id
     answer_callback(context, update)
-    if LEAVE.parse(data, count=1) != (YES,):
+    if LEAVE.parse(press.data, count=1) != (YES,):
         context.unit.edit(chat_id, message_id, t(lang, "leave.cancelled"))
         return
     await privacy.leave(context.unit, actor=actor)
@@ -109,9 +102,7 @@ async def leave_button(update: Update, context: PoskoContext) -> None:
 async def deactivate(update: Update, context: PoskoContext) -> None:
     """/nonaktifkan TELEGRAM_ID: an admin ends someone's access at once (in a private chat:
     the answer names the person)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
@@ -142,9 +133,7 @@ async def deactivate(update: Update, context: PoskoContext) -> None:
 async def invitations(update: Update, context: PoskoContext) -> None:
     """/undangan: who invited whom, in the admin's region (in a private chat only: it lists
     names and Telegram ids)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
