@@ -55,7 +55,7 @@ async def shell_invites(
     """Invite codes made as the operator's `invite` command makes them."""
     from datetime import UTC, datetime
 
-    from bot.domain.onboarding import create_invite
+    from bot.services.onboarding import create_invite
     from storage.models import Role
 
     engine = create_engine(database_url)

@@ -43,9 +43,10 @@ async def _invite(
     from bot.app import prepare_database
     from bot.clock import SystemClock
     from bot.domain.invites import deep_link
-    from bot.domain.onboarding import InviteRefused, create_invite
+    from bot.domain.onboarding import InviteRefused
     from bot.domain.roles import parse_role
     from bot.i18n import format_moment
+    from bot.services.onboarding import create_invite
     from storage.engine import create_engine, create_session_factory
     from storage.models import Role
 

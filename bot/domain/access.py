@@ -1,8 +1,8 @@
-"""Who may do what where. Pure functions of role and region codes."""
+"""Which roles each role may hand out through an invite (where, the policy says)."""
 
 from __future__ import annotations
 
-from bot.domain.regions import is_within
+from bot.domain.policy import Action, Actor, ChatKind, may
 from bot.domain.types import Role
 
 # Which roles each role may hand out through an invite.
@@ -15,9 +15,7 @@ INVITABLE_ROLES: dict[Role, tuple[Role, ...]] = {
 
 def may_invite(*, actor_role: Role, actor_region: str, role: Role, region: str) -> bool:
     """An admin or coordinator invites coordinators and officers inside their own subtree."""
-    return role in INVITABLE_ROLES[actor_role] and is_within(region, actor_region)
-
-
-def may_act_in(*, actor_region: str, region: str) -> bool:
-    """Everyone acts only inside the subtree of the region they are bound to."""
-    return is_within(region, actor_region)
+    actor = Actor(role=actor_role.value, region_code=actor_region)
+    return role in INVITABLE_ROLES[actor_role] and may(
+        actor, Action.INVITE, chat=ChatKind.PRIVATE, region=region
+    )

@@ -1,23 +1,16 @@
-"""Onboarding: creating invites, accepting them, and registering admins from settings.
+"""Onboarding rules: who Telegram says is talking, and who may invite whom where.
 
-No Telegram here: callers pass the identity Telegram reported and render the outcome.
+Pure: the database side (creating and accepting invites, registering the admins of the
+settings) is bot/services/onboarding.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.domain.access import INVITABLE_ROLES, may_invite
-from bot.domain.invites import InviteProblem, hash_code, invite_problem, looks_like_code, new_code
+from bot.domain.access import INVITABLE_ROLES
+from bot.domain.policy import Action, Actor, ChatKind, may
 from bot.domain.types import Role
-from storage.invites import add_invite, claim_invite_use, get_invite_by_hash
-from storage.models import Invite, Person, Region
-from storage.people import add_person, get_person_by_telegram_id, reactivate_person
-from storage.regions import get_region
-from storage.support import get_agency
 
 # The agency of an invite that names none, when the inviter has none either: the election
 # organiser, whose bot this is.
@@ -42,148 +35,20 @@ class InviteRefused(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class NewInvite:
-    invite: Invite
-    code: str  # shown once, never stored
-    region: Region
+def invite_agency(chosen: str | None, inviter_agency: str | None) -> str:
+    """The agency an invite is for: the one chosen, else the inviter's, else KPU."""
+    return chosen if chosen is not None else inviter_agency or DEFAULT_AGENCY
 
 
-async def create_invite(
-    session: AsyncSession,
-    *,
-    actor: Person | None,
-    role: Role,
-    region_code: str,
-    now: datetime,
-    ttl_days: int,
-    max_uses: int = 1,
-    agency_code: str | None = None,
-) -> NewInvite:
-    """Create an invite for `role` in `region_code` and `agency_code` (default: the
-    inviter's agency, else KPU). `actor=None` is the operator's shell."""
-    region = await get_region(session, code=region_code)
-    if region is None:
-        raise InviteRefused("invite.region_unknown")
-    if agency_code is None:
-        agency_code = (actor.agency_code if actor else None) or DEFAULT_AGENCY
-    if await get_agency(session, code=agency_code) is None:
-        raise InviteRefused("invite.agency_unknown")
-    if actor is not None:
-        actor_role = Role(actor.role)
-        if not INVITABLE_ROLES[actor_role]:
-            raise InviteRefused("invite.not_allowed")
-        if role not in INVITABLE_ROLES[actor_role]:
-            raise InviteRefused("invite.role_not_allowed")
-        if not may_invite(
-            actor_role=actor_role, actor_region=actor.region_code, role=role, region=region_code
-        ):
-            raise InviteRefused("invite.outside_region")
-    elif role == Role.ADMIN:
-        raise InviteRefused("invite.role_not_allowed")
-    if not 1 <= max_uses <= 500:
-        raise ValueError("max_uses must be between 1 and 500")
-    code = new_code()
-    invite = await add_invite(
-        session,
-        code_hash=hash_code(code),
-        role=role.value,
-        region_code=region_code,
-        created_by_id=actor.id if actor else None,
-        now=now,
-        expires_at=now + timedelta(days=ttl_days),
-        max_uses=max_uses,
-        agency_code=agency_code,
-    )
-    return NewInvite(invite=invite, code=code, region=region)
-
-
-@dataclass(frozen=True)
-class AcceptOutcome:
-    person: Person | None = None
-    problem: InviteProblem | None = None
-    already_registered: bool = False
-
-
-async def accept_invite(
-    session: AsyncSession, *, code: str, identity: Identity, now: datetime
-) -> AcceptOutcome:
-    """Register `identity` through invite `code`, or say exactly why not. Nothing is
-    written unless the person is registered."""
-    existing = await get_person_by_telegram_id(session, telegram_id=identity.telegram_id)
-    if existing is not None and existing.active:
-        return AcceptOutcome(person=existing, already_registered=True)
-    invite = None
-    if looks_like_code(code):
-        invite = await get_invite_by_hash(session, code_hash=hash_code(code))
-    if invite is None:
-        return AcceptOutcome(problem=InviteProblem.UNKNOWN)
-    problem = invite_problem(
-        expires_at=invite.expires_at,
-        use_count=invite.use_count,
-        max_uses=invite.max_uses,
-        revoked_at=invite.revoked_at,
-        now=now,
-    )
-    if problem is not None:
-        return AcceptOutcome(problem=problem)
-    assert invite.id is not None
-    if not await claim_invite_use(session, invite_id=invite.id, now=now):
-        return AcceptOutcome(problem=InviteProblem.USED)
-    if existing is not None:
-        person = await reactivate_person(
-            session,
-            person=existing,
-            full_name=identity.full_name,
-            username=identity.username,
-            role=invite.role,
-            region_code=invite.region_code,
-            invited_by_id=invite.created_by_id,
-            invite_id=invite.id,
-            agency_code=invite.agency_code,
-        )
-    else:
-        person = await add_person(
-            session,
-            telegram_id=identity.telegram_id,
-            full_name=identity.full_name,
-            username=identity.username,
-            role=invite.role,
-            region_code=invite.region_code,
-            language=identity.language,
-            now=now,
-            invited_by_id=invite.created_by_id,
-            invite_id=invite.id,
-            agency_code=invite.agency_code,
-        )
-    return AcceptOutcome(person=person)
-
-
-async def ensure_admin(
-    session: AsyncSession, *, identity: Identity, region_code: str, now: datetime
-) -> tuple[Person, bool]:
-    """The person behind an id in ADMIN_TELEGRAM_IDS, registered on first contact.
-
-    Returns the person and whether they were just registered.
-    """
-    person = await get_person_by_telegram_id(session, telegram_id=identity.telegram_id)
-    if person is not None:
-        if person.role != Role.ADMIN or not person.active or person.region_code != region_code:
-            person.role = Role.ADMIN.value
-            person.region_code = region_code
-            person.active = True
-            person.deactivated_at, person.left_at = None, None
-            session.add(person)
-            await session.flush()
-        return person, False
-    person = await add_person(
-        session,
-        telegram_id=identity.telegram_id,
-        full_name=identity.full_name,
-        username=identity.username,
-        role=Role.ADMIN.value,
-        region_code=region_code,
-        language=identity.language,
-        now=now,
-    )
-    return person, True
+def invite_refusal(actor: Actor | None, *, role: Role, region_code: str) -> str | None:
+    """Why `actor` may not invite a `role` in `region_code` (a catalog key), or None.
+    `actor=None` is the operator's shell, which may invite anyone but an admin."""
+    if actor is None:
+        return "invite.role_not_allowed" if role == Role.ADMIN else None
+    if not may(actor, Action.INVITE, chat=ChatKind.PRIVATE):
+        return "invite.not_allowed"
+    if role not in INVITABLE_ROLES[Role(actor.role)]:
+        return "invite.role_not_allowed"
+    if not may(actor, Action.INVITE, chat=ChatKind.PRIVATE, region=region_code):
+        return "invite.outside_region"
+    return None

@@ -82,7 +82,7 @@ POLICY: dict[Action, Rule] = {
     Action.EXPORT: Rule(_LEADERS, _PRIVATE_OR_WEB),
     Action.SUBSCRIBE_GROUP: Rule(_LEADERS, frozenset({ChatKind.GROUP})),
     Action.INVITE: Rule(_LEADERS, _PRIVATE),
-    Action.MANAGE_ELECTIONS: Rule(_ADMIN, _PRIVATE_OR_WEB),
+    Action.MANAGE_ELECTIONS: Rule(_ADMIN, _ANYWHERE),  # /acara works in groups too
     Action.VIEW_INVITATIONS: Rule(_ADMIN, _PRIVATE_OR_WEB),
     Action.DEACTIVATE: Rule(_ADMIN, _PRIVATE_OR_WEB),
     Action.VIEW_OWN_DATA: Rule(_ALL, _PRIVATE_OR_WEB),

@@ -9,19 +9,19 @@ from telegram import Update
 from bot.context import PoskoContext
 from bot.handlers.common import answer_callback, is_private, reply
 from bot.i18n import plain, t
-from storage.models import Person
 
 
-def _key(person: Person) -> str:
-    return "person.left" if person.left_at is not None else "person.inactive"
+def _key(left: bool) -> str:
+    return "person.left" if left else "person.inactive"
 
 
-def turned_away(update: Update, context: PoskoContext, person: Person) -> bool:
+def turned_away(update: Update, context: PoskoContext, *, left: bool) -> bool:
     """Whether the update was answered with "your access ended" (and must go no further).
     Membership changes still go on (a group that removes the bot is paused), and so does
-    `/start CODE`, which is how someone comes back."""
+    `/start CODE`, which is how someone comes back. `left`: they left with /keluar (else an
+    admin ended their access)."""
     if update.callback_query is not None:
-        answer_callback(context, update, plain(context.lang, _key(person)), alert=True)
+        answer_callback(context, update, plain(context.lang, _key(left)), alert=True)
         return True
     message = update.message
     if message is None:
@@ -31,9 +31,9 @@ def turned_away(update: Update, context: PoskoContext, person: Person) -> bool:
     if is_private(update):
         if len(words) == 2 and words[0].split("@", 1)[0] == "/start":
             return False  # a new invite
-        reply(update, context, t(context.lang, _key(person)))
+        reply(update, context, t(context.lang, _key(left)))
         return True
     # In a group the bot answers commands only; other messages are not for it.
     if text.startswith("/"):
-        reply(update, context, t(context.lang, _key(person)))
+        reply(update, context, t(context.lang, _key(left)))
     return True

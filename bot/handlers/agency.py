@@ -7,7 +7,7 @@ from telegram import Update
 
 from bot.callbacks import AGENCY_CHOICE
 from bot.context import PoskoContext
-from bot.handlers.common import answer_callback, is_private, personal_button, require_actor
+from bot.handlers.common import answer_callback, is_private, personal_press
 from bot.i18n import plain, t
 from bot.services.agencies import agencies, choose_agency, needs_agency_question
 from bot.ui import Button, in_rows, owned
@@ -24,7 +24,7 @@ async def ask_once(update: Update, context: PoskoContext) -> None:
         return
     lang = context.lang
     buttons = [
-        Button(agency.name(lang), f"{CALLBACK}:{agency.code}")
+        Button(agency.name(lang), AGENCY_CHOICE.data(agency.code))
         for agency in await agencies(context.unit)
     ]
     context.unit.send(
@@ -35,22 +35,18 @@ async def ask_once(update: Update, context: PoskoContext) -> None:
 
 
 async def agency_button(update: Update, context: PoskoContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context, private=True)
-    if data is None:
-        return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
     lang = context.lang
-    chosen = await choose_agency(context.unit, person=actor, code=data.split(":", 1)[-1])
+    fields = AGENCY_CHOICE.parse(press.data, count=1)
+    chosen = (
+        await choose_agency(context.unit, person=press.actor, code=fields[0]) if fields else None
+    )
     if chosen is None:
         answer_callback(context, update, plain(lang, "button.stale"))
         return
     context.unit.edit(
-        query.message.chat.id,
-        query.message.message_id,
-        t(lang, "profile.agency.set", agency=chosen.name(lang)),
+        press.chat_id, press.message_id, t(lang, "profile.agency.set", agency=chosen.name(lang))
     )
     answer_callback(context, update)

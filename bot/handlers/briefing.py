@@ -19,8 +19,8 @@ from telegram.ext import JobQueue
 
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
 from bot.domain.countdown import local_date
-from bot.domain.policy import Action, Actor, chat_kind, decide
-from bot.handlers.common import private_chat_only, reply, require_actor
+from bot.domain.policy import Action, chat_kind, decide
+from bot.handlers.common import private_actor, reply
 from bot.i18n import format_day, plain, t
 from bot.services.briefing import (
     BriefingRefusal,
@@ -29,6 +29,7 @@ from bot.services.briefing import (
     document_payload,
     write_briefing,
 )
+from bot.services.people import policy_actor
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +44,12 @@ class BriefingJob:
 async def briefing_command(update: Update, context: PoskoContext) -> None:
     """/paparan [kode wilayah] [sejak TANGGAL] — the PDF for the Rakor table. Like every
     command whose answer is a file, a group hears first that it is for private chats."""
-    if not private_chat_only(update, context):
-        return
-    person = await require_actor(update, context)
+    person = await private_actor(update, context)
     chat = update.effective_chat
     if person is None or chat is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    actor = Actor(person.role, person.region_code, person.active)
+    actor = policy_actor(person)
     if not decide(actor, Action.BRIEFING, chat=chat_kind(chat.type)):
         reply(update, context, t(lang, "briefing.not_allowed"))
         return

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update, User
 
 from bot.context import PoskoContext
 from bot.domain.onboarding import Identity
+from bot.domain.policy import Action, Decision, chat_kind, decide
 from bot.domain.text import clean
 from bot.domain.types import Role
 from bot.i18n import Html, normalize_language, plain, t
 from bot.i18n.commands import command_name
+from bot.services.people import policy_actor
 from bot.ui import OWNER_MARK, Button, Keyboard
-from storage.models import Person
+
+if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
+    from storage.models import Person
 
 # Commands per audience, in menu order. Each name's description is catalog key cmd.<name>.
 GUEST_COMMANDS = ("start", "bantuan")
@@ -165,6 +169,14 @@ async def require_actor(update: Update, context: PoskoContext) -> Person | None:
     return context.actor
 
 
+async def private_actor(update: Update, context: PoskoContext) -> Person | None:
+    """The registered person behind a command that works only in a private chat; None
+    after telling them why not (in a group: that it is for private chats)."""
+    if not private_chat_only(update, context):
+        return None
+    return await require_actor(update, context)
+
+
 def personal_button(update: Update, context: PoskoContext, *, private: bool = False) -> str | None:
     """The pressed button's data without its owner mark, when the presser is the person it
     was shown to; None (after a toast, and with nothing changed) otherwise.
@@ -200,6 +212,19 @@ async def pressed_by_actor(
     data = personal_button(update, context, private=private)
     actor = await require_actor(update, context) if data is not None else None
     return (data, actor) if data is not None and actor is not None else None
+
+
+def policy_decision(
+    update: Update, actor: Person | None, action: Action, *, region: str | None = None
+) -> Decision:
+    """The policy's answer for `actor` doing `action` (on `region`) in the update's chat."""
+    chat = update.effective_chat
+    return decide(
+        policy_actor(actor) if actor is not None else None,
+        action,
+        chat=chat_kind(chat.type if chat is not None else None),
+        region=region,
+    )
 
 
 def is_private(update: Update) -> bool:
@@ -240,6 +265,31 @@ def skip_words() -> set[str]:
 
 
 @dataclass(frozen=True)
+class Press:
+    """A personal button pressed by the registered person it was shown to."""
+
+    actor: Person
+    data: str  # without the owner mark
+    chat_id: int
+    message_id: int
+
+
+async def personal_press(
+    update: Update, context: PoskoContext, *, private: bool = False
+) -> Press | None:
+    """The press of a personal button (see `personal_button`) by a registered person, on a
+    message Telegram still shows; None after telling them why not."""
+    query = update.callback_query
+    data = personal_button(update, context, private=private)
+    if query is None or data is None:
+        return None
+    actor = await require_actor(update, context)
+    if actor is None or query.message is None:
+        return None
+    return Press(actor, data, query.message.chat.id, query.message.message_id)
+
+
+@dataclass(frozen=True)
 class CommandInput:
     actor: Person
     arguments: str  # everything after the command word, spacing and quotes kept
@@ -249,9 +299,7 @@ class CommandInput:
 async def private_command(update: Update, context: PoskoContext) -> CommandInput | None:
     """A registered person's command in a private chat (text, or a photo's caption); None
     after telling the person why not."""
-    if not private_chat_only(update, context):
-        return None
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return None
     message = update.effective_message

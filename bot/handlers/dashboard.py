@@ -14,14 +14,15 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import PoskoContext
-from bot.dashboard.auth import end_sessions, issue_link, may_open
+from bot.dashboard.auth import end_sessions, issue_link
 from bot.dashboard.render import BASE
+from bot.domain.policy import Action
 from bot.handlers.common import (
     menu_button_call,
     mini_app_url,
-    private_chat_only,
+    policy_decision,
+    private_actor,
     reply,
-    require_actor,
 )
 from bot.i18n import Html, plain, t
 from bot.services.dashboard import region_title
@@ -33,13 +34,11 @@ CLOSE_WORDS = ("tutup", "close")
 
 async def dashboard_command(update: Update, context: PoskoContext) -> None:
     """/dasbor [layar|tutup]."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
-    if not may_open(actor):
+    if not policy_decision(update, actor, Action.OPEN_DASHBOARD):
         reply(update, context, t(lang, "dashboard.refused.other"))
         return
     settings = context.services.settings

@@ -8,15 +8,15 @@ from datetime import date
 from telegram import Update
 
 from bot.context import PoskoContext
-from bot.digests import digest_messages, remind_officers
 from bot.domain.countdown import countdown_label, local_date
-from bot.domain.regions import is_within, level_of
+from bot.domain.policy import Action
+from bot.domain.regions import level_of
 from bot.domain.text import clean
-from bot.domain.types import Role
 from bot.handlers.common import (
     answer_callback,
     is_private,
     personal_button,
+    policy_decision,
     reply,
     require_actor,
 )
@@ -25,11 +25,9 @@ from bot.handlers.region_access import allowed_region
 from bot.handlers.reports import start_report
 from bot.i18n import Html, format_day, plain, t
 from bot.render import split_lines
-from storage.elections import active_elections, add_election, get_election
-from storage.incidents import get_subscription, subscriptions_of_chat
-from storage.models import Election
-from storage.people import get_person
-from storage.regions import region_label
+from bot.services import digests
+from bot.services.regions import region_label
+from bot.services.subscriptions import pause_chat
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -45,30 +43,29 @@ async def summary_command(update: Update, context: PoskoContext) -> None:
     if context.args:
         wanted = context.args[0]
         if not await allowed_region(
-            update, context, actor, wanted, outside_key="digest.outside_region"
+            update,
+            context,
+            actor,
+            wanted,
+            outside_key="digest.outside_region",
+            action=Action.VIEW_DIGEST,
         ):
             return
-        for chunk in await digest_messages(
-            context.session,
-            region_code=wanted,
-            now=context.now,
-            lang=lang,
-            settings=context.services.settings,
-        ):
-            reply(update, context, chunk)
+        await _send_digest(update, context, wanted, lang)
         return
     if not is_private(update):
         message = update.effective_message
         thread = message.message_thread_id if message and message.is_topic_message else None
-        subscription = await get_subscription(context.session, chat_id=chat.id, thread_id=thread)
-        if subscription is not None and is_within(subscription.region_code, actor.region_code):
-            region, lang = subscription.region_code, subscription.language
-    for chunk in await digest_messages(
-        context.session,
-        region_code=region,
-        now=context.now,
-        lang=lang,
-        settings=context.services.settings,
+        area = await digests.summary_area(
+            context.unit, actor=actor, group_chat_id=chat.id, thread_id=thread
+        )
+        region, lang = area.region_code, area.language or lang
+    await _send_digest(update, context, region, lang)
+
+
+async def _send_digest(update: Update, context: PoskoContext, region: str, lang: str) -> None:
+    for chunk in await digests.digest_now(
+        context.unit, region_code=region, lang=lang, settings=context.services.settings
     ):
         reply(update, context, chunk)
 
@@ -83,17 +80,14 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
     if not args:
         await _list_elections(update, context)
         return
-    if actor.role != Role.ADMIN:
+    if not policy_decision(update, actor, Action.MANAGE_ELECTIONS):
         reply(update, context, t(lang, "election.admin_only"))
         return
     verb = args[0].lower()
     if verb in ("hapus", "remove", "delete") and len(args) == 2 and args[1].isdigit():
-        election = await get_election(context.session, election_id=int(args[1]))
-        if election is None or not election.active:
+        if not await digests.remove_election(context.unit, election_id=int(args[1])):
             reply(update, context, t(lang, "election.not_found", id=args[1]))
             return
-        election.active = False
-        context.session.add(election)
         reply(update, context, t(lang, "election.removed", id=args[1]))
         return
     if verb not in ("tambah", "add") or len(args) < 4:
@@ -107,39 +101,33 @@ async def elections_command(update: Update, context: PoskoContext) -> None:
     if rest and level_of(rest[0]) is not None:
         region, rest = rest[0], rest[1:]
         if not await allowed_region(
-            update, context, actor, region, outside_key="election.outside_region"
+            update,
+            context,
+            actor,
+            region,
+            outside_key="election.outside_region",
+            action=Action.MANAGE_ELECTIONS,
         ):
             return
     name = clean(" ".join(rest))[:120]
     if not name:
         reply(update, context, t(lang, "election.usage"))
         return
-    await add_election(
-        context.session,
-        election=Election(
-            name=name,
-            kind=kind,
-            voting_date=day,
-            region_code=region,
-            created_by_id=actor.id,
-            created_at=context.now,
-        ),
-    )
-    scope = (
-        await region_label(context.session, region) if region else plain(lang, "election.scope_all")
-    )
     voting_day = _parse_date(day)
     assert voting_day is not None
+    added = await digests.add_election(
+        context.unit, actor=actor, name=name, kind=kind, voting_day=voting_day, region_code=region
+    )
     reply(
         update,
         context,
         t(
             lang,
             "election.added",
-            name=name,
-            kind=kind,
-            date=format_day(voting_day, lang),
-            scope=scope,
+            name=added.name,
+            kind=added.kind,
+            date=format_day(added.voting_day, lang),
+            scope=added.scope or plain(lang, "election.scope_all"),
         ),
     )
 
@@ -153,19 +141,13 @@ def _parse_date(text: str) -> date | None:
 
 async def _list_elections(update: Update, context: PoskoContext) -> None:
     lang = context.lang
-    elections = await active_elections(context.session)
+    elections = await digests.elections(context.unit)
     if not elections:
         reply(update, context, t(lang, "election.none"))
         return
     today = local_date(context.now, context.services.settings.timezone)
     lines = [t(lang, "election.list_header")]
     for election in elections:
-        voting_day = date.fromisoformat(election.voting_date)
-        scope = (
-            await region_label(context.session, election.region_code)
-            if election.region_code
-            else plain(lang, "election.scope_all")
-        )
         lines.append(
             t(
                 lang,
@@ -173,9 +155,9 @@ async def _list_elections(update: Update, context: PoskoContext) -> None:
                 id=election.id,
                 name=election.name,
                 kind=election.kind,
-                date=format_day(voting_day, lang),
-                label=countdown_label(voting_day, today),
-                scope=scope,
+                date=format_day(election.voting_day, lang),
+                label=countdown_label(election.voting_day, today),
+                scope=election.scope or plain(lang, "election.scope_all"),
             )
         )
     for chunk in split_lines(Html("\n".join(lines))):
@@ -188,11 +170,11 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    if actor.role not in (Role.COORDINATOR, Role.ADMIN):
+    if not policy_decision(update, actor, Action.REMIND):
         reply(update, context, t(lang, "reminder.not_allowed"))
         return
-    counts = await remind_officers(context.unit, context.services.settings, root=actor.region_code)
-    region = await region_label(context.session, actor.region_code)
+    counts = await digests.remind(context.unit, actor=actor, settings=context.services.settings)
+    region = await region_label(context.unit, actor.region_code)
     if counts.officers == 0:
         key = "reminder.no_officers"
     elif counts.missing == 0:
@@ -236,19 +218,14 @@ async def bot_membership_changed(update: Update, context: PoskoContext) -> None:
         return
     if change.new_chat_member.status not in GONE:
         return
-    for subscription in await subscriptions_of_chat(context.session, chat_id=change.chat.id):
-        if not subscription.active:
-            continue
-        subscription.active, subscription.paused_reason = False, change.new_chat_member.status
-        context.session.add(subscription)
-        owner = await get_person(context.session, person_id=subscription.created_by_id)
-        if owner is not None and owner.active:
-            context.unit.send(
-                owner.telegram_id,
-                t(
-                    owner.language,
-                    "subscription.bot_removed",
-                    title=subscription.title or str(change.chat.id),
-                ),
-            )
+    reason = change.new_chat_member.status
+    for notice in await pause_chat(context.unit, chat_id=change.chat.id, reason=reason):
+        context.unit.send(
+            notice.telegram_id,
+            t(
+                notice.language,
+                "subscription.bot_removed",
+                title=notice.title or str(change.chat.id),
+            ),
+        )
     context.unit.later(context.services.on_subscriptions_changed)

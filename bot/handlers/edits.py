@@ -15,7 +15,7 @@ from bot.domain.reports import reference
 from bot.handlers.common import reply, require_actor
 from bot.handlers.reports import report_command
 from bot.i18n import t
-from storage.origins import report_from_message
+from bot.services.edits import report_of_message
 
 REPORT_COMMAND = re.compile(r"^/(lapor|report)(@\w+)?(\s|$)")
 
@@ -33,22 +33,21 @@ def is_edited_report(update: Update) -> bool:
 async def edited_report(update: Update, context: PoskoContext) -> None:
     actor = await require_actor(update, context)
     message = update.edited_message
-    if actor is None or actor.id is None or message is None:
+    if actor is None or message is None:
         return
-    stored = await report_from_message(
-        context.session, person_id=actor.id, chat_id=message.chat.id, message_id=message.message_id
+    stored = await report_of_message(
+        context.unit, person=actor, chat_id=message.chat.id, message_id=message.message_id
     )
     if stored is None:
         await report_command(update, context)
         return
-    assert stored.id is not None
     reply(
         update,
         context,
         t(
             context.lang,
             "report.edited.stored",
-            reference=reference(stored.id),
+            reference=reference(stored),
             minutes=context.services.settings.correction_window_minutes,
         ),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import cast
 
@@ -17,14 +17,12 @@ from telegram import Update
 from telegram.ext import JobQueue
 
 from bot.context import PRIORITY_BULK, PoskoContext, UnitOfWork, run_in_unit
-from bot.domain.countdown import local_date
-from bot.domain.export_args import ExportArgs, ExportProblem, parse_export_args
-from bot.domain.types import Role
+from bot.domain.policy import Action
 from bot.exports import ExportRequest, write_export
-from bot.handlers.common import private_chat_only, reply, require_actor
+from bot.handlers.common import policy_decision, private_actor, reply
 from bot.i18n import Html, format_day, t
-from storage.outbox import DOCUMENT_PATH
-from storage.regions import get_region, region_label
+from bot.services.exports import ExportRefusal, document_payloads, plan_export
+from bot.services.regions import region_label
 
 log = logging.getLogger(__name__)
 
@@ -39,35 +37,19 @@ class ExportJob:
 async def export_command(update: Update, context: PoskoContext) -> None:
     """/ekspor [xlsx|csv] [koma|titikkoma] [DARI [SAMPAI]] [kode wilayah] — in a private chat
     only: the files hold names, notes and coordinates."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     chat = update.effective_chat
     if actor is None or chat is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    if actor.role not in (Role.COORDINATOR, Role.ADMIN):
+    if not policy_decision(update, actor, Action.EXPORT):
         reply(update, context, t(lang, "export.not_allowed"))
         return
-    parsed = parse_export_args(
-        context.args or [], own_region=actor.region_code, today=local_date(context.now, tz)
-    )
-    if isinstance(parsed, ExportArgs) and not await get_region(context.session, code=parsed.region):
-        parsed = ExportProblem("unknown_region", parsed.region)
-    if isinstance(parsed, ExportProblem):
-        reply(update, context, await _explain(context, actor.region_code, parsed))
+    plan = await plan_export(context.unit, actor=actor, words=context.args or [], lang=lang, tz=tz)
+    if isinstance(plan, ExportRefusal):
+        reply(update, context, _explain(lang, plan))
         return
-    fmt, first, last, root = parsed.fmt, parsed.first, parsed.last, parsed.region
-    request = ExportRequest(
-        root=root,
-        since=datetime.combine(first, time(0), tzinfo=tz),
-        until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz),
-        fmt=fmt,
-        lang=lang,
-        tz=tz,
-        separator=parsed.separator,
-    )
-    region = await region_label(context.session, root)
+    request, fmt = plan.request, plan.request.fmt
     reply(
         update,
         context,
@@ -76,9 +58,9 @@ async def export_command(update: Update, context: PoskoContext) -> None:
             "export.preparing",
             format=fmt.upper(),
             separator=_separated(lang, request) if fmt == "csv" else "",
-            region=region,
-            since=format_day(first, lang),
-            until=format_day(last, lang),
+            region=plan.region,
+            since=format_day(plan.first, lang),
+            until=format_day(plan.last, lang),
         ),
     )
     message = update.effective_message
@@ -97,17 +79,12 @@ def _separated(lang: str, request: ExportRequest) -> Html:
     return t(lang, f"export.separated.{name}")
 
 
-async def _explain(context: PoskoContext, own: str, problem: ExportProblem) -> Html:
+def _explain(lang: str, problem: ExportRefusal) -> Html:
     """What was wrong, then the usage: "region X is outside your area", "the end date is
     before the start", "the word … was not understood"."""
-    lang, session = context.lang, context.session
     params: dict[str, object] = {"word": problem.word}
     if problem.kind == "outside":
-        if await get_region(session, code=problem.word) is None:
-            problem = ExportProblem("unknown_region", problem.word)
-        else:
-            params["region"] = await region_label(session, problem.word)
-            params["own"] = await region_label(session, own)
+        params["region"], params["own"] = problem.region, problem.own
     if problem.kind == "reversed":
         since, until = problem.dates
         params = {"since": format_day(since, lang), "until": format_day(until, lang)}
@@ -135,7 +112,7 @@ async def export_job(context: PoskoContext) -> None:
         if not paths:
             unit.send(job.chat_id, t(request.lang, "export.failed"), thread_id=job.thread_id)
             return
-        region = await region_label(unit.session, request.root)
+        region = await region_label(unit, request.root)
         last_day = (request.until - timedelta(days=1)).date()
         caption = t(
             request.lang,
@@ -144,15 +121,7 @@ async def export_job(context: PoskoContext) -> None:
             since=format_day(request.since.date(), request.lang),
             until=format_day(last_day, request.lang),
         )
-        for path in paths:
-            payload = {
-                "chat_id": job.chat_id,
-                DOCUMENT_PATH: str(path),
-                "filename": path.name,
-                "caption": str(caption)[:1024],
-            }
-            if job.thread_id is not None:
-                payload["message_thread_id"] = job.thread_id
+        for payload in document_payloads(job.chat_id, job.thread_id, paths, str(caption)):
             unit.call(job.chat_id, "sendDocument", payload, priority=PRIORITY_BULK)
 
     await run_in_unit(services, deliver)

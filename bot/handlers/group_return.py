@@ -9,12 +9,8 @@ from telegram import ChatMemberUpdated
 
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
-from bot.domain.regions import is_within
-from bot.domain.types import Role
-from bot.i18n import plain, t
-from storage.incidents import subscriptions_of_chat
-from storage.people import get_person
-from storage.regions import region_label
+from bot.i18n import t
+from bot.services.subscriptions import restore_chat
 
 GONE = ("left", "kicked")
 PRESENT = ("member", "administrator")
@@ -28,23 +24,10 @@ def zone_abbreviation(context: PoskoContext) -> str:
 
 async def restore_subscriptions(context: PoskoContext, change: ChatMemberUpdated) -> None:
     """Resume each subscription of the chat that was paused because the bot could not
-    reach it, if its subscriber may still hold it."""
-    stopped = plain("en", "subscription.stopped")  # what /berhenti records
-    restored = False
-    for subscription in await subscriptions_of_chat(context.session, chat_id=change.chat.id):
-        if subscription.active or subscription.paused_reason in (None, stopped):
-            continue
-        owner = await get_person(context.session, person_id=subscription.created_by_id)
-        if (
-            owner is None
-            or not owner.active
-            or owner.role not in (Role.COORDINATOR, Role.ADMIN)
-            or not is_within(subscription.region_code, owner.region_code)
-        ):
-            continue
-        subscription.active, subscription.paused_reason = True, None
-        context.session.add(subscription)
-        await context.session.flush()
+    reach it, if its subscriber may still hold it; its digest job with it."""
+    restored = await restore_chat(context.unit, chat_id=change.chat.id)
+    for item in restored:
+        subscription = item.subscription
         schedule_digest(context.application.job_queue, subscription, context.services)
         lang = subscription.language
         context.unit.send(
@@ -52,7 +35,7 @@ async def restore_subscriptions(context: PoskoContext, change: ChatMemberUpdated
             t(
                 lang,
                 "subscription.restored",
-                region=await region_label(context.session, subscription.region_code),
+                region=item.region,
                 time=subscription.digest_time,
                 zone=zone_abbreviation(context),
                 alerts=t(
@@ -64,6 +47,5 @@ async def restore_subscriptions(context: PoskoContext, change: ChatMemberUpdated
             ),
             thread_id=subscription.thread_id,
         )
-        restored = True
     if restored:
         context.unit.later(context.services.on_subscriptions_changed)

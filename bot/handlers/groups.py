@@ -11,15 +11,14 @@ from telegram.error import TelegramError
 
 from bot.context import PoskoContext
 from bot.digest_schedule import schedule_digest
+from bot.domain.policy import Action
 from bot.domain.regions import level_of
 from bot.domain.text import clean
-from bot.domain.types import Role
-from bot.handlers.common import reply
+from bot.handlers.common import policy_decision, reply
 from bot.handlers.region_access import allowed_region
-from bot.i18n import plain, t, zone_name
-from storage.incidents import get_subscription
-from storage.models import Subscription
-from storage.regions import region_label
+from bot.i18n import t, zone_name
+from bot.services.regions import region_label
+from bot.services.subscriptions import stop_group, subscribe_group
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 ALERT_WORDS = {"insiden", "alert", "alerts", "peringatan", "+insiden"}
@@ -43,7 +42,7 @@ async def may_manage_group(
     chat, user, actor = update.effective_chat, update.effective_user, context.actor
     if chat is None or user is None:
         return False
-    if actor is None or actor.role not in (Role.COORDINATOR, Role.ADMIN):
+    if not policy_decision(update, actor, Action.SUBSCRIBE_GROUP):
         if tell:
             reply(update, context, t(context.lang, refusal))
         return False
@@ -81,29 +80,25 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
             reply(update, context, t(lang, "subscription.bad_time", value=word))
             return
     if not await allowed_region(
-        update, context, actor, region, outside_key="subscription.outside_region"
+        update,
+        context,
+        actor,
+        region,
+        outside_key="subscription.outside_region",
+        action=Action.SUBSCRIBE_GROUP,
     ):
         return
-    thread_id = _thread_of(update)
-    subscription = await get_subscription(context.session, chat_id=chat.id, thread_id=thread_id)
-    if subscription is None:
-        subscription = Subscription(
-            chat_id=chat.id,
-            thread_id=thread_id,
-            region_code=region,
-            created_by_id=actor.id,
-            created_at=context.now,
-        )
-    subscription.title = clean(chat.title or "")[:200] or None
-    subscription.region_code, subscription.digest_time, subscription.alerts = (
-        region,
-        digest_time,
-        alerts,
+    subscription = await subscribe_group(
+        context.unit,
+        actor=actor,
+        chat_id=chat.id,
+        thread_id=_thread_of(update),
+        title=clean(chat.title or "")[:200] or None,
+        region_code=region,
+        digest_time=digest_time,
+        alerts=alerts,
+        language=lang,
     )
-    subscription.digest, subscription.active, subscription.paused_reason = True, True, None
-    subscription.language, subscription.created_by_id = lang, actor.id
-    context.session.add(subscription)
-    await context.session.flush()
     schedule_digest(context.application.job_queue, subscription, context.services)
     zone = zone_name(context.services.settings.timezone, context.now)
     reply(
@@ -112,7 +107,7 @@ async def subscribe(update: Update, context: PoskoContext) -> None:
         t(
             lang,
             "subscription.done",
-            region=await region_label(context.session, region),
+            region=await region_label(context.unit, region),
             time=digest_time,
             zone=zone,
             alerts=t(lang, "subscription.alerts_on" if alerts else "subscription.alerts_off"),
@@ -129,15 +124,10 @@ async def unsubscribe(update: Update, context: PoskoContext) -> None:
         return
     if not await may_manage_group(update, context):
         return
-    subscription = await get_subscription(
-        context.session, chat_id=chat.id, thread_id=_thread_of(update)
-    )
-    if subscription is None or not subscription.active:
+    subscription = await stop_group(context.unit, chat_id=chat.id, thread_id=_thread_of(update))
+    if subscription is None:
         reply(update, context, t(context.lang, "subscription.none"))
         return
-    subscription.active = False
-    subscription.paused_reason = plain("en", "subscription.stopped")
-    context.session.add(subscription)
     schedule_digest(context.application.job_queue, subscription, context.services)
     reply(update, context, t(context.lang, "subscription.stopped"))
     context.unit.later(context.services.on_subscriptions_changed)

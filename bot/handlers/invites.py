@@ -2,54 +2,54 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import Update
 
 from bot.callbacks import INVITE
 from bot.context import PoskoContext
 from bot.domain.invites import deep_link
-from bot.domain.onboarding import DEFAULT_AGENCY, InviteRefused, create_invite
-from bot.domain.region_names import parse_region_query
-from bot.domain.regions import is_within, level_of
+from bot.domain.onboarding import InviteRefused, invite_agency
+from bot.domain.regions import level_of
 from bot.domain.roles import parse_role
 from bot.domain.types import Role
-from bot.handlers.common import (
-    answer_callback,
-    personal_button,
-    private_chat_only,
-    reply,
-    require_actor,
-)
+from bot.handlers.common import answer_callback, personal_press, private_actor, reply
 from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
 from bot.services.agencies import agencies, agency_name, agency_named
+from bot.services.invites import Where, invite_region, issue_invite, may_invite
+from bot.services.regions import region_exists, region_label
 from bot.ui import Button, owned
-from storage.models import Person
-from storage.regions import find_regions_named, get_region, region_label
+
+if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
+    from storage.models import Person
 
 CALLBACK = INVITE.prefix
+# The steps of inv1 buttons: choose a role, open a region, pick it, give the invite, cancel.
+ROLE_STEP, OPEN_STEP, PICK_STEP, GIVE_STEP, CANCEL_STEP = "r", "n", "p", "g", "x"
 _ROLE_KEYS = {"c": Role.COORDINATOR, "o": Role.OFFICER}
 
 
 async def invite_command(update: Update, context: PoskoContext) -> None:
     """/undang [peran wilayah] — in a private chat only: anyone who saw the link could use it."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
-    if actor.role == Role.OFFICER:
-        reply(update, context, t(lang, "invite.not_allowed", role=plain(lang, "role.officer")))
+    if not may_invite(actor):
+        reply(
+            update, context, t(lang, "invite.not_allowed", role=plain(lang, f"role.{actor.role}"))
+        )
         return
     args = context.args or []
     if not args:
         buttons = [
             [
-                Button(plain(lang, "role.coordinator"), f"{CALLBACK}:r:c"),
-                Button(plain(lang, "role.officer"), f"{CALLBACK}:r:o"),
+                Button(plain(lang, "role.coordinator"), INVITE.data(ROLE_STEP, "c")),
+                Button(plain(lang, "role.officer"), INVITE.data(ROLE_STEP, "o")),
             ],
-            [Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")],
+            [Button(plain(lang, "picker.cancel"), INVITE.data(CANCEL_STEP))],
         ]
         reply(
             update,
@@ -91,38 +91,26 @@ async def _resolve_region(
     agency_code: str | None = None,
 ) -> str | None:
     lang = context.lang
-    if level_of(query) is not None:
-        if not is_within(query, actor.region_code):
-            reply(
-                update,
-                context,
-                t(lang, "invite.outside_region", region=query, own=actor.region_code),
-            )
-            return None
-        if await get_region(context.session, code=query) is None:
-            reply(update, context, t(lang, "invite.region_unknown", query=query))
-            return None
-        return query
-    wanted = parse_region_query(query[:120])
-    matches = await find_regions_named(
-        context.session,
-        names=wanted.names,
-        within=actor.region_code,
-        level=wanted.level.value if wanted.level else None,
-    )
-    if not matches:
+    found = await invite_region(context.unit, actor=actor, query=query)
+    if found.where is Where.OUTSIDE:
+        reply(
+            update, context, t(lang, "invite.outside_region", region=query, own=actor.region_code)
+        )
+        return None
+    if found.where is Where.UNKNOWN:
         reply(update, context, t(lang, "invite.region_unknown", query=query[:120]))
         return None
-    if len(matches) > 1:
+    if found.where is Where.AMBIGUOUS:
+        matches = found.matches
         labels = await choice_labels(context, matches)
         role_key = next(key for key, value in _ROLE_KEYS.items() if value == role)
         # A choice of the one-line form issues the invite at once, for the line's agency.
-        agency = agency_code or actor.agency_code or DEFAULT_AGENCY
+        agency = invite_agency(agency_code, actor.agency_code)
         buttons = [
-            [Button(label, f"{CALLBACK}:g:{role_key}:{match.code}:{agency}")]
+            [Button(label, INVITE.data(GIVE_STEP, role_key, match.code, agency))]
             for label, match in zip(labels, matches, strict=True)
         ]
-        buttons.append([Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")])
+        buttons.append([Button(plain(lang, "picker.cancel"), INVITE.data(CANCEL_STEP))])
         reply(
             update,
             context,
@@ -137,7 +125,7 @@ async def _resolve_region(
             buttons=buttons,
         )
         return None
-    return matches[0].code
+    return found.code
 
 
 async def _issue(
@@ -152,17 +140,16 @@ async def _issue(
 ) -> None:
     lang = context.lang
     settings = context.services.settings
-    try:
-        created = await create_invite(
-            context.session,
-            actor=actor,
-            role=role,
-            region_code=region_code,
-            now=context.now,
-            ttl_days=settings.invite_ttl_days,
-            agency_code=agency_code,
-        )
-    except InviteRefused as refusal:
+    created = await issue_invite(
+        context.unit,
+        actor=actor,
+        role=role,
+        region_code=region_code,
+        ttl_days=settings.invite_ttl_days,
+        agency_code=agency_code,
+    )
+    if isinstance(created, InviteRefused):
+        refusal = created
         text = t(
             lang,
             refusal.reason,
@@ -201,44 +188,38 @@ async def _issue(
 
 async def invite_button(update: Update, context: PoskoContext) -> None:
     """Buttons of the /undang message: role, region navigation, pick, cancel."""
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context, private=True)
-    if data is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
+    actor, chat_id, message_id = press.actor, press.chat_id, press.message_id
     lang = context.lang
-    chat_id = query.message.chat.id
-    message_id = query.message.message_id
-    parts = data.split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    if actor.role == Role.OFFICER:
+    fields = INVITE.parse(press.data) or ("",)
+    action, parts = fields[0], fields[1:]
+    if not may_invite(actor):
         answer_callback(context, update, plain(lang, "button.not_yours"))
         return
-    if action == "x" and len(parts) == 2:
+    if action == CANCEL_STEP and not parts:
         context.unit.edit(chat_id, message_id, t(lang, "cancel.done"))
         answer_callback(context, update)
         return
-    if action == "r" and len(parts) == 3 and parts[2] in _ROLE_KEYS:
-        await _show_picker(context, actor, parts[2], actor.region_code, 0, chat_id, message_id)
+    if action == ROLE_STEP and len(parts) == 1 and parts[0] in _ROLE_KEYS:
+        await _show_picker(context, actor, parts[0], actor.region_code, 0, chat_id, message_id)
         answer_callback(context, update)
         return
-    if action == "n" and len(parts) == 5 and parts[2] in _ROLE_KEYS and parts[4].isdigit():
-        code = parts[3]
-        if level_of(code) is None or not is_within(code, actor.region_code):
+    if action == OPEN_STEP and len(parts) == 3 and parts[0] in _ROLE_KEYS and parts[2].isdigit():
+        code = parts[1]
+        if level_of(code) is None or not may_invite(actor, region_code=code):
             answer_callback(context, update, plain(lang, "button.stale"))
             return
-        await _show_picker(context, actor, parts[2], code, int(parts[4]), chat_id, message_id)
+        await _show_picker(context, actor, parts[0], code, int(parts[2]), chat_id, message_id)
         answer_callback(context, update)
         return
-    if action == "p" and len(parts) == 4 and parts[2] in _ROLE_KEYS:
-        code = parts[3]
+    if action == PICK_STEP and len(parts) == 2 and parts[0] in _ROLE_KEYS:
+        code = parts[1]
         if level_of(code) is None:
             answer_callback(context, update, plain(lang, "button.stale"))
             return
-        if not is_within(code, actor.region_code):  # a forged press: refused as /undang is
+        if not may_invite(actor, region_code=code):  # a forged press: refused as /undang is
             reply(
                 update,
                 context,
@@ -246,11 +227,11 @@ async def invite_button(update: Update, context: PoskoContext) -> None:
             )
             answer_callback(context, update)
             return
-        await _show_agencies(context, actor, parts[2], code, chat_id, message_id)
+        await _show_agencies(context, actor, parts[0], code, chat_id, message_id)
         answer_callback(context, update)
         return
-    if action == "g" and len(parts) == 5 and parts[2] in _ROLE_KEYS:
-        code = parts[3]
+    if action == GIVE_STEP and len(parts) == 3 and parts[0] in _ROLE_KEYS:
+        code = parts[1]
         if level_of(code) is None:
             answer_callback(context, update, plain(lang, "button.stale"))
             return
@@ -258,10 +239,10 @@ async def invite_button(update: Update, context: PoskoContext) -> None:
             update,
             context,
             actor,
-            _ROLE_KEYS[parts[2]],
+            _ROLE_KEYS[parts[0]],
             code,
             edit_message_id=message_id,
-            agency_code=parts[4],
+            agency_code=parts[2],
         )
         answer_callback(context, update)
         return
@@ -278,14 +259,14 @@ async def _show_picker(
     message_id: int,
 ) -> None:
     lang = context.lang
-    if await get_region(context.session, code=code) is None:
+    if not await region_exists(context.unit, code):
         return
     keyboard = await picker_keyboard(
         context.session,
         lang=lang,
-        open_prefix=f"{CALLBACK}:n:{role_key}",
-        pick_prefix=f"{CALLBACK}:p:{role_key}",
-        cancel_data=f"{CALLBACK}:x",
+        open_prefix=INVITE.data(OPEN_STEP, role_key),
+        pick_prefix=INVITE.data(PICK_STEP, role_key),
+        cancel_data=INVITE.data(CANCEL_STEP),
         root=actor.region_code,
         current=code,
         page=page,
@@ -294,7 +275,7 @@ async def _show_picker(
         lang,
         "invite.choose_region",
         role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
-        region=await region_label(context.session, code),
+        region=await region_label(context.unit, code),
     )
     context.unit.edit(chat_id, message_id, text, buttons=owned(keyboard, actor.telegram_id))
 
@@ -305,15 +286,15 @@ async def _show_agencies(
     """The last step of the buttons: which agency the invited person belongs to."""
     lang = context.lang
     choices = [
-        Button(agency.name(lang), f"{CALLBACK}:g:{role_key}:{code}:{agency.code}")
+        Button(agency.name(lang), INVITE.data(GIVE_STEP, role_key, code, agency.code))
         for agency in await agencies(context.unit)
     ]
     keyboard = [choices[i : i + 2] for i in range(0, len(choices), 2)]
-    keyboard.append([Button(plain(lang, "picker.cancel"), f"{CALLBACK}:x")])
+    keyboard.append([Button(plain(lang, "picker.cancel"), INVITE.data(CANCEL_STEP))])
     text = t(
         lang,
         "invite.choose_agency",
         role=plain(lang, f"role.{_ROLE_KEYS[role_key].value}.a"),
-        region=await region_label(context.session, code),
+        region=await region_label(context.unit, code),
     )
     context.unit.edit(chat_id, message_id, text, buttons=owned(keyboard, actor.telegram_id))

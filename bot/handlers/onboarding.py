@@ -7,7 +7,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.callbacks import LANGUAGE
 from bot.context import PoskoContext
-from bot.domain.onboarding import accept_invite, ensure_admin
+from bot.domain.policy import Action, ChatKind, may
 from bot.domain.types import Role
 from bot.handlers.access_ended import turned_away
 from bot.handlers.common import (
@@ -16,8 +16,8 @@ from bot.handlers.common import (
     answer_callback,
     identity_of,
     is_private,
-    personal_button,
-    private_chat_only,
+    personal_press,
+    private_actor,
     reply,
     require_actor,
     set_person_menu,
@@ -27,13 +27,14 @@ from bot.handlers.groups import may_manage_group
 from bot.i18n import LANGUAGES, Html, format_moment, normalize_language, plain, t
 from bot.i18n.commands import command_name
 from bot.services.agencies import agency_name
+from bot.services.onboarding import accept_invite, identify
+from bot.services.people import choose_language, inviter_of, policy_actor
+from bot.services.regions import region_label
+from bot.services.subscriptions import set_group_language
 from bot.ui import Button, owned
-from storage.incidents import subscriptions_of_chat
-from storage.models import Person
-from storage.people import get_person, get_person_by_telegram_id, set_language
-from storage.regions import region_label
 
 LANGUAGE_CALLBACK = LANGUAGE.prefix
+GROUP_SCOPE = "g"  # lang1:g:<language> is a group's language card
 
 
 async def gatekeeper(update: Update, context: PoskoContext) -> None:
@@ -53,28 +54,28 @@ async def gatekeeper(update: Update, context: PoskoContext) -> None:
     settings = context.services.settings
     unit = context.unit
     unit.language = normalize_language(user.language_code, settings.default_language)
-    person: Person | None
-    if user.id in settings.admin_telegram_ids:
-        person, created = await ensure_admin(
-            context.session,
-            identity=identity_of(user, settings.default_language),
-            region_code=settings.admin_region_code,
-            now=context.now,
-        )
-        if created:
-            set_person_menu(context, person)
-    else:
-        person = await get_person_by_telegram_id(context.session, telegram_id=user.id)
+    chat = update.effective_chat
+    speaker = await identify(
+        unit,
+        identity=identity_of(user, settings.default_language),
+        admin_ids=settings.admin_telegram_ids,
+        admin_region=settings.admin_region_code,
+        group_chat_id=chat.id if chat is not None and chat.type != "private" else None,
+    )
+    person = speaker.person
+    if person is not None and speaker.just_registered:
+        set_person_menu(context, person)
     if person is not None:
         unit.language = person.language
         unit.actor = person if person.active else None
-    chat = update.effective_chat
-    if chat is not None and chat.type != "private":
+    if speaker.group_language is not None:
         # In a group, the group's language (set with /bahasa there) wins.
-        subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)
-        if subscriptions:
-            unit.language = subscriptions[0].language
-    if person is not None and not person.active and turned_away(update, context, person):
+        unit.language = speaker.group_language
+    if (
+        person is not None
+        and not person.active
+        and turned_away(update, context, left=person.left_at is not None)
+    ):
         raise ApplicationHandlerStop
 
 
@@ -93,12 +94,12 @@ async def start(update: Update, context: PoskoContext) -> None:
         and actor.telegram_id in context.services.settings.admin_telegram_ids
         and code is None
     ):
-        region = await region_label(context.session, actor.region_code)
+        region = await region_label(context.unit, actor.region_code)
         reply(update, context, t(lang, "start.welcome_admin", name=user.full_name, region=region))
         return
     if code is None:
         if actor is not None:
-            region = await region_label(context.session, actor.region_code)
+            region = await region_label(context.unit, actor.region_code)
             role = plain(lang, f"role.{actor.role}")
             reply(
                 update,
@@ -110,13 +111,13 @@ async def start(update: Update, context: PoskoContext) -> None:
             reply(update, context, t(lang, "start.no_access", name=user.first_name))
         return
     identity = identity_of(user, context.services.settings.default_language)
-    outcome = await accept_invite(context.session, code=code, identity=identity, now=context.now)
+    outcome = await accept_invite(context.unit, code=code, identity=identity)
     if outcome.problem is not None:
         reply(update, context, t(lang, f"invite.problem.{outcome.problem.value}"))
         return
     person = outcome.person
     assert person is not None
-    region = await region_label(context.session, person.region_code)
+    region = await region_label(context.unit, person.region_code)
     role = plain(person.language, f"role.{person.role}")
     if outcome.already_registered:
         reply(update, context, t(lang, "start.already_registered", role=role, region=region))
@@ -144,9 +145,9 @@ async def help_command(update: Update, context: PoskoContext) -> None:
     lines = [t(lang, "help.header", role=plain(lang, f"role.{actor.role}"))]
     for name in ROLE_COMMANDS[Role(actor.role)]:
         lines.append(Html(f"/{command_name(name, lang)} — {t(lang, f'cmd.{name}')}"))
-    if actor.role in (Role.COORDINATOR, Role.ADMIN):
-        lines.append(t(lang, "help.groups"))
-    region = await region_label(context.session, actor.region_code)
+    if may(policy_actor(actor), Action.SUBSCRIBE_GROUP, chat=ChatKind.GROUP):
+        lines.append(t(lang, "help.groups"))  # how to subscribe a group
+    region = await region_label(context.unit, actor.region_code)
     lines.append(t(lang, "help.footer", region=region))
     reply(update, context, Html("\n".join(lines)))
 
@@ -163,17 +164,14 @@ def _group_help(lang: str) -> Html:
 
 async def profile(update: Update, context: PoskoContext) -> None:
     """/profil: what the bot knows of the person (in a private chat only)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
     invited_by = Html("")
-    if actor.invited_by_id is not None:
-        inviter = await get_person(context.session, person_id=actor.invited_by_id)
-        if inviter is not None:
-            invited_by = t(lang, "profile.invited_by", name=inviter.full_name or "—")
+    inviter = await inviter_of(context.unit, actor)
+    if inviter is not None:
+        invited_by = t(lang, "profile.invited_by", name=inviter.name or "—")
     reply(
         update,
         context,
@@ -183,7 +181,7 @@ async def profile(update: Update, context: PoskoContext) -> None:
             name=actor.full_name or "—",
             role=plain(lang, f"role.{actor.role}"),
             agency=await agency_name(context.unit, actor.agency_code, lang),
-            region=await region_label(context.session, actor.region_code),
+            region=await region_label(context.unit, actor.region_code),
             code=actor.region_code,
             language=plain(lang, f"language.{actor.language}"),
             since=format_moment(actor.created_at, lang, context.services.settings.timezone),
@@ -198,16 +196,13 @@ async def language_command(update: Update, context: PoskoContext) -> None:
     actor = await require_actor(update, context)
     if actor is None:
         return
-    scope = ""
+    scope: tuple[str, ...] = ()
     if not is_private(update):
         if not await may_manage_group(update, context, refusal="language.group_not_admin"):
             return
-        scope = "g:"
+        scope = (GROUP_SCOPE,)
     buttons = [
-        [
-            Button(plain(code, f"language.{code}"), f"{LANGUAGE_CALLBACK}:{scope}{code}")
-            for code in LANGUAGES
-        ]
+        [Button(plain(code, f"language.{code}"), LANGUAGE.data(*scope, code)) for code in LANGUAGES]
     ]
     # A group's buttons are for whoever may manage the group (checked on the press); a
     # person's own are for that person only.
@@ -218,26 +213,27 @@ async def language_command(update: Update, context: PoskoContext) -> None:
 async def language_chosen(update: Update, context: PoskoContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
-    group_choice = query.data.removeprefix(f"{LANGUAGE_CALLBACK}:g:")
-    if group_choice in LANGUAGES and not is_private(update):
-        await _group_language_chosen(update, context, group_choice)
+    group_choice = LANGUAGE.parse(query.data, count=2)
+    if (
+        group_choice is not None
+        and group_choice[0] == GROUP_SCOPE
+        and group_choice[1] in LANGUAGES
+        and not is_private(update)
+    ):
+        await _group_language_chosen(update, context, group_choice[1])
         return
-    data = personal_button(update, context, private=True)
-    if data is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
-    choice = data.split(":", 1)[1]
+    fields = LANGUAGE.parse(press.data, count=1)
+    choice = fields[0] if fields is not None else ""
     if choice not in LANGUAGES:
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return
-    assert actor.id is not None
-    await set_language(context.session, person_id=actor.id, language=choice)
-    actor.language = choice
+    await choose_language(context.unit, person=press.actor, language=choice)
     context.unit.language = choice
-    context.unit.edit(query.message.chat.id, query.message.message_id, t(choice, "language.set"))
-    set_person_menu(context, actor)
+    context.unit.edit(press.chat_id, press.message_id, t(choice, "language.set"))
+    set_person_menu(context, press.actor)
     answer_callback(context, update)
 
 
@@ -248,14 +244,10 @@ async def _group_language_chosen(update: Update, context: PoskoContext, choice: 
     if query.message is None or not await may_manage_group(update, context, tell=False):
         answer_callback(context, update, plain(context.lang, "button.not_yours"))
         return
-    subscriptions = await subscriptions_of_chat(context.session, chat_id=chat.id)
-    if not subscriptions:
+    if not await set_group_language(context.unit, chat_id=chat.id, language=choice):
         answer_callback(context, update)
         reply(update, context, t(context.lang, "language.group_unsubscribed"))
         return
-    for subscription in subscriptions:
-        subscription.language = choice
-        context.session.add(subscription)
     context.unit.language = choice
     context.unit.edit(chat.id, query.message.message_id, t(choice, "language.group_set"))
     answer_callback(context, update)

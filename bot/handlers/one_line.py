@@ -9,10 +9,9 @@ reading is chosen. Each kind of line registers how a chosen reading is stored.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
@@ -21,25 +20,26 @@ from bot.callbacks import ONE_LINE_GUESS
 from bot.context import PoskoContext
 from bot.domain.incidents import IncidentSyntaxError, ParsedIncident, TypeInfo, severity_text
 from bot.domain.lines import Guess
-from bot.domain.regions import level_of
 from bot.domain.reports import STATE_EMOJI, AspectInfo, ParsedReport, ReportSyntaxError
 from bot.domain.vocabulary import aspect_words, kind_words
 from bot.handlers.common import answer_callback, reply, require_actor
 from bot.handlers.flows import Flow, draft_expiry, expired_message
 from bot.i18n import Html, plain, t
 from bot.render import shorten
+from bot.services import line_guess
 from bot.services.drafts import OpenDraft
+from bot.services.line_guess import CANCEL, FLOW, Answer
+from bot.services.regions import region_label, typed_region
 from bot.ui import Button, Keyboard
-from storage.conversations import end_conversation, get_conversation, save_conversation
-from storage.models import Person
-from storage.regions import region_label
 
-FLOW = "line_guess"
+if TYPE_CHECKING:  # as the services return them; no storage import at run time
+    from storage.models import Person
+
 CALLBACK = ONE_LINE_GUESS.prefix
 PREVIEW = 300  # characters of a note or description shown in the question
 
 # Store a chosen reading (the payload given to `ask`), editing the question's message.
-Store = Callable[[Update, PoskoContext, Person, dict[str, Any], int], Awaitable[None]]
+Store = Callable[[Update, PoskoContext, "Person", dict[str, Any], int], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,7 @@ def register_line_kind(kind: LineKind) -> None:
 async def region_named(session: AsyncSession, code: str) -> str:
     """A region a person typed, by its name and code ('Wiwirano, Kabupaten Konawe Utara
     (74.09.02)'); what they typed, cut short, when it names no region."""
-    if level_of(code) is None:
-        return code[:20]
-    label = await region_label(session, code)
-    return code if label == code else f"{label} ({code})"
+    return await typed_region(session, code)
 
 
 def refuse_report(
@@ -138,7 +135,7 @@ async def ask_report(
         lang,
         "report.guess",
         guess=choices[0][0],
-        region=await region_label(context.session, region),
+        region=await region_label(context.unit, region),
         aspect=next(a.label(lang) for a in aspects if a.code == top.aspect),
         emoji=STATE_EMOJI[top.state.value],
         state=plain(lang, f"state.{top.state.value}"),
@@ -182,7 +179,7 @@ async def ask_incident(
         severity=severity_text(lang, top.severity.value),
         kind=next(k.label(lang) for k in types if k.code == top.type_code),
         athg=plain(lang, f"athg.{top.athg_class.value}"),
-        region=await region_label(context.session, region),
+        region=await region_label(context.unit, region),
         description=shorten(top.description, PREVIEW),
     )
     await _ask(update, context, kind="incident", question=question, choices=choices)
@@ -199,27 +196,31 @@ async def _ask(
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     lang = context.lang
-    previous = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
-    if previous is not None and previous.flow != FLOW and previous.expires_at > context.now:
-        reply(update, context, t(lang, "report.replaced_draft"))  # one draft per person
-    token = secrets.token_urlsafe(6)[:8]
-    await save_conversation(
-        context.session,
+    asked = await line_guess.ask(
+        context.unit,
         chat_id=chat.id,
         user_id=user.id,
-        flow=FLOW,
-        step=kind,
-        token=token,
-        data={"kind": kind, "options": [payload for _, payload in choices]},
-        now=context.now,
+        kind=kind,
+        options=[payload for _, payload in choices],
         expires_at=context.now + draft_expiry(context),
     )
-    prefix = f"{CALLBACK}:{token}"
+    if asked.replaced_draft:
+        reply(update, context, t(lang, "report.replaced_draft"))  # one draft per person
+    token = asked.token
     buttons: Keyboard = [
-        [Button(plain(lang, "report.guess.yes", choice=choices[0][0]), f"{prefix}:0")]
+        [
+            Button(
+                plain(lang, "report.guess.yes", choice=choices[0][0]),
+                ONE_LINE_GUESS.data(token, 0),
+            )
+        ]
     ]
-    buttons += [[Button(label, f"{prefix}:{i}")] for i, (label, _) in enumerate(choices) if i]
-    buttons.append([Button(plain(lang, "report.button.cancel"), f"{prefix}:x")])
+    buttons += [
+        [Button(label, ONE_LINE_GUESS.data(token, i))] for i, (label, _) in enumerate(choices) if i
+    ]
+    buttons.append(
+        [Button(plain(lang, "report.button.cancel"), ONE_LINE_GUESS.data(token, CANCEL))]
+    )
     reply(update, context, question, buttons=buttons)
 
 
@@ -228,9 +229,7 @@ async def drop_pending(update: Update, context: PoskoContext) -> None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
-    conversation = await get_conversation(context.session, chat_id=chat.id, user_id=user.id)
-    if conversation is not None and conversation.flow == FLOW:
-        await end_conversation(context.session, chat_id=chat.id, user_id=user.id)
+    await line_guess.drop_pending(context.unit, chat_id=chat.id, user_id=user.id)
 
 
 async def guess_button(update: Update, context: PoskoContext) -> None:
@@ -243,34 +242,34 @@ async def guess_button(update: Update, context: PoskoContext) -> None:
         return
     lang = context.lang
     chat_id, message_id = query.message.chat.id, query.message.message_id
-    parts = query.data.split(":")
-    conversation = await get_conversation(context.session, chat_id=chat_id, user_id=user.id)
-    if (
-        len(parts) != 3
-        or conversation is None
-        or conversation.flow != FLOW
-        or conversation.token != parts[1]
-        or conversation.data.get("kind") not in KINDS
-    ):
+    fields = ONE_LINE_GUESS.parse(query.data, count=2)
+    answered = (
+        await line_guess.answer(
+            context.unit,
+            chat_id=chat_id,
+            user_id=user.id,
+            token=fields[0],
+            choice=fields[1],
+            kinds=KINDS,
+        )
+        if fields is not None
+        else None
+    )
+    if answered is None or answered.answer is Answer.STALE:
         answer_callback(context, update, plain(lang, "button.stale"))
         return
-    kind = KINDS[conversation.data["kind"]]
-    options = conversation.data.get("options") or []
-    choice = parts[2]
-    if choice != "x" and (not choice.isdigit() or int(choice) >= len(options)):
-        answer_callback(context, update, plain(lang, "button.stale"))
-        return
-    await end_conversation(context.session, chat_id=chat_id, user_id=user.id)
-    if conversation.expires_at <= context.now:
-        reply(update, context, expired_message(context, conversation))
+    kind = KINDS[answered.kind]
+    if answered.answer is Answer.EXPIRED:
+        assert answered.conversation is not None
+        reply(update, context, expired_message(context, answered.conversation))
         answer_callback(context, update)
         return
-    if choice == "x":
+    if answered.answer is Answer.CANCELLED:
         context.unit.edit(chat_id, message_id, t(lang, kind.cancelled_key))
         answer_callback(context, update)
         return
     answer_callback(context, update)
-    await kind.store(update, context, actor, dict(options[int(choice)]), message_id)
+    await kind.store(update, context, actor, answered.reading, message_id)
 
 
 async def _typed(update: Update, context: PoskoContext, conversation: OpenDraft) -> None:

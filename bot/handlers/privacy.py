@@ -6,43 +6,35 @@ from telegram import Update
 
 from bot.callbacks import LEAVE
 from bot.context import PoskoContext
-from bot.domain.regions import is_within
-from bot.domain.types import Role
+from bot.domain.policy import Action
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
-    private_chat_only,
+    personal_press,
+    policy_decision,
+    private_actor,
     reply,
     require_actor,
 )
 from bot.i18n import Html, format_moment, format_short_moment, plain, t
 from bot.render import split_lines
+from bot.services import privacy
+from bot.services.privacy import Deactivation, InvitedBy
+from bot.services.regions import region_label
 from bot.ui import Button, owned
-from storage.conversations import end_conversation
-from storage.people import (
-    deactivate_person,
-    get_person,
-    get_person_by_telegram_id,
-    people_invited_in_subtree,
-)
-from storage.privacy import held_data
-from storage.regions import region_label
 
 LEAVE_CALLBACK = LEAVE.prefix
+YES, NO = "yes", "no"  # the fields of leave1 buttons
 MESSAGE_RETENTION_DAYS = 7
 
 
 async def my_data(update: Update, context: PoskoContext) -> None:
     """/dataku: everything the bot holds about the person (in a private chat only)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
-    assert actor.id is not None
     lang, tz = context.lang, context.services.settings.timezone
-    held = await held_data(context.session, person_id=actor.id)
-    inviter = await get_person(context.session, person_id=actor.invited_by_id or 0)
+    data = await privacy.my_data(context.unit, actor=actor)
+    held, inviter = data.held, data.inviter
     reply(
         update,
         context,
@@ -53,11 +45,11 @@ async def my_data(update: Update, context: PoskoContext) -> None:
             name=actor.full_name or "—",
             username=f"@{actor.username}" if actor.username else "—",
             role=plain(lang, f"role.{actor.role}"),
-            region=await region_label(context.session, actor.region_code),
+            region=data.region,
             code=actor.region_code,
             language=plain(lang, f"language.{actor.language}"),
             since=format_moment(actor.created_at, lang, tz),
-            invited_by=t(lang, "profile.invited_by", name=inviter.full_name or "—")
+            invited_by=t(lang, "profile.invited_by", name=inviter.name or "—")
             if inviter
             else Html(""),
             reports=held.reports,
@@ -79,30 +71,24 @@ async def leave(update: Update, context: PoskoContext) -> None:
     lang = context.lang
     buttons = [
         [
-            Button(plain(lang, "leave.yes"), f"{LEAVE_CALLBACK}:yes"),
-            Button(plain(lang, "report.button.cancel"), f"{LEAVE_CALLBACK}:no"),
+            Button(plain(lang, "leave.yes"), LEAVE.data(YES)),
+            Button(plain(lang, "report.button.cancel"), LEAVE.data(NO)),
         ]
     ]
     reply(update, context, t(lang, "leave.confirm"), buttons=owned(buttons, actor.telegram_id))
 
 
 async def leave_button(update: Update, context: PoskoContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context)
-    if data is None:
+    press = await personal_press(update, context)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
+    actor, chat_id, message_id = press.actor, press.chat_id, press.message_id
     lang = context.lang
-    chat_id, message_id = query.message.chat.id, query.message.message_id
     answer_callback(context, update)
-    if data != f"{LEAVE_CALLBACK}:yes":
+    if LEAVE.parse(press.data, count=1) != (YES,):
         context.unit.edit(chat_id, message_id, t(lang, "leave.cancelled"))
         return
-    await deactivate_person(context.session, person=actor, now=context.now, erase_name=True)
-    await end_conversation(context.session, chat_id=actor.telegram_id, user_id=actor.telegram_id)
+    await privacy.leave(context.unit, actor=actor)
     context.unit.edit(chat_id, message_id, t(lang, "leave.done"))
     # Back to the guest menu: the person-scoped one is removed.
     context.unit.call(
@@ -116,64 +102,50 @@ async def leave_button(update: Update, context: PoskoContext) -> None:
 async def deactivate(update: Update, context: PoskoContext) -> None:
     """/nonaktifkan TELEGRAM_ID: an admin ends someone's access at once (in a private chat:
     the answer names the person)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang = context.lang
-    if actor.role != Role.ADMIN:
+    if not policy_decision(update, actor, Action.DEACTIVATE):
         reply(update, context, t(lang, "deactivate.admin_only"))
         return
     args = context.args or []
     if len(args) != 1 or not args[0].isdigit():
         reply(update, context, t(lang, "deactivate.usage"))
         return
-    target = await get_person_by_telegram_id(context.session, telegram_id=int(args[0]))
-    if target is None or not target.active or not is_within(target.region_code, actor.region_code):
+    done = await privacy.deactivate(context.unit, actor=actor, telegram_id=int(args[0]))
+    if done.outcome is Deactivation.NOT_FOUND:
         reply(update, context, t(lang, "deactivate.not_found", id=args[0][:20]))
         return
-    if target.id == actor.id:
+    if done.outcome is Deactivation.SELF:
         reply(update, context, t(lang, "deactivate.self"))
         return
-    revoked = await deactivate_person(
-        context.session, person=target, now=context.now, erase_name=False
-    )
-    await end_conversation(context.session, chat_id=target.telegram_id, user_id=target.telegram_id)
     context.unit.call(
-        target.telegram_id,
+        done.telegram_id,
         "deleteMyCommands",
-        {"scope": {"type": "chat", "chat_id": target.telegram_id}},
+        {"scope": {"type": "chat", "chat_id": done.telegram_id}},
         priority=0,
     )
-    who = f"{target.full_name or '—'} ({plain(lang, f'role.{target.role}')})"
-    reply(update, context, t(lang, "deactivate.done", who=who, invites=revoked))
+    who = f"{done.name or '—'} ({plain(lang, f'role.{done.role}')})"
+    reply(update, context, t(lang, "deactivate.done", who=who, invites=done.revoked_invites))
 
 
 async def invitations(update: Update, context: PoskoContext) -> None:
     """/undangan: who invited whom, in the admin's region (in a private chat only: it lists
     names and Telegram ids)."""
-    if not private_chat_only(update, context):
-        return
-    actor = await require_actor(update, context)
+    actor = await private_actor(update, context)
     if actor is None:
         return
     lang, tz = context.lang, context.services.settings.timezone
-    if actor.role != Role.ADMIN:
+    if not policy_decision(update, actor, Action.VIEW_INVITATIONS):
         reply(update, context, t(lang, "invites.admin_only"))
         return
-    people = await people_invited_in_subtree(context.session, root=actor.region_code)
-    names = {p.id: p.full_name or plain(lang, "invites.removed_name") for p in people}
-    lines = [
-        t(lang, "invites.header", region=await region_label(context.session, actor.region_code))
-    ]
-    for person in people:
-        if person.invited_by_id is not None:
-            if person.invited_by_id not in names:  # invited from above the region
-                other = await get_person(context.session, person_id=person.invited_by_id)
-                names[person.invited_by_id] = (other.full_name if other else None) or "—"
-            inviter = names[person.invited_by_id]
-        elif person.role == Role.ADMIN:
+    removed = plain(lang, "invites.removed_name")
+    lines = [t(lang, "invites.header", region=await region_label(context.unit, actor.region_code))]
+    for person in await privacy.invitations(context.unit, actor=actor):
+        if person.invited_by is InvitedBy.PERSON:
+            inviter = person.inviter or (removed if person.inviter_in_area else "—")
+        elif person.invited_by is InvitedBy.SETTING:
             inviter = plain(lang, "invites.by_setting")
         else:
             inviter = plain(lang, "invites.by_shell")
@@ -183,11 +155,11 @@ async def invitations(update: Update, context: PoskoContext) -> None:
                 "invites.line",
                 status="✅" if person.active else "⛔",
                 telegram_id=person.telegram_id,
-                name=person.full_name or plain(lang, "invites.removed_name"),
+                name=person.name or removed,
                 role=plain(lang, f"role.{person.role}"),
                 region=person.region_code,
                 inviter=inviter,
-                since=format_short_moment(person.created_at, lang, tz),
+                since=format_short_moment(person.since, lang, tz),
             )
         )
     for chunk in split_lines(Html("\n".join(lines))):

@@ -55,6 +55,9 @@ def test_roles() -> None:
     assert may(COORDINATOR, Action.HANDLE_INCIDENT, chat=ChatKind.GROUP, region="74.09.01")
     assert not may(COORDINATOR, Action.MANAGE_ELECTIONS, chat=ChatKind.PRIVATE)
     assert may(ADMIN, Action.MANAGE_ELECTIONS, chat=ChatKind.PRIVATE, region="74.09")
+    # /acara works in a group too (the README's "Which chat"): elections are no one's data.
+    assert may(ADMIN, Action.MANAGE_ELECTIONS, chat=ChatKind.GROUP)
+    assert decide(COORDINATOR, Action.MANAGE_ELECTIONS, chat=ChatKind.GROUP).refusal is Refusal.ROLE
 
 
 def test_support_requests_are_handled_by_the_target_agency_only() -> None:
