@@ -9,6 +9,7 @@ from html import escape as _escape
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from bot.dashboard.support import support_markers, support_section
 from bot.domain.countdown import countdown_label
 from bot.domain.incidents import SEVERITY_EMOJI, STATUS_EMOJI, reference
 from bot.domain.maps import MapArea, MapMarker, SvgOptions, layout_map, render_svg
@@ -102,6 +103,7 @@ def dashboard_page(
         f'<nav class="tabs"><a href="#peta">{t(lang, "dashboard.nav.map")}</a>'
         f'<a href="#matriks">{t(lang, "dashboard.nav.matrix")}</a>'
         f'<a href="#insiden">{t(lang, "dashboard.nav.incidents")}</a>'
+        f'<a href="#dukungan">{t(lang, "dashboard.nav.support")}</a>'
         f'<a href="#tren">{t(lang, "dashboard.nav.trends")}</a></nav></header>'
     )
     body = (
@@ -128,6 +130,7 @@ def dashboard_parts(view: DashboardView, *, lang: str, tz: ZoneInfo, csrf: str) 
             _map(view, lang),
             _matrix(view, lang, tz),
             _incidents(view, lang, tz, csrf),
+            support_section(view, lang, tz),
             _trends(view, lang),
         ]
     )
@@ -216,6 +219,9 @@ def _map(view: DashboardView, lang: str) -> str:
             missing = area.count(None)
             if view.aspect is None and missing and state is not None:
                 title += " · " + plain(lang, "dashboard.matrix.missing", count=missing)
+            requests = view.open_support.get(area.code, 0)
+            if requests:
+                title += " · " + plain(lang, "dashboard.map.area_support", count=requests)
             href = (
                 region_url(area.code, aspect=view.aspect) if area.code in view.drillable else None
             )
@@ -230,7 +236,7 @@ def _map(view: DashboardView, lang: str) -> str:
             )
             for item in view.feed
             if item.open and item.latitude is not None and item.longitude is not None
-        ]
+        ] + support_markers(view, lang)
         svg = render_svg(
             layout,
             areas,
@@ -247,20 +253,33 @@ def _map(view: DashboardView, lang: str) -> str:
         f'<li><span class="swatch s-{state or "none"}" aria-hidden="true"></span>{text(state_name(lang, state))}</li>'
         for state in STATES
     )
+    marks = (
+        f'<li><span class="mark m-incident" aria-hidden="true"></span>{t(lang, "dashboard.map.marker.incident")}</li>'
+        f'<li><span class="mark m-support" aria-hidden="true"></span>{t(lang, "dashboard.map.marker.support")}</li>'
+    )
     return (
         f'<section id="peta" aria-labelledby="peta-h"><h2 id="peta-h">{t(lang, "dashboard.map.title")}</h2>'
         f"{chooser}{drawing}"
-        f'<ul class="legend" aria-label="{attr(plain(lang, "dashboard.map.legend"))}">{legend}</ul></section>'
+        f'<ul class="legend" aria-label="{attr(plain(lang, "dashboard.map.legend"))}">{legend}</ul>'
+        f'<ul class="legend marks" aria-label="{attr(plain(lang, "dashboard.map.markers"))}">{marks}</ul></section>'
     )
 
 
-def _cell(lang: str, state: str | None) -> str:
+def _cell(lang: str, state: str | None, *, requested: bool = False) -> str:
     """A coloured mark with the state's name for screen readers and a hover (no emoji:
-    projectors and old phones draw colours better than emoji)."""
-    name = attr(state_name(lang, state))
+    projectors and old phones draw colours better than emoji); framed, with a "D", when an
+    open support request is about that cell (as the chat's matrix marks it with 🤝)."""
+    said = state_name(lang, state)
+    if requested:
+        said += " · " + plain(lang, "dashboard.matrix.support_cell")
+    classes, extra, mark = f"c-{state or 'none'}", "", ""
+    if requested:
+        classes += " req-open"
+        extra = ' data-support="1"'
+        mark = '<span class="req" aria-hidden="true">D</span>'
     return (
-        f'<td class="c-{state or "none"}" title="{name}"><span class="dot" aria-hidden="true">'
-        f'{SHORT[state]}</span><span class="sr">{text(state_name(lang, state))}</span></td>'
+        f'<td class="{classes}" title="{attr(said)}"{extra}><span class="dot" aria-hidden="true">'
+        f'{SHORT[state]}</span>{mark}<span class="sr">{text(said)}</span></td>'
     )
 
 
@@ -278,7 +297,10 @@ def _matrix(view: DashboardView, lang: str, tz: ZoneInfo) -> str:
             if not is_own and area.code in view.drillable
             else text(name)
         )
-        cells = "".join(_cell(lang, area.aspects[code].state) for code, _, _ in view.aspects)
+        cells = "".join(
+            _cell(lang, area.aspects[code].state, requested=(area.code, code) in view.support_cells)
+            for code, _, _ in view.aspects
+        )
         missing = area.count(None)
         last = (
             text(format_short_moment(area.last_at, lang, tz))
@@ -295,6 +317,9 @@ def _matrix(view: DashboardView, lang: str, tz: ZoneInfo) -> str:
         if not view.areas
         else ""
     )
+    if view.support_cells:
+        empty += f'<p class="note">{t(lang, "dashboard.matrix.support_legend")}</p>'
+
     return (
         f'<section id="matriks" aria-labelledby="matriks-h"><h2 id="matriks-h">{t(lang, "dashboard.matrix.title")}</h2>'
         f'<div class="scroll"><table class="matrix"><thead><tr><th scope="col">{t(lang, "dashboard.matrix.area")}</th>{head}'

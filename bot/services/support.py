@@ -73,6 +73,9 @@ class SupportItem:
     closed_at: datetime | None
     requester: str | None
     taken_by: str | None
+    aspect_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,9 @@ async def items_of(
                 closed_at=request.closed_at,
                 requester=await name(request.requester_id),
                 taken_by=await name(request.taken_by_id),
+                aspect_code=request.aspect_code,
+                latitude=request.latitude,
+                longitude=request.longitude,
             )
         )
     return items

@@ -301,6 +301,97 @@ async def test_a_report_reaches_open_dashboards_of_its_area_within_two_seconds(
         assert "</th><td>1</td><td>1/13</td><td>0</td></tr>" in parts.text
 
 
+async def _first_change(client: httpx.AsyncClient, code: str, got: list[float]) -> None:
+    async with client.stream("GET", f"/dasbor/live/{code}") as events:
+        async for line in events.aiter_lines():
+            if line == "event: change":
+                got.append(time.monotonic())
+                return
+
+
+async def test_open_support_requests_are_listed_marked_and_live_inside_the_subtree_only(
+    served: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    camat = await register(
+        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01", agency="pemda"
+    )
+    tni = await register(
+        sandbox, database_url, name="Dandim Konut", role="coordinator", region="74.09", agency="tni"
+    )
+    kolaka = await register(
+        sandbox,
+        database_url,
+        name="Dandim Kolaka",
+        role="coordinator",
+        region="74.01",
+        agency="tni",
+    )
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan")
+    saved = await camat.next_message()
+    await camat.press("🤝 Minta dukungan", message_id=saved.message_id)
+    await camat.press("TNI", message_id=(await camat.next_message()).message_id)
+    await camat.press("✅ Pakai usulan ini", message_id=(await camat.next_message()).message_id)
+    await camat.press("1 hari", message_id=(await camat.next_message()).message_id)
+    check = await camat.next_message()
+    await camat.press("📍 Lokasi", message_id=check.message_id)
+    await camat.next_message()
+    await camat.send_location(-3.45, 122.09)
+    await camat.next_message()
+    check = await camat.next_message()
+
+    async with _client(served) as konut, _client(served) as other:
+        assert (await _webapp(konut, tni)).status_code == 200
+        assert (await _webapp(other, kolaka)).status_code == 200
+        before = await konut.get("/dasbor/r/74.09/parts")
+        assert "Tidak ada permintaan dukungan terbuka di Kabupaten Konawe Utara" in before.text
+        konut_got: list[float] = []
+        other_got: list[float] = []
+        tasks = [
+            asyncio.create_task(_first_change(konut, "74.09", konut_got)),
+            asyncio.create_task(_first_change(other, "74.01", other_got)),
+        ]
+        await asyncio.sleep(0.8)
+        sent = time.monotonic()
+        await camat.press("✅ Kirim", message_id=check.message_id)
+        assert "D-0001" in (await camat.next_message()).text
+        await asyncio.wait_for(tasks[0], 5)
+        assert konut_got[0] - sent < 2.0
+        await asyncio.sleep(1.0)
+        assert not other_got  # Kolaka's dashboard heard nothing
+        tasks[1].cancel()
+
+        parts = (await konut.get("/dasbor/r/74.09/parts")).text
+        support = parts[parts.index('id="dukungan"') :]
+        assert 'data-agency="tni"' in support and 'data-ref="D-0001"' in support
+        assert "kotak suara tertahan" in support and "Asera" in support
+        assert "belum ada yang menyanggupi" in support
+        # The matrix marks Asera's distribusi cell; the map has a diamond for it.
+        row = re.search(r'<tr class="" data-code="74\.09\.01">.*?</tr>', parts)
+        assert row and row.group(0).count('data-support="1"') == 1, parts[:300]
+        assert 'class="marker support"' in parts
+        assert "1 permintaan dukungan terbuka" in parts  # the area's title on the map
+
+        # A step (🤝 Sanggup in chat) reaches the open dashboard too.
+        copy = await tni.next_message()
+        konut_got.clear()
+        task = asyncio.create_task(_first_change(konut, "74.09", konut_got))
+        await asyncio.sleep(0.8)
+        sent = time.monotonic()
+        await tni.press("🤝 Sanggup", message_id=copy.message_id)
+        await asyncio.wait_for(task, 5)
+        assert konut_got[0] - sent < 2.0
+        parts = (await konut.get("/dasbor/r/74.09/parts")).text
+        assert "disanggupi oleh Dandim Konut" in parts[parts.index('id="dukungan"') :]
+
+        # Kolaka's coordinator of the same agency sees nothing of it, anywhere.
+        theirs = (await other.get("/dasbor/r/74.01/parts")).text
+        assert "D-0001" not in theirs and 'class="marker support"' not in theirs
+        assert 'data-support="1"' not in theirs
+        assert "Tidak ada permintaan dukungan terbuka" in theirs
+        assert (await other.get("/dasbor/r/74.09/parts")).status_code == 403
+        assert (await other.get("/dasbor/r/74.09.01/parts")).status_code == 403
+
+
 async def test_a_deactivated_persons_sessions_end_at_once(
     served: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
