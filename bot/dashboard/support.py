@@ -8,7 +8,6 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from bot.domain.maps import MapMarker
-from bot.domain.support import STATUS_EMOJI, URGENCY_EMOJI
 from bot.i18n import format_short_moment, plain, t
 from bot.services.dashboard import DashboardView
 from bot.services.support import AgencySupport, SupportItem
@@ -58,15 +57,16 @@ def _item(item: SupportItem, lang: str, tz: ZoneInfo) -> str:
         if item.overdue
         else t(lang, "dashboard.support.deadline", time=deadline)
     )
-    status = f"{STATUS_EMOJI.get(item.status, '')} {plain(lang, f'support.status.{item.status}')}"
+    # Words, no emoji (as in the matrix): projectors and old phones lack emoji fonts.
+    status = plain(lang, f"support.status.{item.status}")
     people = [t(lang, "dashboard.support.asked_by", who=item.requester or "—")]
     if item.taken_by:
         people.append(t(lang, "dashboard.support.taken_by", who=item.taken_by))
-    urgency_name = plain(lang, f"support.urgency.{item.urgency}")
-    urgency = f"{URGENCY_EMOJI.get(item.urgency, '')} {urgency_name}"
+    urgency = plain(lang, f"support.urgency.{item.urgency}")
     return (
-        f'<li class="request{" overdue" if item.overdue else ""} st-{escape(item.status)}" '
-        f'data-ref="{escape(item.reference)}" data-status="{escape(item.status)}">'
+        f'<li class="request{" overdue" if item.overdue else ""} st-{escape(item.status)} '
+        f'u-{escape(item.urgency)}" data-ref="{escape(item.reference)}" '
+        f'data-status="{escape(item.status)}">'
         f'<p class="head"><strong>{escape(item.reference)}</strong> {escape(urgency)} · '
         f"{escape(item.region)}</p>"
         f'<p class="need">{escape(item.need)}</p>'

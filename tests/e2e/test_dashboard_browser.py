@@ -225,6 +225,60 @@ async def test_acknowledging_from_the_dashboard_updates_the_alert_in_chat(
     assert await page.locator("li.incident button", has_text="✅ Terima").count() == 0
 
 
+async def test_a_support_request_sent_through_the_bot_appears_on_an_open_dashboard(
+    served: PoskoRuntime,
+    sandbox: SandboxClient,
+    database_url: str,
+    browser: Browser,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    camat = await register(
+        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01", agency="pemda"
+    )
+    kpu = await register(
+        sandbox, database_url, name="KPU Konut", role="coordinator", region="74.09", agency="kpu"
+    )
+    clock.advance(timedelta(hours=-4))  # asked four hours ago: its deadline has passed
+    await camat.send("/dukungan polri 74.09.01.1005 3 jam pengamanan gudang logistik malam ini")
+    await camat.next_message()
+    clock.advance(timedelta(hours=4))
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan di sungai")
+    saved = await camat.next_message()
+
+    page = await _open_mini_app(browser, served, kpu)
+    section = page.locator("#dukungan")
+    assert "LEWAT TENGGAT" in await section.locator('li[data-ref="D-0001"]').inner_text()
+    assert await page.locator("svg.map path.marker.support").count() == 0  # no location yet
+    await page.evaluate("window.stillTheSamePage = true")
+
+    # From the 🔴 report, with a location, to TNI: it appears without a reload.
+    await camat.press("🤝 Minta dukungan", message_id=saved.message_id)
+    await camat.press("TNI", message_id=(await camat.next_message()).message_id)
+    await camat.press("✅ Pakai usulan ini", message_id=(await camat.next_message()).message_id)
+    await camat.press("1 hari", message_id=(await camat.next_message()).message_id)
+    check = await camat.next_message()
+    await camat.press("📍 Lokasi", message_id=check.message_id)
+    await camat.next_message()
+    await camat.send_location(-3.45, 122.09)
+    await camat.next_message()
+    await camat.press("✅ Kirim", message_id=(await camat.next_message()).message_id)
+    await page.wait_for_selector('#dukungan li[data-ref="D-0002"]', timeout=2000)
+    assert await page.evaluate("window.stillTheSamePage") is True
+    groups = await page.eval_on_selector_all(
+        "#dukungan .agency", "groups => groups.map(g => g.dataset.agency)"
+    )
+    assert groups == ["tni", "polri"]  # the shipped order of agencies
+    assert "tertahan di sungai" in await section.locator('li[data-ref="D-0002"]').inner_text()
+    marker = page.locator("svg.map path.marker.support")
+    assert await marker.count() == 1
+    assert "D-0002" in (await marker.locator("title").text_content() or "")
+    cell = page.locator('table.matrix tr[data-code="74.09.01"] td[data-support="1"]')
+    assert await cell.count() == 1
+    assert await cell.evaluate("td => getComputedStyle(td).boxShadow") != "none"
+    await _shot(page, "#dukungan", "support", tmp_path)
+
+
 async def _add_election(database_url: str, clock: ManualClock, settings: Settings) -> None:
     engine = create_engine(database_url)
     try:
