@@ -48,6 +48,7 @@ PAST_DAYS_SECONDS = 300.0
 AreaDays = list[tuple[str, list[int], list[int]]]
 PastDays = dict[tuple[str, int | None, datetime], tuple[float, AreaDays]]
 FEED_LIMIT = 100
+COLOUR_MODES = ("worst", "share")
 
 
 def web_actor(person: Person | None) -> Actor | None:
@@ -129,6 +130,7 @@ class DashboardView:
     # (area, aspect) cells with an open request; the region itself is its own area.
     support_cells: set[tuple[str, str]] = field(default_factory=set)
     open_support: dict[str, int] = field(default_factory=dict)  # area → open requests
+    colour_by: str = "worst"  # the map's colours: "worst" state or "share" ready
 
     @property
     def support_markers(self) -> list[SupportItem]:
@@ -153,6 +155,7 @@ async def load_view(
     feed_filter: FeedFilter | None = None,
     read_only: bool = False,
     past_days: PastDays | None = None,
+    colour_by: str | None = None,
 ) -> DashboardView | Decision | None:
     """The dashboard of `code` for `actor`: a refusal (a Decision) when the policy says no,
     None when the region does not exist. `past_days` keeps the trends' past days between
@@ -214,6 +217,7 @@ async def load_view(
         support=support,
         support_cells=support_cells,
         open_support=open_support,
+        colour_by=colour_by if colour_by in COLOUR_MODES else "worst",
     )
 
 

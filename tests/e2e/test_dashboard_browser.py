@@ -43,6 +43,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}  # a cheap Android phone's CSS pixels
 RED, AMBER, GREEN, GREY = "#c62828", "#f9a825", "#2e7d32", "#9e9e9e"
+ORANGE, LIGHT_GREEN = "#ef6c00", "#7cb342"  # 25–49 % and 75–99 % ready
 
 
 @pytest.fixture
@@ -277,6 +278,69 @@ async def test_a_support_request_sent_through_the_bot_appears_on_an_open_dashboa
     assert await cell.count() == 1
     assert await cell.evaluate("td => getComputedStyle(td).boxShadow") != "none"
     await _shot(page, "#dukungan", "support", tmp_path)
+
+
+async def test_the_map_colours_by_share_ready_with_its_legend_and_the_same_numbers(
+    served: PoskoRuntime, sandbox: SandboxClient, database_url: str, browser: Browser
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
+    )
+    officer = await register(
+        sandbox, database_url, name="Petugas Konut", role="officer", region="74.09"
+    )
+    for line in (
+        "/lapor 74.09.01.1005 logistik siap",
+        "/lapor 74.09.01.1009 logistik siap",
+        "/lapor 74.09.01.2006 logistik belum siap",
+        "/lapor 74.09.01.1005 distribusi siap",
+        "/lapor 74.09.02 logistik siap",
+        "/lapor 74.09.03 distribusi belum siap",
+    ):
+        await officer.send(line)
+        await officer.next_message()
+
+    page = await _open_mini_app(browser, served, coordinator)
+    fills = await _fills(page)
+    assert (fills["74.09.01"], fills["74.09.02"], fills["74.09.03"]) == (RED, GREEN, RED)
+    await page.select_option("#by", "share")
+    await page.wait_for_url("**/dasbor/r/74.09?by=share")
+    await page.wait_for_selector("#live.on")
+    fills = await _fills(page)
+    # Asera: 3 of its 4 reports say ready (75–99 %); Wiwirano all; Langgikima none.
+    assert (fills["74.09.01"], fills["74.09.02"], fills["74.09.03"]) == (LIGHT_GREEN, GREEN, RED)
+    assert fills["74.09.04"] == GREY  # nothing reported
+    legend = await page.eval_on_selector_all(
+        'ul.legend[data-by="share"] li',
+        "items => items.map(i => [i.querySelector('rect').getAttribute('fill'), i.textContent])",
+    )
+    assert legend == [
+        [GREEN, "100% siap"],
+        [LIGHT_GREEN, "75–99% siap"],
+        [AMBER, "50–74% siap"],
+        [ORANGE, "25–49% siap"],
+        [RED, "kurang dari 25% siap"],
+        [GREY, "belum ada laporan"],
+    ]
+    share = page.locator('table.matrix tr[data-code="74.09.01"] td.share')
+    assert await share.inner_text() == "3 dari 4 laporan siap (75%)"
+    title = await page.text_content('path[data-code="74.09.01"] title')
+    assert title is not None and title.startswith("Asera: 3 dari 4 laporan siap (75%)")
+
+    # One aspect: logistik, 2 of 3 in Asera; the choice survives the live refresh.
+    await page.select_option("#aspect", "logistik")
+    await page.wait_for_url("**/dasbor/r/74.09?by=share&aspect=logistik")
+    await page.wait_for_selector("#live.on")
+    assert (await _fills(page))["74.09.01"] == AMBER
+    assert await share.inner_text() == "2 dari 3 laporan siap (66%)"
+    await officer.send("/lapor 74.09.01.2006 logistik siap")
+    await officer.next_message()
+    await page.wait_for_selector(f'path[data-code="74.09.01"][fill="{GREEN}"]', timeout=2000)
+    assert await share.inner_text() == "3 dari 3 laporan siap (100%)"
+    # Going down keeps the colouring.
+    await page.click('svg.map a[href^="/dasbor/r/74.09.01?"]')
+    await page.wait_for_url(re.compile(r"/dasbor/r/74\.09\.01\?aspect=logistik&by=share$"))
+    assert await page.input_value("#by") == "share"
 
 
 async def _add_election(database_url: str, clock: ManualClock, settings: Settings) -> None:
