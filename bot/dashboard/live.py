@@ -6,9 +6,10 @@ request and support-event ids twice a second (five index-only reads, whatever th
 of open dashboards) and tells the
 subscribers whose area contains a changed region. Because it reads the database, a change
 made by another process (the leader, while a standby serves the web; a CLI) is seen as
-well. On PostgreSQL the watcher also LISTENs on `posko_dashboard`: a NOTIFY on that
-channel wakes it at once (nothing sends one yet; the half-second look is what guarantees
-delivery).
+well. On PostgreSQL the watcher also LISTENs on `posko_dashboard`, which every commit
+storing a report, an incident or a support request change NOTIFYs (storage/engine.py,
+`PoskoSession`): another process's change wakes it at once, and the half-second look
+remains the guarantee (a NOTIFY lost with a dropped listening connection, SQLite).
 
 The page hears of it over server-sent events (`GET /dasbor/live/{code}`) and fetches its
 parts again.
@@ -24,12 +25,12 @@ from typing import Any
 
 from bot.domain.regions import is_within
 from storage.dashboard import LatestIds, latest_ids, regions_changed_since
-from storage.engine import SessionFactory, read_session
+from storage.engine import DASHBOARD_CHANNEL, SessionFactory, read_session
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
-CHANNEL = "posko_dashboard"
+CHANNEL = DASHBOARD_CHANNEL
 ENDED = ""  # what a subscriber's queue receives when the server stops
 
 

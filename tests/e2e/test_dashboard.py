@@ -12,14 +12,18 @@ from dataclasses import replace
 
 import httpx
 import pytest
+from sqlalchemy import insert
 
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.dashboard import live
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from bot.sandbox.webapp import init_data_for, menu_buttons
-from storage.models import Incident, IncidentEvent, WebSession
-from tests.conftest import ADMIN_TELEGRAM_ID, TEST_TOKEN
+from storage.engine import create_engine, create_session_factory
+from storage.models import Incident, IncidentEvent, Person, Report, WebSession
+from storage.reports import add_report
+from tests.conftest import ADMIN_TELEGRAM_ID, POSTGRES_URL, TEST_TOKEN
 from tests.helpers import count_rows, fetch_all, register, shell_invites
 
 BASE_URL = "http://posko.test"
@@ -390,6 +394,67 @@ async def test_open_support_requests_are_listed_marked_and_live_inside_the_subtr
         assert "Tidak ada permintaan dukungan terbuka" in theirs
         assert (await other.get("/dasbor/r/74.09/parts")).status_code == 403
         assert (await other.get("/dasbor/r/74.09.01/parts")).status_code == 403
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs PostgreSQL (LISTEN/NOTIFY)")
+async def test_another_connections_commit_reaches_an_open_stream_by_notify(
+    served: PoskoRuntime,
+    sandbox: SandboxClient,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the watcher's look made a minute long, only the NOTIFY a commit sends can bring
+    another connection's report to an open dashboard quickly."""
+    monkeypatch.setattr(live, "POLL_SECONDS", 60.0)
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    [person] = await fetch_all(database_url, Person)
+    engine = create_engine(database_url)
+
+    def report(state: str) -> Report:
+        return Report(
+            person_id=person.id,
+            reporter_role="coordinator",
+            region_code="74.09.01",
+            aspect_code="distribusi",
+            state=state,
+            created_at=served.clock.now(),
+        )
+
+    try:
+        async with _client(served) as client:
+            assert (await _webapp(client, coordinator)).status_code == 200
+            async with client.stream("GET", "/dasbor/live/74.09") as events:
+                heard: asyncio.Queue[str] = asyncio.Queue()
+
+                async def listen() -> None:
+                    async for line in events.aiter_lines():
+                        if line.startswith("event: "):
+                            heard.put_nowait(line)
+
+                listening = asyncio.create_task(listen())
+                try:
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: hello"
+                    await asyncio.sleep(0.5)  # the watcher has read the ids it compares with
+                    # A write that bypasses the sessions (so sends no NOTIFY) is not heard.
+                    async with engine.begin() as connection:
+                        await connection.execute(
+                            insert(Report).values(**report("partial").model_dump(exclude={"id"}))
+                        )
+                    with pytest.raises(TimeoutError):
+                        await asyncio.wait_for(heard.get(), 1.5)
+                    # A report stored through a session: its commit NOTIFYs.
+                    async with create_session_factory(engine)() as session:
+                        await add_report(session, report=report("not_ready"))
+                        await session.commit()
+                    committed = time.monotonic()
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: change"
+                    assert time.monotonic() - committed < 1.0
+                finally:
+                    listening.cancel()
+    finally:
+        await engine.dispose()
 
 
 async def test_a_deactivated_persons_sessions_end_at_once(
