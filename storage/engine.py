@@ -248,6 +248,15 @@ def _note_dashboard_change(session: Session, _context: Any) -> None:
             return
 
 
+@event.listens_for(PoskoSession, "do_orm_execute")
+def _note_dashboard_statement(state: Any) -> None:
+    """An INSERT/UPDATE/DELETE run through the session (bulk writes skip the flush)."""
+    table = getattr(state.statement, "table", None)
+    writes = state.is_insert or state.is_update or state.is_delete
+    if writes and getattr(table, "name", None) in DASHBOARD_TABLES:
+        state.session.info[_CHANGED] = True
+
+
 @event.listens_for(PoskoSession, "before_commit")
 def _notify_dashboards(session: Session) -> None:
     bind = session.get_bind()

@@ -451,6 +451,14 @@ async def test_another_connections_commit_reaches_an_open_stream_by_notify(
                     committed = time.monotonic()
                     assert await asyncio.wait_for(heard.get(), 5) == "event: change"
                     assert time.monotonic() - committed < 1.0
+                    # A bulk INSERT through a session (no flush) NOTIFYs as well.
+                    async with create_session_factory(engine)() as session:
+                        row = report("ready").model_dump(exclude={"id"})
+                        await session.execute(insert(Report), [row])
+                        await session.commit()
+                    committed = time.monotonic()
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: change"
+                    assert time.monotonic() - committed < 1.0
                 finally:
                     listening.cancel()
     finally:
