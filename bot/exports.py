@@ -314,6 +314,8 @@ SUPPORT_COLUMNS = (
     "closed_at",
     "closing_note",
     "linked",
+    "latitude",
+    "longitude",
 )
 
 
@@ -356,6 +358,8 @@ async def support_rows(factory: SessionFactory, request: ExportRequest) -> Async
             _local(row.closed_at, tz),
             row.closing_note or "",
             " ".join(filter(None, linked)),
+            row.latitude,
+            row.longitude,
         ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.domain.types import ReportStatus
-from storage.models import Incident, IncidentEvent, Report
+from storage.models import Incident, IncidentEvent, Report, SupportEvent, SupportRequest
 from storage.subtree import in_subtree
 
 
@@ -61,33 +62,47 @@ async def reports_per_day(
     ]
 
 
-async def latest_ids(session: AsyncSession) -> tuple[int, int, int]:
-    """The newest report, incident and incident event ids: the live feed compares them."""
+@dataclass(frozen=True)
+class LatestIds:
+    """The newest id of each table whose rows change what a dashboard shows: a new report
+    or incident, an incident's or a support request's step (every step writes an event)."""
+
+    report: int = 0
+    incident: int = 0
+    incident_event: int = 0
+    support_request: int = 0
+    support_event: int = 0
+
+
+_WATCHED = (Report.id, Incident.id, IncidentEvent.id, SupportRequest.id, SupportEvent.id)
+
+
+async def latest_ids(session: AsyncSession) -> LatestIds:
+    """The newest id of each watched table (index-only reads): the live feed compares them."""
     numbers = []
-    for column in (Report.id, Incident.id, IncidentEvent.id):
+    for column in _WATCHED:
         result = await session.execute(select(func.max(col(column))))
         numbers.append(int(result.scalar_one() or 0))
-    return numbers[0], numbers[1], numbers[2]
+    return LatestIds(*numbers)
 
 
-async def regions_changed_since(
-    session: AsyncSession, *, report_id: int, incident_id: int, event_id: int
-) -> set[str]:
-    """The regions of reports, incidents and incident events newer than these ids."""
-    changed: set[str] = set()
-    reports = await session.execute(
-        select(col(Report.region_code)).where(col(Report.id) > report_id).distinct()
-    )
-    changed.update(reports.scalars())
-    incidents = await session.execute(
-        select(col(Incident.region_code)).where(col(Incident.id) > incident_id).distinct()
-    )
-    changed.update(incidents.scalars())
-    events = await session.execute(
+async def regions_changed_since(session: AsyncSession, last: LatestIds) -> set[str]:
+    """The regions of the reports, incidents, support requests and their events newer than
+    `last`."""
+    statements = [
+        select(col(Report.region_code)).where(col(Report.id) > last.report),
+        select(col(Incident.region_code)).where(col(Incident.id) > last.incident),
         select(col(Incident.region_code))
         .join(IncidentEvent, col(IncidentEvent.incident_id) == col(Incident.id))
-        .where(col(IncidentEvent.id) > event_id)
-        .distinct()
-    )
-    changed.update(events.scalars())
+        .where(col(IncidentEvent.id) > last.incident_event),
+        select(col(SupportRequest.region_code)).where(
+            col(SupportRequest.id) > last.support_request
+        ),
+        select(col(SupportRequest.region_code))
+        .join(SupportEvent, col(SupportEvent.request_id) == col(SupportRequest.id))
+        .where(col(SupportEvent.id) > last.support_event),
+    ]
+    changed: set[str] = set()
+    for statement in statements:
+        changed.update((await session.execute(statement.distinct())).scalars())
     return changed

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 import aiosqlite
-from sqlalchemy import event, make_url
+from sqlalchemy import event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 from sqlalchemy.util import await_only
 
 SessionFactory = async_sessionmaker[AsyncSession]
@@ -221,8 +222,60 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")  # one last try, failing as SQLAlchemy does
 
 
+# Open dashboards show these tables' rows (bot/dashboard/live.py watches their newest ids):
+# a commit that changed one of them tells every listening process on PostgreSQL.
+DASHBOARD_CHANNEL = "posko_dashboard"
+DASHBOARD_TABLES = frozenset(
+    {"report", "incident", "incident_event", "support_request", "support_event"}
+)
+_CHANGED = "posko_dashboard_changed"
+
+
+class PoskoSession(Session):
+    """The sessions Posko works with: on PostgreSQL, a commit that stored a report, an
+    incident or a support request (or one of their events) also sends
+    `NOTIFY posko_dashboard`, in the same transaction, so that it is heard exactly when the
+    change is visible, by every process (a standby serving the web, another instance)."""
+
+
+@event.listens_for(PoskoSession, "after_flush")
+def _note_dashboard_change(session: Session, _context: Any) -> None:
+    if session.info.get(_CHANGED):
+        return
+    for row in (*session.new, *session.dirty, *session.deleted):
+        if getattr(row, "__tablename__", None) in DASHBOARD_TABLES:
+            session.info[_CHANGED] = True
+            return
+
+
+@event.listens_for(PoskoSession, "do_orm_execute")
+def _note_dashboard_statement(state: Any) -> None:
+    """An INSERT/UPDATE/DELETE run through the session (bulk writes skip the flush)."""
+    table = getattr(state.statement, "table", None)
+    writes = state.is_insert or state.is_update or state.is_delete
+    if writes and getattr(table, "name", None) in DASHBOARD_TABLES:
+        state.session.info[_CHANGED] = True
+
+
+@event.listens_for(PoskoSession, "before_commit")
+def _notify_dashboards(session: Session) -> None:
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    session.flush()  # what is still pending is part of this commit
+    if session.info.pop(_CHANGED, False):
+        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": DASHBOARD_CHANNEL})
+
+
+@event.listens_for(PoskoSession, "after_rollback")
+def _forget_dashboard_change(session: Session) -> None:
+    session.info.pop(_CHANGED, None)
+
+
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:
-    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    return async_sessionmaker(
+        engine, class_=AsyncSession, sync_session_class=PoskoSession, expire_on_commit=False
+    )
 
 
 @contextlib.asynccontextmanager

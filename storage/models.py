@@ -209,6 +209,9 @@ class Report(SQLModel, table=True):
         # A subtree's reports of a day, read from the index alone (digest "changes").
         Index("ix_report_region_aspect_created", "region_code", "aspect_code", "created_at"),
         Index("ix_report_person", "person_id", "id"),
+        # A day's reports per area, read from the index alone (the dashboard's today and
+        # trends: the day's entries, not a lookup of every row).
+        Index("ix_report_day", "created_at", "region_code", "state", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

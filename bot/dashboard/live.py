@@ -1,13 +1,15 @@
-"""Live dashboards: every open dashboard of an area hears of a report, an incident or a
-status change inside it within a second, whichever process made it.
+"""Live dashboards: every open dashboard of an area hears of a report, an incident, a
+support request or a status change inside it within a second, whichever process made it.
 
-One watcher per process looks at the newest report, incident and incident-event ids twice
-a second (three index-only reads, whatever the number of open dashboards) and tells the
+One watcher per process looks at the newest report, incident, incident-event, support
+request and support-event ids twice a second (five index-only reads, whatever the number
+of open dashboards) and tells the
 subscribers whose area contains a changed region. Because it reads the database, a change
 made by another process (the leader, while a standby serves the web; a CLI) is seen as
-well. On PostgreSQL the watcher also LISTENs on `posko_dashboard`: a NOTIFY on that
-channel wakes it at once (nothing sends one yet; the half-second look is what guarantees
-delivery).
+well. On PostgreSQL the watcher also LISTENs on `posko_dashboard`, which every commit
+storing a report, an incident or a support request change NOTIFYs (storage/engine.py,
+`PoskoSession`): another process's change wakes it at once, and the half-second look
+remains the guarantee (a NOTIFY lost with a dropped listening connection, SQLite).
 
 The page hears of it over server-sent events (`GET /dasbor/live/{code}`) and fetches its
 parts again.
@@ -22,13 +24,13 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from bot.domain.regions import is_within
-from storage.dashboard import latest_ids, regions_changed_since
-from storage.engine import SessionFactory, read_session
+from storage.dashboard import LatestIds, latest_ids, regions_changed_since
+from storage.engine import DASHBOARD_CHANNEL, SessionFactory, read_session
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
-CHANNEL = "posko_dashboard"
+CHANNEL = DASHBOARD_CHANNEL
 ENDED = ""  # what a subscriber's queue receives when the server stops
 
 
@@ -84,15 +86,13 @@ class LiveHub:
     async def _watch(self) -> None:
         listener = await self._listen()
         try:
-            last: tuple[int, int, int] | None = None
+            last: LatestIds | None = None
             while True:
                 try:
                     async with read_session(self._session_factory) as session:
                         now = await latest_ids(session)
                         if last is not None and now != last:
-                            changed = await regions_changed_since(
-                                session, report_id=last[0], incident_id=last[1], event_id=last[2]
-                            )
+                            changed = await regions_changed_since(session, last)
                             self.publish(changed)
                         last = now
                 except asyncio.CancelledError:

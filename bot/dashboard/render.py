@@ -9,20 +9,17 @@ from html import escape as _escape
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from bot.dashboard.colours import MODES, WORST, area_colour, legend, share_text, state_name
+from bot.dashboard.support import support_markers, support_section
 from bot.domain.countdown import countdown_label
 from bot.domain.incidents import SEVERITY_EMOJI, STATUS_EMOJI, reference
 from bot.domain.maps import MapArea, MapMarker, SvgOptions, layout_map, render_svg
-from bot.domain.reports import AreaRollup
 from bot.domain.types import IncidentStatus, Severity
 from bot.i18n import format_day, format_short_moment, plain, t
 from bot.services.dashboard import FEED_DAYS, Countdown, DashboardView, FeedFilter, FeedItem
 
 BASE = "/dasbor"
 STATIC = f"{BASE}/static"
-# Colours people read on a projector as well as a phone (WCAG contrast against the white
-# outlines and the dark labels); the state's name is always written next to it too.
-FILL = {"ready": "#2e7d32", "partial": "#f9a825", "not_ready": "#c62828", None: "#9e9e9e"}
-STATES = ("not_ready", "partial", "ready", None)
 SHORT = {"ready": "✓", "partial": "½", "not_ready": "✗", None: "–"}  # drawn by any font
 ACTIONS = ("acknowledge", "progress", "resolve", "dismiss")
 
@@ -33,10 +30,6 @@ def attr(value: object) -> str:
 
 def text(value: object) -> str:
     return _escape(str(value), quote=False)
-
-
-def state_name(lang: str, state: str | None) -> str:
-    return plain(lang, f"state.{state or 'none'}")
 
 
 def region_url(code: str, **query: str | None) -> str:
@@ -102,6 +95,7 @@ def dashboard_page(
         f'<nav class="tabs"><a href="#peta">{t(lang, "dashboard.nav.map")}</a>'
         f'<a href="#matriks">{t(lang, "dashboard.nav.matrix")}</a>'
         f'<a href="#insiden">{t(lang, "dashboard.nav.incidents")}</a>'
+        f'<a href="#dukungan">{t(lang, "dashboard.nav.support")}</a>'
         f'<a href="#tren">{t(lang, "dashboard.nav.trends")}</a></nav></header>'
     )
     body = (
@@ -128,6 +122,7 @@ def dashboard_parts(view: DashboardView, *, lang: str, tz: ZoneInfo, csrf: str) 
             _map(view, lang),
             _matrix(view, lang, tz),
             _incidents(view, lang, tz, csrf),
+            support_section(view, lang, tz),
             _trends(view, lang),
         ]
     )
@@ -156,12 +151,12 @@ def _crumbs(view: DashboardView, lang: str) -> str:
             links.append(f'<li aria-current="page">{text(crumb.name)}</li>')
         else:
             links.append(
-                f'<li><a href="{attr(region_url(crumb.code, aspect=view.aspect))}">{text(crumb.name)}</a></li>'
+                f'<li><a href="{attr(region_url(crumb.code, **_keep(view)))}">{text(crumb.name)}</a></li>'
             )
     up = ""
     if len(view.path) > 1:
         parent = view.path[-2]
-        up = f'<a class="up" href="{attr(region_url(parent.code, aspect=view.aspect))}">{t(lang, "dashboard.up", region=parent.name)}</a>'
+        up = f'<a class="up" href="{attr(region_url(parent.code, **_keep(view)))}">{t(lang, "dashboard.up", region=parent.name)}</a>'
     if len(view.path) <= 1:
         return f'<h1 id="region-name">{text(view.name)}</h1>'
     return (
@@ -170,13 +165,9 @@ def _crumbs(view: DashboardView, lang: str) -> str:
     )
 
 
-def _area_state(area: AreaRollup, aspect: str | None) -> str | None:
-    """One aspect's worst state; for all aspects, the worst state reported (grey only when
-    nothing was reported: the matrix and the title say which aspects are missing)."""
-    if aspect is not None:
-        return area.aspects[aspect].state if aspect in area.aspects else None
-    reported = [a.state for a in area.aspects.values() if a.state is not None]
-    return min(reported, key=lambda s: STATES.index(s)) if reported else None
+def _keep(view: DashboardView) -> dict[str, str | None]:
+    """The map's choices, carried by every link that stays on the dashboard."""
+    return {"aspect": view.aspect, "by": view.colour_by if view.colour_by != WORST else None}
 
 
 def _map(view: DashboardView, lang: str) -> str:
@@ -185,10 +176,28 @@ def _map(view: DashboardView, lang: str) -> str:
         f"{text(label_en if lang == 'en' else label_id)}</option>"
         for code, label_id, label_en in view.aspects
     ]
+    modes = "".join(
+        f'<option value="{mode}"{" selected" if mode == view.colour_by else ""}>'
+        f"{t(lang, f'dashboard.map.by.{mode}')}</option>"
+        for mode in MODES
+    )
+    # Two forms, each carrying the other's choice only when it is not the default, so that
+    # links stay as short as they were (`?aspect=distribusi`).
+    keep = _keep(view)
     chooser = (
         f'<form method="get" action="{attr(region_url(view.code))}" class="aspect">'
-        f'<label for="aspect">{t(lang, "dashboard.map.aspect")}</label>'
+        + (f'<input type="hidden" name="by" value="{attr(keep["by"])}">' if keep["by"] else "")
+        + f'<label for="aspect">{t(lang, "dashboard.map.aspect")}</label>'
         f'<select id="aspect" name="aspect" data-autosubmit="1">{"".join(options)}</select>'
+        f'<button type="submit">{t(lang, "dashboard.map.show")}</button></form>'
+        f'<form method="get" action="{attr(region_url(view.code))}" class="aspect">'
+        + (
+            f'<input type="hidden" name="aspect" value="{attr(view.aspect)}">'
+            if view.aspect
+            else ""
+        )
+        + f'<label for="by">{t(lang, "dashboard.map.by")}</label>'
+        f'<select id="by" name="by" data-autosubmit="1">{modes}</select>'
         f'<button type="submit">{t(lang, "dashboard.map.show")}</button></form>'
     )
     layout = layout_map(view.shapes, width=640)
@@ -198,28 +207,27 @@ def _map(view: DashboardView, lang: str) -> str:
         areas: dict[str, MapArea] = {}
         names = {}
         for area in view.areas:
-            state = _area_state(area, view.aspect)
+            colour = area_colour(area, view.aspect, view.colour_by, lang)
             count = view.open_incidents.get(area.code, 0)
             title = (
                 plain(
                     lang,
                     "dashboard.map.area_incidents",
                     name=area.name,
-                    state=state_name(lang, state),
+                    state=colour.label,
                     count=count,
                 )
                 if count
-                else plain(
-                    lang, "dashboard.map.area", name=area.name, state=state_name(lang, state)
-                )
+                else plain(lang, "dashboard.map.area", name=area.name, state=colour.label)
             )
             missing = area.count(None)
-            if view.aspect is None and missing and state is not None:
+            if view.aspect is None and missing and colour.state != "none":
                 title += " · " + plain(lang, "dashboard.matrix.missing", count=missing)
-            href = (
-                region_url(area.code, aspect=view.aspect) if area.code in view.drillable else None
-            )
-            areas[area.code] = MapArea(FILL[state], title, state or "none", href)
+            requests = view.open_support.get(area.code, 0)
+            if requests:
+                title += " · " + plain(lang, "dashboard.map.area_support", count=requests)
+            href = region_url(area.code, **_keep(view)) if area.code in view.drillable else None
+            areas[area.code] = MapArea(colour.fill, title, colour.state, href)
             names[area.code] = area.name
         markers = [
             MapMarker(
@@ -230,7 +238,7 @@ def _map(view: DashboardView, lang: str) -> str:
             )
             for item in view.feed
             if item.open and item.latitude is not None and item.longitude is not None
-        ]
+        ] + support_markers(view, lang)
         svg = render_svg(
             layout,
             areas,
@@ -243,24 +251,37 @@ def _map(view: DashboardView, lang: str) -> str:
         drawing = (
             f'<div class="map-wrap">{svg}</div><p class="note">{t(lang, "dashboard.map.tap")}</p>'
         )
-    legend = "".join(
-        f'<li><span class="swatch s-{state or "none"}" aria-hidden="true"></span>{text(state_name(lang, state))}</li>'
-        for state in STATES
+    swatches = "".join(
+        f'<li><svg class="swatch" viewBox="0 0 14 14" aria-hidden="true"><rect width="14" height="14" fill="{fill}"/></svg>{text(words)}</li>'
+        for fill, words in legend(view.colour_by, lang)
+    )
+    marks = (
+        f'<li><span class="mark m-incident" aria-hidden="true"></span>{t(lang, "dashboard.map.marker.incident")}</li>'
+        f'<li><span class="mark m-support" aria-hidden="true"></span>{t(lang, "dashboard.map.marker.support")}</li>'
     )
     return (
         f'<section id="peta" aria-labelledby="peta-h"><h2 id="peta-h">{t(lang, "dashboard.map.title")}</h2>'
         f"{chooser}{drawing}"
-        f'<ul class="legend" aria-label="{attr(plain(lang, "dashboard.map.legend"))}">{legend}</ul></section>'
+        f'<ul class="legend" aria-label="{attr(plain(lang, "dashboard.map.legend"))}" data-by="{view.colour_by}">{swatches}</ul>'
+        f'<ul class="legend marks" aria-label="{attr(plain(lang, "dashboard.map.markers"))}">{marks}</ul></section>'
     )
 
 
-def _cell(lang: str, state: str | None) -> str:
+def _cell(lang: str, state: str | None, *, requested: bool = False) -> str:
     """A coloured mark with the state's name for screen readers and a hover (no emoji:
-    projectors and old phones draw colours better than emoji)."""
-    name = attr(state_name(lang, state))
+    projectors and old phones draw colours better than emoji); framed, with a "D", when an
+    open support request is about that cell (as the chat's matrix marks it with 🤝)."""
+    said = state_name(lang, state)
+    if requested:
+        said += " · " + plain(lang, "dashboard.matrix.support_cell")
+    classes, extra, mark = f"c-{state or 'none'}", "", ""
+    if requested:
+        classes += " req-open"
+        extra = ' data-support="1"'
+        mark = '<span class="req" aria-hidden="true">D</span>'
     return (
-        f'<td class="c-{state or "none"}" title="{name}"><span class="dot" aria-hidden="true">'
-        f'{SHORT[state]}</span><span class="sr">{text(state_name(lang, state))}</span></td>'
+        f'<td class="{classes}" title="{attr(said)}"{extra}><span class="dot" aria-hidden="true">'
+        f'{SHORT[state]}</span>{mark}<span class="sr">{text(said)}</span></td>'
     )
 
 
@@ -274,11 +295,14 @@ def _matrix(view: DashboardView, lang: str, tz: ZoneInfo) -> str:
     for area, is_own in [(view.own, True), *[(a, False) for a in view.areas]]:
         name = plain(lang, "dashboard.matrix.whole", region=view.name) if is_own else area.name
         cell_name = (
-            f'<a href="{attr(region_url(area.code, aspect=view.aspect))}">{text(name)}</a>'
+            f'<a href="{attr(region_url(area.code, **_keep(view)))}">{text(name)}</a>'
             if not is_own and area.code in view.drillable
             else text(name)
         )
-        cells = "".join(_cell(lang, area.aspects[code].state) for code, _, _ in view.aspects)
+        cells = "".join(
+            _cell(lang, area.aspects[code].state, requested=(area.code, code) in view.support_cells)
+            for code, _, _ in view.aspects
+        )
         missing = area.count(None)
         last = (
             text(format_short_moment(area.last_at, lang, tz))
@@ -287,17 +311,35 @@ def _matrix(view: DashboardView, lang: str, tz: ZoneInfo) -> str:
         )
         if missing and area.last_at:
             last += f"<br><small>{t(lang, 'dashboard.matrix.missing', count=missing)}</small>"
+        share = text(share_text(lang, *area.share_ready(view.aspect)))
         rows.append(
-            f'<tr class="{"own" if is_own else ""}" data-code="{attr(area.code)}"><th scope="row">{cell_name}</th>{cells}<td class="last">{last}</td></tr>'
+            f'<tr class="{"own" if is_own else ""}" data-code="{attr(area.code)}"><th scope="row">{cell_name}</th>{cells}'
+            f'<td class="share">{share}</td><td class="last">{last}</td></tr>'
         )
     empty = (
         f'<p class="note">{t(lang, "dashboard.matrix.empty", region=view.name)}</p>'
         if not view.areas
         else ""
     )
+    if view.support_cells:
+        empty += f'<p class="note">{t(lang, "dashboard.matrix.support_legend")}</p>'
+    aspect_name = next(
+        (
+            label_en if lang == "en" else label_id
+            for c, label_id, label_en in view.aspects
+            if c == view.aspect
+        ),
+        None,
+    )
+    share_head = (
+        t(lang, "dashboard.matrix.share_of", aspect=aspect_name)
+        if aspect_name
+        else t(lang, "dashboard.matrix.share")
+    )
     return (
         f'<section id="matriks" aria-labelledby="matriks-h"><h2 id="matriks-h">{t(lang, "dashboard.matrix.title")}</h2>'
         f'<div class="scroll"><table class="matrix"><thead><tr><th scope="col">{t(lang, "dashboard.matrix.area")}</th>{head}'
+        f'<th scope="col" class="share">{share_head}</th>'
         f'<th scope="col">{t(lang, "dashboard.matrix.last")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>{empty}</section>'
     )
 
@@ -319,10 +361,10 @@ def _incidents(view: DashboardView, lang: str, tz: ZoneInfo, csrf: str) -> str:
     )
     filters = (
         f'<form method="get" action="{attr(region_url(view.code))}#insiden" class="filters">'
-        + (
-            f'<input type="hidden" name="aspect" value="{attr(view.aspect)}">'
-            if view.aspect
-            else ""
+        + "".join(
+            f'<input type="hidden" name="{name}" value="{attr(value)}">'
+            for name, value in _keep(view).items()
+            if value
         )
         + f'<label>{t(lang, "dashboard.incidents.severity")} <select name="severity" data-autosubmit="1">{"".join(severities)}</select></label>'
         f'<label>{t(lang, "dashboard.incidents.status")} <select name="status" data-autosubmit="1">{status_options}</select></label>'
@@ -355,7 +397,7 @@ def _incident(item: FeedItem, view: DashboardView, lang: str, tz: ZoneInfo, csrf
         actions = (
             f'<form method="post" action="{BASE}/insiden/{item.id}" class="act" data-ref="{attr(ref)}">'
             f'<input type="hidden" name="csrf" value="{attr(csrf)}">'
-            f'<input type="hidden" name="back" value="{attr(region_url(view.code, aspect=view.aspect))}">'
+            f'<input type="hidden" name="back" value="{attr(region_url(view.code, **_keep(view)))}">'
             f'<label class="sr" for="note-{item.id}">{t(lang, "dashboard.incidents.note")}</label>'
             f'<input id="note-{item.id}" name="note" maxlength="1000" placeholder="{attr(plain(lang, "dashboard.incidents.note"))}">'
             f'<span class="buttons">{buttons}</span></form>'

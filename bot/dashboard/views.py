@@ -8,7 +8,7 @@ authenticate → service → render. Registered into the one web server with
 | `POST /dasbor/masuk/webapp` | initData → a session cookie (JSON: where to go next) |
 | `GET /dasbor/masuk?t=…` / `POST /dasbor/masuk` | a one-time login link → a session |
 | `GET /dasbor` | to the person's own region |
-| `GET /dasbor/r/{code}` | a region: map, matrix, incidents, trends (`?aspect=&severity=&status=`) |
+| `GET /dasbor/r/{code}` | a region: map, matrix, incidents, support, trends (`?aspect=&by=&…`) |
 | `GET /dasbor/r/{code}/parts` | the same, without the page around it (live refresh) |
 | `GET /dasbor/live/{code}` | server-sent events: `change` when something inside changed |
 | `POST /dasbor/insiden/{id}` | ✅ 🛠 ✔️ ✖️ on an incident (CSRF token required) |
@@ -250,6 +250,7 @@ async def _view(request: web.Request, signed: Signed) -> DashboardView | web.Res
             ),
             read_only=signed.read_only,
             past_days=_dashboard(request).past_days,
+            colour_by=query.get("by") or None,
         )
     if result is None:
         return _html(render.message_page(lang, "dashboard.not_found", code=code), status=404)

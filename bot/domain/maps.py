@@ -302,6 +302,7 @@ class MapMarker:
     lat: float
     kind: str  # a CSS class, e.g. "sev-kritis"
     title: str
+    shape: str = "circle"  # or "diamond": two kinds of marks on one map stay apart
 
 
 @dataclass
@@ -342,9 +343,17 @@ def render_svg(
         point = layout.point(marker.lon, marker.lat)
         if point is None:
             continue
-        out.append(
-            f'<circle cx="{_fmt(point[0])}" cy="{_fmt(point[1])}" r="6" '
-            f'class="marker {escape(marker.kind)}"><title>{escape(marker.title)}</title></circle>'
-        )
+        x, y = point
+        title = f"<title>{escape(marker.title)}</title>"
+        if marker.shape == "diamond":
+            out.append(
+                f'<path d="M{_fmt(x)} {_fmt(y - 8)}l8 8-8 8-8-8z" '
+                f'class="marker {escape(marker.kind)}">{title}</path>'
+            )
+        else:
+            out.append(
+                f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="6" '
+                f'class="marker {escape(marker.kind)}">{title}</circle>'
+            )
     out.append("</svg>")
     return "".join(out)

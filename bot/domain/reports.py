@@ -97,6 +97,7 @@ class AspectRollup:
     reports: int = 0
     progress: int | None = None  # shown only when one report decides the aspect
     last_at: datetime | None = None
+    ready: int = 0  # how many of `reports` say "ready"
 
 
 @dataclass
@@ -112,6 +113,14 @@ class AreaRollup:
 
     def count(self, state: str | None) -> int:
         return sum(1 for a in self.aspects.values() if a.state == state)
+
+    def share_ready(self, aspect: str | None = None) -> tuple[int, int]:
+        """(ready, reported): the current reports of one aspect (all when None) inside the
+        area, and how many of them say "ready". Regions nobody reported are in neither."""
+        cells = [self.aspects[aspect]] if aspect in self.aspects else []
+        if aspect is None:
+            cells = list(self.aspects.values())
+        return sum(c.ready for c in cells), sum(c.reports for c in cells)
 
     @property
     def worst(self) -> str | None:
@@ -202,9 +211,11 @@ def _absorb(
     worst: str | None,
     progress: int | None,
     last_at: datetime | None,
+    ready: int = 0,
 ) -> None:
     """Fold current states into a cell: the one rule behind every roll-up."""
     rollup.reports += reports
+    rollup.ready += ready
     if worst is not None and (rollup.state is None or STATE_RANK[worst] < STATE_RANK[rollup.state]):
         rollup.state = worst
     rollup.progress = progress if rollup.reports == 1 else None
@@ -244,6 +255,7 @@ def roll_up(
                 worst=row.state,
                 progress=row.progress,
                 last_at=row.reported_at,
+                ready=1 if row.state == ReportState.READY.value else 0,
             )
     return sorted(by_code.values(), key=AreaRollup.sort_key)
 
@@ -263,6 +275,7 @@ def roll_up_cells(
             worst=cell.worst,
             progress=cell.progress,
             last_at=cell.last_at,
+            ready=cell.counts.get(ReportState.READY.value, 0),
         )
     return sorted(by_code.values(), key=AreaRollup.sort_key)
 

@@ -1,5 +1,6 @@
 """The guided /dukungan and the "🤝 Minta dukungan" buttons (under a 🔴/🟡 report's
-confirmation and an incident alert): agency → what is needed → by when → ✅ Kirim."""
+confirmation and an incident alert): agency → what is needed → by when → ✅ Kirim, with an
+optional 📍 location (shared or typed, as in the incident flow) before sending."""
 
 from __future__ import annotations
 
@@ -11,9 +12,17 @@ from telegram import Update
 
 from bot.callbacks import SUPPORT_FLOW
 from bot.context import PoskoContext
+from bot.domain.geo import Coordinates
 from bot.domain.support import SupportSyntaxError, parse_deadline, reference
 from bot.domain.text import clean
-from bot.handlers.common import answer_callback, personal_button, reply, require_actor
+from bot.handlers.common import (
+    answer_callback,
+    location_keyboard,
+    personal_button,
+    reply,
+    require_actor,
+)
+from bot.handlers.flow_inputs import REMOVE_KEYBOARD, location_answer
 from bot.handlers.flows import Flow
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.services import support_ask as drafts
@@ -134,6 +143,10 @@ async def _show(context: PoskoContext, actor: Person, state: drafts.DraftState) 
             [cancel],
         ]
         text = t(lang, "support.ask.deadline")
+    elif state.step == "location":
+        text = t(lang, "report.ask.location")
+        context.unit.send(actor.telegram_id, text, reply_markup=location_keyboard(lang))
+        return
     else:
         names = {a.code: a.name(lang) for a in await agencies(context.unit)}
         assert draft.deadline is not None
@@ -146,7 +159,19 @@ async def _show(context: PoskoContext, actor: Person, state: drafts.DraftState) 
             deadline=format_short_moment(datetime.fromisoformat(draft.deadline), lang, tz),
             urgency=plain(lang, f"support.urgency.{draft.urgency}"),
         )
-        keyboard = [[Button(plain(lang, "support.ask.send"), f"{prefix}:s"), cancel]]
+        if draft.location is not None:
+            latitude, longitude = draft.location
+            location = t(
+                lang,
+                "report.summary.location",
+                latitude=f"{latitude:.5f}",
+                longitude=f"{longitude:.5f}",
+            )
+            text = Html(f"{text}\n{location}")
+        keyboard = [
+            [Button(plain(lang, "support.ask.send"), f"{prefix}:s"), cancel],
+            [Button(plain(lang, "report.button.location"), f"{prefix}:l")],
+        ]
     context.unit.send(actor.telegram_id, text, buttons=owned(keyboard, actor.telegram_id))
 
 
@@ -191,6 +216,13 @@ async def step_button(update: Update, context: PoskoContext) -> None:
                     handlers=asked.handlers,
                 ),
             )
+    elif action == "l" and state.step == "confirm":
+        draft.locating = True
+        await _show(
+            context,
+            actor,
+            await drafts.store(context.unit, actor=actor, draft=draft, minutes=minutes),
+        )
     elif action == "g" and len(parts) == 4 and state.step == "agency":
         draft.agency = parts[3]
         await _show(
@@ -224,7 +256,8 @@ async def step_button(update: Update, context: PoskoContext) -> None:
 
 
 async def typed(update: Update, context: PoskoContext, conversation: object) -> None:
-    """Text while the draft waits: what is needed, or a deadline in words."""
+    """A message while the draft waits: what is needed, a deadline in words, or (at the
+    location step, or with the confirmation showing) a location."""
     actor = await require_actor(update, context)
     message = update.effective_message
     if actor is None or message is None:
@@ -235,7 +268,14 @@ async def typed(update: Update, context: PoskoContext, conversation: object) -> 
     text = clean(message.text or "")
     draft = state.draft
     minutes = context.services.settings.draft_ttl_minutes
-    if state.step == "need" and text:
+    if state.step == "location" or (state.step == "confirm" and message.location is not None):
+        point = await location_answer(update, context)
+        if point is None:
+            return
+        if isinstance(point, Coordinates):
+            draft.latitude, draft.longitude = point.latitude, point.longitude
+        draft.locating = False
+    elif state.step == "need" and text:
         draft.need = text[:4000]
     elif state.step == "deadline" and text:
         try:
@@ -260,7 +300,13 @@ def _tz(context: PoskoContext) -> ZoneInfo:
 
 
 async def cancelled(update: Update, context: PoskoContext, conversation: object) -> None:
-    reply(update, context, t(context.lang, "cancel.done"))
+    at_location = getattr(conversation, "step", None) == "location"
+    reply(
+        update,
+        context,
+        t(context.lang, "cancel.done"),
+        reply_markup=REMOVE_KEYBOARD if at_location else None,
+    )
 
 
 ROUTE = Flow(

@@ -1,5 +1,6 @@
-"""The dashboard's data: one region's map, readiness matrix, incident feed, trends and
-countdown, for a person signed in on the web; and its incident actions.
+"""The dashboard's data: one region's map, readiness matrix, incident feed, open support
+requests by agency, trends and countdown, for a person signed in on the web; and its
+incident actions.
 
 Access is the one policy's (`Action.VIEW_STATUS`, `Action.HANDLE_INCIDENT` with
 `ChatKind.WEB`). No telegram import. The readiness roll-ups are the digest's and /status's
@@ -22,8 +23,9 @@ from bot.domain.incidents import reference
 from bot.domain.maps import Shape
 from bot.domain.policy import Action, Actor, ChatKind, Decision, decide
 from bot.domain.regions import is_within
-from bot.domain.reports import AreaRollup, roll_up_cells, roll_up_whole
+from bot.domain.reports import AreaRollup, area_of, roll_up_cells, roll_up_whole
 from bot.domain.types import OPEN_INCIDENT_STATUSES
+from bot.services.support import AgencySupport, SupportItem, support_summary
 from bot.unit import UnitOfWork
 from storage.aspects import active_aspects
 from storage.boundaries import shapes_of
@@ -46,6 +48,7 @@ PAST_DAYS_SECONDS = 300.0
 AreaDays = list[tuple[str, list[int], list[int]]]
 PastDays = dict[tuple[str, int | None, datetime], tuple[float, AreaDays]]
 FEED_LIMIT = 100
+COLOUR_MODES = ("worst", "share")
 
 
 def web_actor(person: Person | None) -> Actor | None:
@@ -122,6 +125,22 @@ class DashboardView:
     now: datetime
     open_incidents: dict[str, int] = field(default_factory=dict)  # area → open incidents
     feed_filter: FeedFilter = field(default_factory=FeedFilter)
+    # Open support requests inside, by agency (shipped order), overdue first in each.
+    support: tuple[AgencySupport, ...] = ()
+    # (area, aspect) cells with an open request; the region itself is its own area.
+    support_cells: set[tuple[str, str]] = field(default_factory=set)
+    open_support: dict[str, int] = field(default_factory=dict)  # area → open requests
+    colour_by: str = "worst"  # the map's colours: "worst" state or "share" ready
+
+    @property
+    def support_markers(self) -> list[SupportItem]:
+        """Open requests with a location, for the map."""
+        return [
+            item
+            for agency in self.support
+            for item in agency.open
+            if item.latitude is not None and item.longitude is not None
+        ]
 
 
 async def load_view(
@@ -136,6 +155,7 @@ async def load_view(
     feed_filter: FeedFilter | None = None,
     read_only: bool = False,
     past_days: PastDays | None = None,
+    colour_by: str | None = None,
 ) -> DashboardView | Decision | None:
     """The dashboard of `code` for `actor`: a refusal (a Decision) when the policy says no,
     None when the region does not exist. `past_days` keeps the trends' past days between
@@ -164,6 +184,16 @@ async def load_view(
         if item.open:
             area = next((c for c in area_codes if is_within(item.region_code, c)), code)
             open_counts[area] = open_counts.get(area, 0) + 1
+    summary = await support_summary(session, root=code, now=now)
+    support = tuple(a for a in summary.agencies if a.open)
+    support_cells: set[tuple[str, str]] = set()
+    open_support: dict[str, int] = {}
+    for agency in support:
+        for request in agency.open:
+            area = area_of(request.region_code, code, area_codes)
+            open_support[area] = open_support.get(area, 0) + 1
+            if request.aspect_code is not None:
+                support_cells.add((area, request.aspect_code))
     return DashboardView(
         code=code,
         name=region.name,
@@ -184,6 +214,10 @@ async def load_view(
         now=now,
         open_incidents=open_counts,
         feed_filter=feed_filter or FeedFilter(),
+        support=support,
+        support_cells=support_cells,
+        open_support=open_support,
+        colour_by=colour_by if colour_by in COLOUR_MODES else "worst",
     )
 
 

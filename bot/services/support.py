@@ -73,6 +73,9 @@ class SupportItem:
     closed_at: datetime | None
     requester: str | None
     taken_by: str | None
+    aspect_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,9 @@ async def items_of(
                 closed_at=request.closed_at,
                 requester=await name(request.requester_id),
                 taken_by=await name(request.taken_by_id),
+                aspect_code=request.aspect_code,
+                latitude=request.latitude,
+                longitude=request.longitude,
             )
         )
     return items
@@ -259,10 +265,12 @@ async def ask_support(
     aspect_code: str | None = None,
     incident_id: int | None = None,
     photos: tuple[str, ...] = (),
+    location: tuple[float, float] | None = None,
     source_update_id: int | None = None,
 ) -> Asked:
     """Record a request and send it at once to the target agency's coordinators of the
-    nearest staffed level containing it, and to the requester's own coordinators."""
+    nearest staffed level containing it, and to the requester's own coordinators.
+    `location` is (latitude, longitude)."""
     assert actor.id is not None
     region = await check_request(unit, actor=actor, parsed=parsed, chat=chat)
     session = unit.session
@@ -285,6 +293,8 @@ async def ask_support(
             aspect_code=aspect_code,
             incident_id=incident_id,
             photo_file_ids=list(photos),
+            latitude=location[0] if location else None,
+            longitude=location[1] if location else None,
             created_at=unit.now,
             next_escalation_at=unit.now + take_window(parsed.urgency) if above else None,
             source_update_id=source_update_id,

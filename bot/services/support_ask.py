@@ -1,6 +1,7 @@
 """The guided /dukungan: a small durable draft (the `conversation` table) that asks, in
-order, the agency, what is needed and by when, then sends it after ✅ Kirim. It may start
-prefilled from a 🔴/🟡 report or an incident alert."""
+order, the agency, what is needed and by when, then sends it after ✅ Kirim; a location
+(📍, optional) may be added before sending. It may start prefilled from a 🔴/🟡 report or
+an incident alert (whose location it inherits)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from storage.reports import get_report
 from storage.support import unready_cells
 
 FLOW = "support_ask"
-# The steps, in order; each asks for the field of the same name.
-STEPS = ("agency", "need", "deadline", "confirm")
+# The steps, in order; each asks for the field of the same name. "location" is reached only
+# from the confirmation (📍), and leads back to it.
+STEPS = ("agency", "need", "deadline", "location", "confirm")
 DEADLINE_CHOICES = {"3j": timedelta(hours=3), "1h": timedelta(days=1), "3h": timedelta(days=3)}
 _SEVERITY_URGENCY = {
     Severity.CRITICAL.value: Urgency.CRITICAL,
@@ -42,6 +44,9 @@ class AskDraft:
     urgency: str = Urgency.NORMAL
     aspect: str | None = None
     incident: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    locating: bool = False  # 📍 pressed: waiting for a location (or Lewati)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> AskDraft:
@@ -54,7 +59,15 @@ class AskDraft:
             return "need"
         if self.deadline is None:
             return "deadline"
+        if self.locating:
+            return "location"
         return "confirm"
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return self.latitude, self.longitude
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,8 @@ async def start(
             incident=incident.id,
             suggested_need=incident.description[:300],
             urgency=_SEVERITY_URGENCY.get(incident.severity, Urgency.NORMAL),
+            latitude=incident.latitude,
+            longitude=incident.longitude,
         )
     _check(actor, draft.region)
     return await store(unit, actor=actor, draft=draft, minutes=minutes)
@@ -163,6 +178,7 @@ async def submit(
         ),
         aspect_code=draft.aspect,
         incident_id=draft.incident,
+        location=draft.location,
     )
 
 

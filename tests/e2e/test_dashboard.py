@@ -11,14 +11,18 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import insert
 
 from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.dashboard import live
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from bot.sandbox.webapp import init_data_for
-from storage.models import Incident, IncidentEvent, WebSession
-from tests.conftest import TEST_TOKEN
+from storage.engine import create_engine, create_session_factory
+from storage.models import Incident, IncidentEvent, Person, Report, WebSession
+from storage.reports import add_report
+from tests.conftest import POSTGRES_URL, TEST_TOKEN
 from tests.factories import make_admin, register, running
 from tests.helpers import count_rows, fetch_all, shell_invites
 
@@ -295,6 +299,166 @@ async def test_a_report_reaches_open_dashboards_of_its_area_within_two_seconds(
         assert 'data-code="74.09.01" data-state="not_ready"' in parts.text
         # Today's trend: one report, from one of the 13 districts, not "ready".
         assert "</th><td>1</td><td>1/13</td><td>0</td></tr>" in parts.text
+
+
+async def _first_change(client: httpx.AsyncClient, code: str, got: list[float]) -> None:
+    async with client.stream("GET", f"/dasbor/live/{code}") as events:
+        async for line in events.aiter_lines():
+            if line == "event: change":
+                got.append(time.monotonic())
+                return
+
+
+async def test_open_support_requests_are_listed_marked_and_live_inside_the_subtree_only(
+    served: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    camat = await register(
+        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01", agency="pemda"
+    )
+    tni = await register(
+        sandbox, database_url, name="Dandim Konut", role="coordinator", region="74.09", agency="tni"
+    )
+    kolaka = await register(
+        sandbox,
+        database_url,
+        name="Dandim Kolaka",
+        role="coordinator",
+        region="74.01",
+        agency="tni",
+    )
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan")
+    saved = await camat.next_message()
+    await camat.press("🤝 Minta dukungan", message_id=saved.message_id)
+    await camat.press("TNI", message_id=(await camat.next_message()).message_id)
+    await camat.press("✅ Pakai usulan ini", message_id=(await camat.next_message()).message_id)
+    await camat.press("1 hari", message_id=(await camat.next_message()).message_id)
+    check = await camat.next_message()
+    await camat.press("📍 Lokasi", message_id=check.message_id)
+    await camat.next_message()
+    await camat.send_location(-3.45, 122.09)
+    await camat.next_message()
+    check = await camat.next_message()
+
+    async with _client(served) as konut, _client(served) as other:
+        assert (await _webapp(konut, tni)).status_code == 200
+        assert (await _webapp(other, kolaka)).status_code == 200
+        before = await konut.get("/dasbor/r/74.09/parts")
+        assert "Tidak ada permintaan dukungan terbuka di Kabupaten Konawe Utara" in before.text
+        konut_got: list[float] = []
+        other_got: list[float] = []
+        tasks = [
+            asyncio.create_task(_first_change(konut, "74.09", konut_got)),
+            asyncio.create_task(_first_change(other, "74.01", other_got)),
+        ]
+        await asyncio.sleep(0.8)
+        sent = time.monotonic()
+        await camat.press("✅ Kirim", message_id=check.message_id)
+        assert "D-0001" in (await camat.next_message()).text
+        await asyncio.wait_for(tasks[0], 5)
+        assert konut_got[0] - sent < 2.0
+        await asyncio.sleep(1.0)
+        assert not other_got  # Kolaka's dashboard heard nothing
+        tasks[1].cancel()
+
+        parts = (await konut.get("/dasbor/r/74.09/parts")).text
+        support = parts[parts.index('id="dukungan"') :]
+        assert 'data-agency="tni"' in support and 'data-ref="D-0001"' in support
+        assert "kotak suara tertahan" in support and "Asera" in support
+        assert "belum ada yang menyanggupi" in support
+        # The matrix marks Asera's distribusi cell; the map has a diamond for it.
+        row = re.search(r'<tr class="" data-code="74\.09\.01">.*?</tr>', parts)
+        assert row and row.group(0).count('data-support="1"') == 1, parts[:300]
+        assert 'class="marker support"' in parts
+        assert "1 permintaan dukungan terbuka" in parts  # the area's title on the map
+
+        # A step (🤝 Sanggup in chat) reaches the open dashboard too.
+        copy = await tni.next_message()
+        konut_got.clear()
+        task = asyncio.create_task(_first_change(konut, "74.09", konut_got))
+        await asyncio.sleep(0.8)
+        sent = time.monotonic()
+        await tni.press("🤝 Sanggup", message_id=copy.message_id)
+        await asyncio.wait_for(task, 5)
+        assert konut_got[0] - sent < 2.0
+        parts = (await konut.get("/dasbor/r/74.09/parts")).text
+        assert "disanggupi oleh Dandim Konut" in parts[parts.index('id="dukungan"') :]
+
+        # Kolaka's coordinator of the same agency sees nothing of it, anywhere.
+        theirs = (await other.get("/dasbor/r/74.01/parts")).text
+        assert "D-0001" not in theirs and 'class="marker support"' not in theirs
+        assert 'data-support="1"' not in theirs
+        assert "Tidak ada permintaan dukungan terbuka" in theirs
+        assert (await other.get("/dasbor/r/74.09/parts")).status_code == 403
+        assert (await other.get("/dasbor/r/74.09.01/parts")).status_code == 403
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs PostgreSQL (LISTEN/NOTIFY)")
+async def test_another_connections_commit_reaches_an_open_stream_by_notify(
+    served: PoskoRuntime,
+    sandbox: SandboxClient,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the watcher's look made a minute long, only the NOTIFY a commit sends can bring
+    another connection's report to an open dashboard quickly."""
+    monkeypatch.setattr(live, "POLL_SECONDS", 60.0)
+    coordinator = await register(
+        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    )
+    [person] = await fetch_all(database_url, Person)
+    engine = create_engine(database_url)
+
+    def report(state: str) -> Report:
+        return Report(
+            person_id=person.id,
+            reporter_role="coordinator",
+            region_code="74.09.01",
+            aspect_code="distribusi",
+            state=state,
+            created_at=served.clock.now(),
+        )
+
+    try:
+        async with _client(served) as client:
+            assert (await _webapp(client, coordinator)).status_code == 200
+            async with client.stream("GET", "/dasbor/live/74.09") as events:
+                heard: asyncio.Queue[str] = asyncio.Queue()
+
+                async def listen() -> None:
+                    async for line in events.aiter_lines():
+                        if line.startswith("event: "):
+                            heard.put_nowait(line)
+
+                listening = asyncio.create_task(listen())
+                try:
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: hello"
+                    await asyncio.sleep(0.5)  # the watcher has read the ids it compares with
+                    # A write that bypasses the sessions (so sends no NOTIFY) is not heard.
+                    async with engine.begin() as connection:
+                        await connection.execute(
+                            insert(Report).values(**report("partial").model_dump(exclude={"id"}))
+                        )
+                    with pytest.raises(TimeoutError):
+                        await asyncio.wait_for(heard.get(), 1.5)
+                    # A report stored through a session: its commit NOTIFYs.
+                    async with create_session_factory(engine)() as session:
+                        await add_report(session, report=report("not_ready"))
+                        await session.commit()
+                    committed = time.monotonic()
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: change"
+                    assert time.monotonic() - committed < 1.0
+                    # A bulk INSERT through a session (no flush) NOTIFYs as well.
+                    async with create_session_factory(engine)() as session:
+                        row = report("ready").model_dump(exclude={"id"})
+                        await session.execute(insert(Report), [row])
+                        await session.commit()
+                    committed = time.monotonic()
+                    assert await asyncio.wait_for(heard.get(), 5) == "event: change"
+                    assert time.monotonic() - committed < 1.0
+                finally:
+                    listening.cancel()
+    finally:
+        await engine.dispose()
 
 
 async def test_a_deactivated_persons_sessions_end_at_once(

@@ -42,6 +42,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}  # a cheap Android phone's CSS pixels
 RED, AMBER, GREEN, GREY = "#c62828", "#f9a825", "#2e7d32", "#9e9e9e"
+ORANGE, LIGHT_GREEN = "#ef6c00", "#7cb342"  # 25–49 % and 75–99 % ready
 
 
 @pytest.fixture
@@ -216,6 +217,123 @@ async def test_acknowledging_from_the_dashboard_updates_the_alert_in_chat(
     # The feed follows without a reload: the incident is acknowledged, its button gone.
     await page.wait_for_selector("li.incident[data-status='acknowledged']", timeout=2000)
     assert await page.locator("li.incident button", has_text="✅ Terima").count() == 0
+
+
+async def test_a_support_request_sent_through_the_bot_appears_on_an_open_dashboard(
+    served: PoskoRuntime,
+    sandbox: SandboxClient,
+    database_url: str,
+    browser: Browser,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    camat = await register(
+        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01", agency="pemda"
+    )
+    kpu = await register(
+        sandbox, database_url, name="KPU Konut", role="coordinator", region="74.09", agency="kpu"
+    )
+    clock.advance(timedelta(hours=-4))  # asked four hours ago: its deadline has passed
+    await camat.send("/dukungan polri 74.09.01.1005 3 jam pengamanan gudang logistik malam ini")
+    await camat.next_message()
+    clock.advance(timedelta(hours=4))
+    await camat.send("/lapor 74.09.01.1005 distribusi belum siap kotak suara tertahan di sungai")
+    saved = await camat.next_message()
+
+    page = await _open_mini_app(browser, served, kpu)
+    section = page.locator("#dukungan")
+    assert "LEWAT TENGGAT" in await section.locator('li[data-ref="D-0001"]').inner_text()
+    assert await page.locator("svg.map path.marker.support").count() == 0  # no location yet
+    await page.evaluate("window.stillTheSamePage = true")
+
+    # From the 🔴 report, with a location, to TNI: it appears without a reload.
+    await camat.press("🤝 Minta dukungan", message_id=saved.message_id)
+    await camat.press("TNI", message_id=(await camat.next_message()).message_id)
+    await camat.press("✅ Pakai usulan ini", message_id=(await camat.next_message()).message_id)
+    await camat.press("1 hari", message_id=(await camat.next_message()).message_id)
+    check = await camat.next_message()
+    await camat.press("📍 Lokasi", message_id=check.message_id)
+    await camat.next_message()
+    await camat.send_location(-3.45, 122.09)
+    await camat.next_message()
+    await camat.press("✅ Kirim", message_id=(await camat.next_message()).message_id)
+    await page.wait_for_selector('#dukungan li[data-ref="D-0002"]', timeout=2000)
+    assert await page.evaluate("window.stillTheSamePage") is True
+    groups = await page.eval_on_selector_all(
+        "#dukungan .agency", "groups => groups.map(g => g.dataset.agency)"
+    )
+    assert groups == ["tni", "polri"]  # the shipped order of agencies
+    assert "tertahan di sungai" in await section.locator('li[data-ref="D-0002"]').inner_text()
+    marker = page.locator("svg.map path.marker.support")
+    assert await marker.count() == 1
+    assert "D-0002" in (await marker.locator("title").text_content() or "")
+    cell = page.locator('table.matrix tr[data-code="74.09.01"] td[data-support="1"]')
+    assert await cell.count() == 1
+    assert await cell.evaluate("td => getComputedStyle(td).boxShadow") != "none"
+    await _shot(page, "#dukungan", "support", tmp_path)
+
+
+async def test_the_map_colours_by_share_ready_with_its_legend_and_the_same_numbers(
+    served: PoskoRuntime, sandbox: SandboxClient, database_url: str, browser: Browser
+) -> None:
+    coordinator = await register(
+        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
+    )
+    officer = await register(
+        sandbox, database_url, name="Petugas Konut", role="officer", region="74.09"
+    )
+    for line in (
+        "/lapor 74.09.01.1005 logistik siap",
+        "/lapor 74.09.01.1009 logistik siap",
+        "/lapor 74.09.01.2006 logistik belum siap",
+        "/lapor 74.09.01.1005 distribusi siap",
+        "/lapor 74.09.02 logistik siap",
+        "/lapor 74.09.03 distribusi belum siap",
+    ):
+        await officer.send(line)
+        await officer.next_message()
+
+    page = await _open_mini_app(browser, served, coordinator)
+    fills = await _fills(page)
+    assert (fills["74.09.01"], fills["74.09.02"], fills["74.09.03"]) == (RED, GREEN, RED)
+    await page.select_option("#by", "share")
+    await page.wait_for_url("**/dasbor/r/74.09?by=share")
+    await page.wait_for_selector("#live.on")
+    fills = await _fills(page)
+    # Asera: 3 of its 4 reports say ready (75–99 %); Wiwirano all; Langgikima none.
+    assert (fills["74.09.01"], fills["74.09.02"], fills["74.09.03"]) == (LIGHT_GREEN, GREEN, RED)
+    assert fills["74.09.04"] == GREY  # nothing reported
+    legend = await page.eval_on_selector_all(
+        'ul.legend[data-by="share"] li',
+        "items => items.map(i => [i.querySelector('rect').getAttribute('fill'), i.textContent])",
+    )
+    assert legend == [
+        [GREEN, "100% siap"],
+        [LIGHT_GREEN, "75–99% siap"],
+        [AMBER, "50–74% siap"],
+        [ORANGE, "25–49% siap"],
+        [RED, "kurang dari 25% siap"],
+        [GREY, "belum ada laporan"],
+    ]
+    share = page.locator('table.matrix tr[data-code="74.09.01"] td.share')
+    assert await share.inner_text() == "3 dari 4 laporan siap (75%)"
+    title = await page.text_content('path[data-code="74.09.01"] title')
+    assert title is not None and title.startswith("Asera: 3 dari 4 laporan siap (75%)")
+
+    # One aspect: logistik, 2 of 3 in Asera; the choice survives the live refresh.
+    await page.select_option("#aspect", "logistik")
+    await page.wait_for_url("**/dasbor/r/74.09?by=share&aspect=logistik")
+    await page.wait_for_selector("#live.on")
+    assert (await _fills(page))["74.09.01"] == AMBER
+    assert await share.inner_text() == "2 dari 3 laporan siap (66%)"
+    await officer.send("/lapor 74.09.01.2006 logistik siap")
+    await officer.next_message()
+    await page.wait_for_selector(f'path[data-code="74.09.01"][fill="{GREEN}"]', timeout=2000)
+    assert await share.inner_text() == "3 dari 3 laporan siap (100%)"
+    # Going down keeps the colouring.
+    await page.click('svg.map a[href^="/dasbor/r/74.09.01?"]')
+    await page.wait_for_url(re.compile(r"/dasbor/r/74\.09\.01\?aspect=logistik&by=share$"))
+    assert await page.input_value("#by") == "share"
 
 
 async def _add_election(database_url: str, clock: ManualClock, settings: Settings) -> None:

@@ -430,3 +430,78 @@ async def test_cannot_with_a_reason_sends_it_one_level_up_in_the_same_agency(
     history = (await camat.next_message()).text
     assert "tidak bisa (Dandim Konut): Kodim tidak punya helikopter" in history
     assert "diteruskan ke: Sulawesi Tenggara (1)" in history
+
+
+async def test_a_location_sent_in_the_guided_flow_reaches_the_agency_and_the_export(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, tni, kpu = people["camat"], people["tni"], people["kpu"]
+    await camat.send("/dukungan")
+    question = await camat.next_message()
+    await camat.press("TNI", message_id=question.message_id)
+    await camat.next_message()
+    await camat.send("Perahu untuk menyeberang ke Puuwiwirano")
+    deadline = await camat.next_message()
+    await camat.press("1 hari", message_id=deadline.message_id)
+    check = await camat.next_message()
+    assert "📍 Lokasi" in check.button_texts()
+    await camat.press("📍 Lokasi", message_id=check.message_id)
+    ask = await camat.next_message()
+    assert "Kirim lokasi saya" in ask.text
+    await camat.send_location(-3.41234, 122.06789)
+    assert "Lokasi dicatat: -3.41234, 122.06789" in (await camat.next_message()).text
+    check = await camat.next_message()
+    assert "Lokasi: -3.41234, 122.06789" in check.text
+    await camat.press("✅ Kirim", message_id=check.message_id)
+    assert "D-0001" in (await camat.next_message()).text
+    copy = await tni.next_message()
+    assert "📍 -3.41234, 122.06789" in copy.text
+    assert "📍 -3.41234, 122.06789" in (await kpu.next_message()).text
+    [request] = await fetch_all(database_url, SupportRequest)
+    assert (request.latitude, request.longitude) == (-3.41234, 122.06789)
+    await camat.send("/riwayat D-0001")
+    assert "📍 -3.41234, 122.06789" in (await camat.next_message()).text
+
+    await kpu.send("/ekspor xlsx")
+    await kpu.next_message()
+    document = await kpu.next_message(timeout=20)
+    assert document.document is not None
+    workbook = load_workbook(io.BytesIO(await kpu.download(document.document["file_id"])))
+    rows = list(workbook["Dukungan"].iter_rows(values_only=True))
+    assert rows[0][-2:] == ("Lintang", "Bujur")
+    assert rows[1][-2:] == (-3.41234, 122.06789)
+
+
+async def test_a_request_from_an_incident_with_a_location_inherits_it(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    people = await _people(sandbox, database_url)
+    camat, kpu, polri = people["camat"], people["kpu"], people["polri"]
+    await camat.send_location(-3.45, 122.09)
+    offer = await camat.next_message()
+    await camat.press("🚨 Lapor insiden di sini", message_id=offer.message_id)
+    card = await camat.next_message()
+    await camat.press("✅ Pilih Asera")
+    await camat.wait_for_edit(card.message_id)
+    await camat.press("Kekerasan/konflik")
+    await camat.wait_for_edit(card.message_id)
+    await camat.press("🟠 Tinggi")
+    await camat.wait_for_edit(card.message_id)
+    await camat.send("Bentrok pendukung di Wanggudu")
+    summary = await camat.next_message()
+    await camat.press("🚨 Kirim", message_id=summary.message_id)
+    alert = await kpu.next_message()
+    await kpu.press("🤝 Minta dukungan", message_id=alert.message_id)
+    question = await kpu.next_message()
+    await kpu.press("POLRI", message_id=question.message_id)
+    need = await kpu.next_message()
+    await kpu.press("✅ Pakai usulan ini", message_id=need.message_id)
+    deadline = await kpu.next_message()
+    await kpu.press("3 jam", message_id=deadline.message_id)
+    check = await kpu.next_message()
+    assert "Lokasi: -3.45000, 122.09000" in check.text  # the incident's
+    await kpu.press("✅ Kirim", message_id=check.message_id)
+    assert "D-0001" in (await kpu.next_message()).text
+    texts = [m.text or "" for m in await _messages(polri, 2)]  # the alert, the request
+    assert any("D-0001" in text and "📍 -3.45000, 122.09000" in text for text in texts)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
 from sqlmodel import SQLModel
 
 from storage.engine import create_engine, create_session_factory, read_session
@@ -30,6 +30,48 @@ async def test_migrations_create_exactly_the_models(database_url: str) -> None:
 
     async with engine.connect() as connection:
         assert await connection.run_sync(diff) == []
+    await engine.dispose()
+
+
+async def test_the_day_index_migration_keeps_the_reports(tmp_path: object) -> None:
+    """0011 adds an index to a table that already holds reports: they are all still there,
+    and a day's reports per area are then read from that index alone (SQLite's plan)."""
+    url = f"sqlite+aiosqlite:///{tmp_path}/old.db"
+    engine = create_engine(url)
+    await upgrade_database(engine, "0010_web_session")
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO region (code, name, level, parent_code) "
+                "VALUES ('74', 'Sultra', 'province', NULL)"
+            )
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO person (telegram_id, full_name, role, region_code, language, active, "
+                "created_at) VALUES (1, 'P', 'officer', '74', 'id', 1, '2024-02-07 01:00:00')"
+            )
+        )
+        for n in range(3):
+            await connection.execute(
+                text(
+                    "INSERT INTO report (person_id, reporter_role, region_code, aspect_code, "
+                    "state, photo_file_ids, status, created_at) VALUES (1, 'officer', '74', "
+                    f"'distribusi', 'ready', '[]', 'active', '2024-02-07 0{n}:00:00')"
+                )
+            )
+    await upgrade_database(engine)
+    async with engine.connect() as connection:
+        assert (await connection.execute(text("SELECT count(*) FROM report"))).scalar() == 3
+        plan = await connection.execute(
+            text(
+                "EXPLAIN QUERY PLAN SELECT substr(region_code, 1, 5), count(*) FROM report "
+                "WHERE region_code >= '74' AND region_code < '74/' AND created_at >= '2024-02-07' "
+                "AND created_at < '2024-02-08' AND status != 'withdrawn' AND state = 'ready' "
+                "GROUP BY 1"
+            )
+        )
+        assert any("COVERING INDEX ix_report_day" in str(row) for row in plan.all())
     await engine.dispose()
 
 
