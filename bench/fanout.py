@@ -11,8 +11,8 @@ is from the officer's message to the coordinator seeing the alert.
                            [--load 1]
 
 `--load N` keeps N other processes spinning on the CPU meanwhile, to show the behaviour on a
-busy machine. On Linux it also prints how long the bot waited for a CPU during the broadcast
-(its event-loop thread's run-queue time, /proc/PID/schedstat), which says how busy the machine really was.
+busy machine. On Linux it also prints how long the bot's event-loop thread waited for a CPU
+during the broadcast (its run-queue time, /proc/PID/schedstat): how busy the machine was.
 """
 
 from __future__ import annotations
@@ -149,10 +149,10 @@ async def _measure(groups: int, alerts: int, database: str | None, load: int) ->
         f"(each: {', '.join(f'{x:.2f}' for x in latencies)})"
     )
     if at_start is not None and at_end is not None:
-        wall = at_end[0] - at_start[0]
+        wall, on_cpu, waiting = (end - start for start, end in zip(at_start, at_end, strict=True))
         print(
-            f"bot's event-loop thread during the broadcast ({wall:.1f} s): on a CPU {at_end[1] - at_start[1]:.1f} s, "
-            f"waiting for a CPU {at_end[2] - at_start[2]:.1f} s"
+            f"bot's event-loop thread during the broadcast ({wall:.1f} s): "
+            f"on a CPU {on_cpu:.1f} s, waiting for a CPU {waiting:.1f} s"
         )
 
 

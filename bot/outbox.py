@@ -29,7 +29,7 @@ from bot import metrics
 from bot.charts import render_chart
 from bot.domain.ratelimit import SendLimiter
 from bot.unit import PRIORITY_BULK
-from storage.engine import SessionFactory, is_outage, is_transient, read_session
+from storage.engine import SessionFactory, foreground_work, is_outage, is_transient, read_session
 from storage.outbox import (
     CHART,
     DOCUMENT_PATH,
@@ -270,6 +270,10 @@ class OutboxSender:
         return chosen
 
     async def _send_one(self, message: Outgoing, *, urgent: bool = False) -> None:
+        with foreground_work() if urgent else contextlib.nullcontext():
+            await self._send_and_note(message, urgent=urgent)
+
+    async def _send_and_note(self, message: Outgoing, *, urgent: bool) -> None:
         try:
             # The global window is paced here, just before the call; the call holds its
             # place from now until a window length after its answer, since Telegram counts
