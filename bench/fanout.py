@@ -8,6 +8,11 @@ officer reports incidents. The baseline is the rate the limit itself allows; ale
 is from the officer's message to the coordinator seeing the alert.
 
     python -m bench.fanout [--groups 500] [--alerts 15] [--database postgresql://…/scratch]
+                           [--load 1]
+
+`--load N` keeps N other processes spinning on the CPU meanwhile, to show the behaviour on a
+busy machine. On Linux it also prints how long the bot's event-loop thread waited for a CPU
+during the broadcast (its run-queue time, /proc/PID/schedstat): how busy the machine was.
 """
 
 from __future__ import annotations
@@ -40,7 +45,20 @@ TELEGRAM_RATE = 30  # messages per second, Telegram's global limit for a bot
 ALERT_INTERVAL = 1.1  # seconds between incidents (the coordinator's chat takes ~1/s)
 
 
-async def main(groups: int, alerts: int, database: str | None = None) -> None:
+async def main(groups: int, alerts: int, database: str | None = None, load: int = 0) -> None:
+    burners = [
+        await asyncio.create_subprocess_exec(sys.executable, "-c", "while True: pass")
+        for _ in range(load)
+    ]
+    try:
+        await _measure(groups, alerts, database, load)
+    finally:
+        for burner in burners:
+            burner.kill()
+            await burner.wait()
+
+
+async def _measure(groups: int, alerts: int, database: str | None, load: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'fanout.db'}"
         if database is not None:
@@ -89,8 +107,9 @@ async def main(groups: int, alerts: int, database: str | None = None) -> None:
                 stderr=asyncio.subprocess.DEVNULL,
             )
             try:
-                latencies = await _alerts(sandbox, officer, owner, alerts)
+                latencies, at_start = await _alerts(sandbox, officer, owner, alerts, process.pid)
                 digests = await _wait_for_digests(sandbox, groups)
+                at_end = _cpu_times(process.pid)
             finally:
                 process.terminate()
                 await process.wait()
@@ -110,7 +129,10 @@ async def main(groups: int, alerts: int, database: str | None = None) -> None:
     ]
     reached = len(sent) / span / TELEGRAM_RATE
     kind = "PostgreSQL" if database else "SQLite"
-    print(f"machine: {machine()}; bot in its own process, {kind}")
+    print(
+        f"machine: {machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
+        f"bot in its own process, {kind}; {load} busy processes beside it"
+    )
     print(
         f"groups: {groups}, digest messages delivered: {len(digests)} in {last - first:.1f} s "
         f"(first {first - started:.1f} s after the bot was started)"
@@ -126,12 +148,19 @@ async def main(groups: int, alerts: int, database: str | None = None) -> None:
         f"p99 {percentile(latencies, 0.99):.2f} s "
         f"(each: {', '.join(f'{x:.2f}' for x in latencies)})"
     )
+    if at_start is not None and at_end is not None:
+        wall, on_cpu, waiting = (end - start for start, end in zip(at_start, at_end, strict=True))
+        print(
+            f"bot's event-loop thread during the broadcast ({wall:.1f} s): "
+            f"on a CPU {on_cpu:.1f} s, waiting for a CPU {waiting:.1f} s"
+        )
 
 
 async def _alerts(
-    sandbox: SandboxClient, officer: SimUser, owner: SimUser, count: int
-) -> list[float]:
-    """Once the broadcast has begun, an incident every ALERT_INTERVAL; each alert's latency.
+    sandbox: SandboxClient, officer: SimUser, owner: SimUser, count: int, bot_pid: int
+) -> tuple[list[float], tuple[float, float, float] | None]:
+    """Once the broadcast has begun, an incident every ALERT_INTERVAL; each alert's latency,
+    and the bot's CPU times when the broadcast began.
 
     Telegram allows about one message a second into one private chat, and the bot keeps to
     it: alerts any closer together would measure that limit, not the bot."""
@@ -139,6 +168,7 @@ async def _alerts(
         if await _group_messages(sandbox):
             break
         await asyncio.sleep(0.05)
+    at_start = _cpu_times(bot_pid)
     latencies: list[float] = []
     for n in range(count):
         await asyncio.sleep(ALERT_INTERVAL)
@@ -149,7 +179,17 @@ async def _alerts(
             if "INSIDEN" in (message.text or ""):
                 latencies.append(time.monotonic() - sent)
                 break
-    return latencies
+    return latencies, at_start
+
+
+def _cpu_times(pid: int) -> tuple[float, float, float] | None:
+    """(now, seconds on a CPU, seconds runnable but waiting for one) of a process, from
+    Linux's scheduler statistics; None where there are none."""
+    try:
+        on_cpu, waiting, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return time.monotonic(), int(on_cpu) / 1e9, int(waiting) / 1e9
 
 
 async def _group_messages(sandbox: SandboxClient) -> list[dict]:  # type: ignore[type-arg]
@@ -176,5 +216,8 @@ if __name__ == "__main__":
     parser.add_argument(
         "--database", default=None, help="a PostgreSQL URL (its public schema is emptied)"
     )
+    parser.add_argument(
+        "--load", type=int, default=0, help="processes kept busy on the CPU meanwhile"
+    )
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.groups, arguments.alerts, arguments.database))
+    asyncio.run(main(arguments.groups, arguments.alerts, arguments.database, arguments.load))

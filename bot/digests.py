@@ -43,7 +43,7 @@ from bot.ui import Button, owned
 from bot.unit import PRIORITY_BULK, Services, UnitOfWork, run_in_unit
 from storage.aspects import active_aspects
 from storage.elections import active_elections
-from storage.engine import read_session
+from storage.engine import background_work, read_session, yield_to_foreground
 from storage.incidents import claim_notice, incidents_in_subtree, open_incidents_in_subtree
 from storage.models import Incident, Subscription
 from storage.outbox import CHART
@@ -187,14 +187,18 @@ async def send_digest(services: Services, subscription_id: int) -> bool:
     settings = services.settings
     now = services.clock.now()
     today = local_date(now, settings.timezone).isoformat()
-    async with read_session(services.session_factory) as session:
-        subscription = await session.get(Subscription, subscription_id)
-        if not _due_today(subscription, today):
-            return False
-        assert subscription is not None
-        data = await build_digest(
-            session, region_code=subscription.region_code, now=now, lang=subscription.language
-        )
+    # Built as background work: a broadcast builds hundreds, and replies and alerts meanwhile
+    # must not wait for the loop behind them. The short write below keeps the usual pace.
+    await yield_to_foreground()
+    with background_work():
+        async with read_session(services.session_factory) as session:
+            subscription = await session.get(Subscription, subscription_id)
+            if not _due_today(subscription, today):
+                return False
+            assert subscription is not None
+            data = await build_digest(
+                session, region_code=subscription.region_code, now=now, lang=subscription.language
+            )
     sent: list[bool] = []
 
     async def enqueue(unit: UnitOfWork) -> None:

@@ -24,7 +24,7 @@ from telegram.ext import Application
 from bot import metrics
 from bot.i18n import normalize_language, t
 from bot.unit import Services, UnitOfWork, bind_unit, release_unit
-from storage.engine import is_outage, is_transient, read_session
+from storage.engine import foreground_work, is_outage, is_transient, read_session
 from storage.models import InboundUpdate
 from storage.updates import (
     claim_update,
@@ -128,7 +128,8 @@ class UpdateIntake:
                 continue
             if not batch:
                 continue
-            await self._store(batch)
+            with foreground_work():  # someone is waiting for the answer
+                await self._store(batch)
             offset = max(int(u["update_id"]) for u in batch) + 1
             self._stored.set()
 
@@ -179,7 +180,8 @@ class UpdateIntake:
                     await asyncio.wait_for(self._stored.wait(), STANDBY_POLL_SECONDS)
                 continue
             try:
-                handled = await self.process_stored()
+                with foreground_work():
+                    handled = await self.process_stored()
             except Exception as error:
                 if not is_transient(error):
                     raise

@@ -29,7 +29,7 @@ from bot import metrics
 from bot.charts import render_chart
 from bot.domain.ratelimit import SendLimiter
 from bot.unit import PRIORITY_BULK
-from storage.engine import SessionFactory, is_outage, is_transient, read_session
+from storage.engine import SessionFactory, foreground_work, is_outage, is_transient, read_session
 from storage.outbox import (
     CHART,
     DOCUMENT_PATH,
@@ -270,9 +270,14 @@ class OutboxSender:
         return chosen
 
     async def _send_one(self, message: Outgoing, *, urgent: bool = False) -> None:
+        with foreground_work() if urgent else contextlib.nullcontext():
+            await self._send_and_note(message, urgent=urgent)
+
+    async def _send_and_note(self, message: Outgoing, *, urgent: bool) -> None:
         try:
-            # The global window is paced here, just before the call, so that what Telegram
-            # sees arrive is what was counted.
+            # The global window is paced here, just before the call; the call holds its
+            # place from now until a window length after its answer, since Telegram counts
+            # it on arrival, which may come late (a stalled loop, the network).
             try:
                 if urgent:
                     await self._pace_urgent()
@@ -280,10 +285,13 @@ class OutboxSender:
                     await self._pace_bulk()
             finally:
                 self._unpaced -= 1
-            if self._may_send():
-                outcome = await self._attempt(message)
-            else:  # the lease lapsed while this send waited: the next leader sends it
-                outcome = None
+            try:
+                if self._may_send():
+                    outcome = await self._attempt(message)
+                else:  # the lease lapsed while this send waited: the next leader sends it
+                    outcome = None
+            finally:
+                self._limiter.end_global(time.monotonic())  # it arrived by now
         except Exception:
             log.exception("outbox message %s: the send failed unexpectedly", message.id)
             outcome = None
@@ -305,7 +313,7 @@ class OutboxSender:
                 if wait <= 0 and not self._urgent_waiting:
                     break
                 await asyncio.sleep(max(wait, 0.005))
-            self._limiter.record_global(time.monotonic())
+            self._limiter.begin_global()
 
     async def _pace_urgent(self) -> None:
         """Replies and alerts do not queue behind bulk sends waiting for the window."""
@@ -316,7 +324,7 @@ class OutboxSender:
                 if wait <= 0:
                     break  # checked and counted with no await between: no overbooking
                 await asyncio.sleep(wait)
-            self._limiter.record_global(time.monotonic())
+            self._limiter.begin_global()
         finally:
             self._urgent_waiting -= 1
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable, Generator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from functools import partial
 from typing import Any
 
@@ -39,6 +40,48 @@ SQLITE_BUSY_MS = 50
 # broke group commits into small pieces (catch-up 38-61 s for 10,000 updates at 5 ms);
 # longer let sends bunch up past Telegram's window (one 429 in the fan-out at 50 ms).
 YIELD_EVERY_SECONDS = 0.02
+# Work nobody waits for (digests built for a broadcast) is background work: it gives the
+# loop a turn every couple of milliseconds, and while foreground work (an update being
+# stored or handled, a reply or an alert being sent) is under way it lets that go first,
+# waiting up to BACKGROUND_WAIT_SECONDS a turn. A reply or an alert needs a dozen turns
+# of the loop on its way; behind a digest being built, each waited up to 20 ms.
+BACKGROUND_YIELD_SECONDS = 0.002
+BACKGROUND_WAIT_SECONDS = 0.01
+_background: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "posko_background", default=False
+)
+_foreground = 0  # foreground work under way in this process
+
+
+@contextlib.contextmanager
+def background_work() -> Iterator[None]:
+    """Database work inside this block, and the tasks it starts, is background work."""
+    token = _background.set(True)
+    try:
+        yield
+    finally:
+        _background.reset(token)
+
+
+@contextlib.contextmanager
+def foreground_work() -> Iterator[None]:
+    """Work someone is waiting for: background work lets it go first meanwhile."""
+    global _foreground
+    _foreground += 1
+    try:
+        yield
+    finally:
+        _foreground -= 1
+
+
+async def yield_to_foreground() -> None:
+    """A turn of background work ends: other tasks run, and while foreground work is under
+    way this waits for it (boundedly, so that background work still advances)."""
+    await asyncio.sleep(0)
+    deadline = time.monotonic() + BACKGROUND_WAIT_SECONDS
+    # Polled, not an Event: the count is the process's, and tests run many event loops.
+    while _foreground and time.monotonic() < deadline:  # noqa: ASYNC110
+        await asyncio.sleep(0.001)
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -98,8 +141,13 @@ class InlineSqliteConnection(aiosqlite.Connection):
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
-        if time.monotonic() - InlineSqliteConnection._turn_began > YIELD_EVERY_SECONDS:
-            await asyncio.sleep(0)  # an alert waiting to be handled gets its turn
+        background = _background.get()
+        turn = BACKGROUND_YIELD_SECONDS if background else YIELD_EVERY_SECONDS
+        if time.monotonic() - InlineSqliteConnection._turn_began > turn:
+            if background:
+                await yield_to_foreground()
+            else:
+                await asyncio.sleep(0)  # an alert waiting to be handled gets its turn
             InlineSqliteConnection._turn_began = time.monotonic()
         return fn(*args, **kwargs)
 

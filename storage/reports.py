@@ -238,6 +238,11 @@ async def readiness_summary(
     return cells
 
 
+# Made once: a new alias per call cost 1.9 ms a digest (each attribute of a fresh alias is
+# adapted on first use), an eighth of building one during a 500-group broadcast.
+_EARLIER = aliased(Report, name="earlier")
+
+
 async def touched_pairs(
     session: AsyncSession, *, root: str, since: datetime, until: datetime
 ) -> list[TouchedPair]:
@@ -254,7 +259,7 @@ async def touched_pairs(
         .distinct()
         .subquery()
     )
-    earlier = aliased(Report)
+    earlier = _EARLIER
     before = (
         select(col(earlier.state))
         .where(
