@@ -219,7 +219,11 @@ def check(root: Path) -> list[Violation]:
 
 def main(argv: list[str]) -> int:
     root = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent
-    violations = check(root)
+    try:
+        violations = check(root)
+    except SyntaxError as error:  # a merge conflict left in a file, say
+        print(f"{error.filename}:{error.lineno}: cannot be parsed: {error.msg}")
+        return 1
     for violation in violations:
         print(violation)
     return 1 if violations else 0

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.app import PoskoRuntime
 from bot.config import Settings
 from bot.sandbox import SandboxClient, SimUser
-from tests.factories import make_admin, make_group, register, running
+from tests.factories import make_admin, make_coordinator, make_group, make_officer, running
 from tests.helpers import shell_invites
 
 
@@ -28,11 +28,9 @@ async def test_a_deactivated_person_is_told_their_access_ended_for_everything(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     admin = await make_admin(sandbox)
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09.01"
-    )
-    english = await register(
-        sandbox, database_url, name="Ann", role="officer", region="74.09.01", language_code="en"
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09.01")
+    english = await make_officer(
+        sandbox, database_url, name="Ann", region="74.09.01", language_code="en"
     )
     group = await make_group(sandbox, "Forkopimda", members=[english], admins=[coordinator])
     await coordinator.send("/undang")
@@ -70,9 +68,9 @@ async def test_a_deactivated_person_is_told_their_access_ended_for_everything(
 async def test_a_person_who_left_is_told_they_left(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
-    english = await register(
-        sandbox, database_url, name="Ann", role="officer", region="74.09.01", language_code="en"
+    officer = await make_officer(sandbox, database_url, name="Siti", region="74.09.01")
+    english = await make_officer(
+        sandbox, database_url, name="Ann", region="74.09.01", language_code="en"
     )
     for person, yes in ((officer, "Ya, keluar"), (english, "Yes, leave")):
         await person.send("/keluar")
@@ -105,9 +103,7 @@ async def test_a_stranger_writing_learns_the_bot_is_for_officers_and_whom_to_con
 
     # In a group the bot stays quiet for strangers.
     await sandbox.set_privacy_mode(False)
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     group = await make_group(sandbox, "Warga Konut", members=[stranger], admins=[coordinator])
     await stranger.send("halo, saya mau lapor banjir", chat=group)
     await group.expect_no_message(within=0.8)

@@ -25,7 +25,7 @@ from storage.models import (
     SupportRequest,
 )
 from storage.support import add_request
-from tests.factories import add_regions, make_admin, make_group, register, running
+from tests.factories import add_regions, make_admin, make_group, make_officer, register, running
 from tests.helpers import count_rows, fetch_all
 
 HOME = "74.09.01"  # every actor is bound to Kecamatan Asera
@@ -243,9 +243,7 @@ async def test_authorization_matrix(
         "73.01,73,Kabupaten Kepulauan Selayar,regency",
     )
     async with running(matrix_settings):
-        reporter = await register(
-            sandbox, database_url, name="Pelapor", role="officer", region="74"
-        )
+        reporter = await make_officer(sandbox, database_url, name="Pelapor", region="74")
         [reporter_person] = await fetch_all(
             database_url, Person, col(Person.telegram_id) == reporter.id
         )

@@ -31,7 +31,7 @@ from storage.models import (
     Report,
     Subscription,
 )
-from tests.factories import make_admin, make_group, register
+from tests.factories import make_admin, make_group, make_officer, register
 from tests.helpers import count_rows, fetch_all
 
 PRESSERS = ("owner", "other", "stranger")
@@ -385,7 +385,7 @@ async def test_every_command_in_both_kinds_of_chat(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     admin = await make_admin(sandbox)
-    target = await register(sandbox, database_url, name="Sasaran", role="officer", region="74.09")
+    target = await make_officer(sandbox, database_url, name="Sasaran", region="74.09")
     stranger = await sandbox.create_user("Tamu")
     groups: list[SimGroup] = []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Report
-from tests.factories import register
+from tests.factories import make_officer
 from tests.helpers import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,9 +47,7 @@ async def test_backup_during_a_write_storm_is_consistent(
         assert code == 1 and "pg_dump" in out
         return
     officers = [
-        await register(
-            sandbox, database_url, name=f"Petugas {n}", role="officer", region=f"74.09.01.{code}"
-        )
+        await make_officer(sandbox, database_url, name=f"Petugas {n}", region=f"74.09.01.{code}")
         for n, code in enumerate(("1005", "1009", "2006", "2007", "2008", "2010"))
     ]
     aspects = ["logistik", "distribusi", "keamanan", "anggaran", "sistem"]

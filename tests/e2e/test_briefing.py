@@ -23,7 +23,7 @@ from bot.sandbox import SandboxClient, SimUser
 from storage.engine import create_engine, create_session_factory
 from storage.models import Incident, Person, SupportRequest
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import fetch_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,15 +38,9 @@ async def _data(
     admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
     await admin.send(f"/acara tambah Pemilu {voting.isoformat()} Pemilu 2024")
     assert "Dicatat" in (await admin.next_message()).text
-    konut = await register(
-        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01"
-    )
-    kolaka = await register(
-        sandbox, database_url, name="Camat Kolaka", role="officer", region="74.01.01"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    konut = await make_officer(sandbox, database_url, name="Camat Asera", region="74.09.01")
+    kolaka = await make_officer(sandbox, database_url, name="Camat Kolaka", region="74.01.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     await konut.send("/lapor logistik siap")
     await konut.next_message()
     await konut.send("/lapor keamanan belum siap")

@@ -19,7 +19,7 @@ from bot.jobs import REMINDER_JOB
 from bot.sandbox import SandboxClient, SimGroup, SimUser, html_to_entities
 from storage.models import Subscription
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.factories import add_regions, make_group, register, running
+from tests.factories import add_regions, make_coordinator, make_group, make_officer, running
 from tests.helpers import fetch_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,12 +93,8 @@ async def test_countdown_values_from_the_digest_cli(database_url: str) -> None:
 async def _setup_group(
     sandbox: SandboxClient, database_url: str
 ) -> tuple[SimUser, SimUser, SimGroup]:
-    regency = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
-    officer = await register(
-        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01"
-    )
+    regency = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
+    officer = await make_officer(sandbox, database_url, name="Camat Asera", region="74.09.01")
     group = await make_group(sandbox, "Forkopimda Konut", members=[officer], admins=[regency])
     return regency, officer, group
 
@@ -161,12 +157,8 @@ async def test_long_digest_and_hostile_names_make_valid_messages(
     rows = ["74.99,74,Kabupaten <Uji> & Co,regency"]
     rows += [f'74.99.{n:02d},74.99,"Kec <b>{n}</b> & ""x""",district' for n in range(1, 100)]
     await add_regions(database_url, *rows)
-    coordinator = await register(
-        sandbox, database_url, name="Koor Uji", role="coordinator", region="74.99"
-    )
-    officer = await register(
-        sandbox, database_url, name="Camat Uji", role="officer", region="74.99.07"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Uji", region="74.99")
+    officer = await make_officer(sandbox, database_url, name="Camat Uji", region="74.99.07")
     await officer.send('/lapor logistik sebagian 50% catatan <b>tebal</b> & "kutip" ' + "x" * 3000)
     await officer.next_message()
     clock.advance(timedelta(minutes=1))
@@ -191,18 +183,10 @@ async def test_long_digest_and_hostile_names_make_valid_messages(
 async def test_reminders_reach_only_officers_who_have_not_reported(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    reported = await register(
-        sandbox, database_url, name="Sudah", role="officer", region="74.09.01.1005"
-    )
-    silent = await register(
-        sandbox, database_url, name="Belum", role="officer", region="74.09.01.1009"
-    )
-    elsewhere = await register(
-        sandbox, database_url, name="Kolaka", role="officer", region="74.01.01"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    reported = await make_officer(sandbox, database_url, name="Sudah", region="74.09.01.1005")
+    silent = await make_officer(sandbox, database_url, name="Belum", region="74.09.01.1009")
+    elsewhere = await make_officer(sandbox, database_url, name="Kolaka", region="74.01.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     await reported.send("/lapor keamanan siap")
     await reported.next_message()
 
@@ -250,9 +234,7 @@ def test_digest_time_is_local() -> None:
 async def test_forum_group_gets_its_digest_in_the_topic_it_asked_in(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    regency = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    regency = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     forum = await make_group(sandbox, "Posko Forum", members=[], admins=[regency], forum=True)
     topic = await forum.create_topic("Ringkasan harian", by=regency)
     await regency.send("/langganan 74.09", chat=forum, thread_id=topic)

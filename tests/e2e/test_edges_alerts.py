@@ -10,7 +10,7 @@ from bot.clock import ManualClock
 from bot.sandbox import SandboxClient
 from storage.models import Incident
 from tests.e2e.edges_helpers import incident_id, run_escalation
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import fetch_all
 
 # -- 1, 2: escalation reaches someone new; "recorded and sent" is not "acknowledged" --------
@@ -19,35 +19,31 @@ from tests.helpers import fetch_all
 async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_first(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
-    officer = await register(
+    officer = await make_officer(
         sandbox,
         database_url,
         name="Field Officer",
-        role="officer",
         region="74.09.01.1005",
         language_code="en",
     )
-    district = await register(
+    district = await make_coordinator(
         sandbox,
         database_url,
         name="District Lead",
-        role="coordinator",
         region="74.09.01",
         language_code="en",
     )
-    regency = await register(
+    regency = await make_coordinator(
         sandbox,
         database_url,
         name="Regency Lead",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
-    second = await register(
+    second = await make_coordinator(
         sandbox,
         database_url,
         name="Regency Two",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
@@ -91,23 +87,16 @@ async def test_escalation_in_english_reaches_the_next_level_and_reminds_the_firs
 async def test_a_long_description_is_read_whole_from_the_alert_and_the_history(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    district = await register(
-        sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
-    )
-    english = await register(
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
+    district = await make_coordinator(sandbox, database_url, name="Koor Asera", region="74.09.01")
+    english = await make_coordinator(
         sandbox,
         database_url,
         name="District Two",
-        role="coordinator",
         region="74.09.01",
         language_code="en",
     )
-    stranger = await register(
-        sandbox, database_url, name="Petugas Kolaka", role="officer", region="74.01.01"
-    )
+    stranger = await make_officer(sandbox, database_url, name="Petugas Kolaka", region="74.01.01")
     words = [f"kata{n:04d}&" for n in range(360)]  # 3,960 characters, & escaped as &amp;
     description = " ".join(words)
     command = f"/insiden kritis bencana {description}"
@@ -150,12 +139,8 @@ async def test_a_long_description_is_read_whole_from_the_alert_and_the_history(
 async def test_read_more_pressed_in_a_group_goes_to_the_private_chat(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    regency = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
+    regency = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     member = await sandbox.create_user("Anggota")
     group = await make_group(sandbox, "Forkopimda", members=[member, officer], admins=[regency])
     await regency.send("/langganan 74.09 insiden", chat=group)
@@ -184,14 +169,11 @@ async def test_read_more_pressed_in_a_group_goes_to_the_private_chat(
 async def test_resolve_in_a_group_english_toast(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    lead = await register(
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
+    lead = await make_coordinator(
         sandbox,
         database_url,
         name="Regency Lead",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
@@ -214,14 +196,11 @@ async def test_resolve_in_a_group_english_toast(
 async def test_withdraw_with_nothing_to_withdraw_and_history_errors(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    english = await register(
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
+    english = await make_officer(
         sandbox,
         database_url,
         name="Field Officer",
-        role="officer",
         region="74.09.01.1005",
         language_code="en",
     )
@@ -252,20 +231,13 @@ async def test_withdraw_with_nothing_to_withdraw_and_history_errors(
 async def test_alert_after_handling_by_someone_else(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
-    first = await register(
-        sandbox, database_url, name="Koor Satu", role="coordinator", region="74.09.01"
-    )
-    second = await register(
-        sandbox, database_url, name="Koor Dua", role="coordinator", region="74.09.01"
-    )
-    english = await register(
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
+    first = await make_coordinator(sandbox, database_url, name="Koor Satu", region="74.09.01")
+    second = await make_coordinator(sandbox, database_url, name="Koor Dua", region="74.09.01")
+    english = await make_coordinator(
         sandbox,
         database_url,
         name="District Three",
-        role="coordinator",
         region="74.09.01",
         language_code="en",
     )
@@ -306,19 +278,17 @@ async def test_alert_after_handling_by_someone_else(
 async def test_english_read_more_photo_kept_and_history_wording(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
+    officer = await make_officer(
         sandbox,
         database_url,
         name="Field Officer",
-        role="officer",
         region="74.09.01.1005",
         language_code="en",
     )
-    lead = await register(
+    lead = await make_coordinator(
         sandbox,
         database_url,
         name="Regency Lead",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )

@@ -9,7 +9,7 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Incident, Report
-from tests.factories import register
+from tests.factories import make_officer
 from tests.helpers import count_rows, fetch_all
 
 # -- 4: inputs that can be understood ----------------------------------------------------------
@@ -18,9 +18,7 @@ from tests.helpers import count_rows, fetch_all
 async def test_incident_flow_takes_typed_names_a_photo_and_typed_coordinates(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
     await officer.send("/insiden")
     card = await officer.next_message()
     assert "Jenis insiden apa" in card.text
@@ -67,9 +65,7 @@ async def test_incident_flow_takes_typed_names_a_photo_and_typed_coordinates(
 async def test_report_flow_takes_typed_names_maps_links_and_says_skipped(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
     await officer.send("/lapor")
     assert "aspek" in (await officer.next_message()).text.lower()
     await officer.send("stock")  # an alias, typed
@@ -101,11 +97,10 @@ async def test_report_flow_takes_typed_names_maps_links_and_says_skipped(
 async def test_english_typed_answers_and_coordinates(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
+    officer = await make_officer(
         sandbox,
         database_url,
         name="Field Officer",
-        role="officer",
         region="74.09.01.1005",
         language_code="en",
     )
@@ -136,9 +131,7 @@ async def test_english_typed_answers_and_coordinates(
 async def test_an_edited_report_command_is_handled_once(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01.1005")
     first = await officer.send("/lapor gudang siap")  # no aspect: refused, nothing stored
     assert "tidak bisa dibaca" in (await officer.next_message()).text
     await officer.edit(first, "/lapor logistik siap")  # the edit is the command now
@@ -154,11 +147,10 @@ async def test_an_edited_report_command_is_handled_once(
     await officer.edit(other, "halo lagi")
     await officer.expect_no_message(within=0.5)
 
-    english = await register(
+    english = await make_officer(
         sandbox,
         database_url,
         name="Field Officer",
-        role="officer",
         region="74.09.01.1005",
         language_code="en",
     )
@@ -174,7 +166,7 @@ async def test_an_edited_report_command_is_handled_once(
 async def test_region_typed_at_the_region_step_and_text_at_the_summary(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    camat = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    camat = await make_officer(sandbox, database_url, name="Camat", region="74.09.01")
     await camat.send("/lapor")
     assert "wilayah" in (await camat.next_message()).text.lower()
     await camat.send("74.01")  # a code outside one's own region: not taken

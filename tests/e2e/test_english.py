@@ -14,7 +14,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient, TelegramDouble
 from tests.conftest import make_settings
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 
 MORNING = datetime(2024, 2, 7, 0, 46, tzinfo=UTC)  # 08:46 in Makassar (WITA)
 NO_NUMERIC_ZONE = re.compile(r"[+-]0[0-9]00\b|GMT[+-]")
@@ -32,11 +32,10 @@ def settings(database_url: str, double: TelegramDouble, request: pytest.FixtureR
 async def test_help_and_menu_show_english_command_names(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
+    officer = await make_officer(
         sandbox,
         database_url,
         name="Officer Asera",
-        role="officer",
         region="74.09.01",
         language_code="en",
     )
@@ -53,9 +52,7 @@ async def test_help_and_menu_show_english_command_names(
     # The Indonesian names still work for an English reader, and the other way round.
     await officer.send("/bantuan")
     assert "\n/report — " in (await officer.next_message()).text
-    indonesian = await register(
-        sandbox, database_url, name="Camat Lasolo", role="officer", region="74.09.05"
-    )
+    indonesian = await make_officer(sandbox, database_url, name="Camat Lasolo", region="74.09.05")
     await indonesian.send("/help")
     text = (await indonesian.next_message()).text
     assert "\n/lapor — " in text and "/report —" not in text
@@ -86,12 +83,11 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     clock.set(MORNING)
-    await register(sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09")
-    officer = await register(
+    await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
+    officer = await make_officer(
         sandbox,
         database_url,
         name="Officer Asera",
-        role="officer",
         region="74.09.01",
         language_code="en",
     )
@@ -124,7 +120,7 @@ async def test_syntax_help_examples_are_english_and_work_as_typed(
     assert "recorded and sent to 1 coordinator.\n" in saved  # one coordinator: singular
 
     for name in ("Koor Asera", "Wakil Koor Asera"):  # the nearest staffed level is alerted
-        await register(sandbox, database_url, name=name, role="coordinator", region="74.09.01")
+        await make_coordinator(sandbox, database_url, name=name, region="74.09.01")
     await officer.send("/incident high transport the road to Walasolo is cut")
     assert "recorded and sent to 2 coordinators." in (await officer.next_message()).text
 
@@ -133,11 +129,10 @@ async def test_times_say_the_zone_never_an_offset(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     clock.set(MORNING)
-    coordinator = await register(
+    coordinator = await make_coordinator(
         sandbox,
         database_url,
         name="Coordinator Konut",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
@@ -155,9 +150,7 @@ async def test_times_say_the_zone_never_an_offset(
     for text in (profile, status, invite):
         assert not NO_NUMERIC_ZONE.search(text), text
 
-    indonesian = await register(
-        sandbox, database_url, name="Koor Indo", role="coordinator", region="74.09"
-    )
+    indonesian = await make_coordinator(sandbox, database_url, name="Koor Indo", region="74.09")
     await indonesian.send("/profil")
     assert "Terdaftar: Rabu, 7 Februari 2024 08.46 WITA" in (await indonesian.next_message()).text
 
@@ -165,11 +158,10 @@ async def test_times_say_the_zone_never_an_offset(
 async def test_invite_with_buttons_uses_the_article(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
+    coordinator = await make_coordinator(
         sandbox,
         database_url,
         name="Coordinator Konut",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
@@ -188,17 +180,14 @@ async def test_invite_with_buttons_uses_the_article(
 async def test_group_subscription_names_the_zone_in_both_languages(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, zone: str
 ) -> None:
-    english = await register(
+    english = await make_coordinator(
         sandbox,
         database_url,
         name="Coordinator Konut",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
-    indonesian = await register(
-        sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
-    )
+    indonesian = await make_coordinator(sandbox, database_url, name="Koor Asera", region="74.09.01")
     group = await make_group(sandbox, "Forkopimda Konut", members=[], admins=[english])
     menu = [entry["command"] for entry in await english.command_menu(chat=group)]
     assert menu == ["summary", "status", "open_incidents", "subscribe", "unsubscribe"]
@@ -217,27 +206,24 @@ async def test_group_subscription_names_the_zone_in_both_languages(
 async def test_counts_read_as_english(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
+    coordinator = await make_coordinator(
         sandbox,
         database_url,
         name="Coordinator Konut",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )
-    asera = await register(
+    asera = await make_officer(
         sandbox,
         database_url,
         name="Officer Asera",
-        role="officer",
         region="74.09.01",
         language_code="en",
     )
-    lasolo = await register(
+    lasolo = await make_officer(
         sandbox,
         database_url,
         name="Officer Lasolo",
-        role="officer",
         region="74.09.05",
         language_code="en",
     )
@@ -252,11 +238,10 @@ async def test_counts_read_as_english(
     status = (await coordinator.next_message()).text
     assert "Security — Ready (2 reports)" in status, status
 
-    wiwirano = await register(
+    wiwirano = await make_officer(
         sandbox,
         database_url,
         name="Officer Wiwirano",
-        role="officer",
         region="74.09.02",
         language_code="en",
     )
@@ -269,11 +254,10 @@ async def test_counts_read_as_english(
 async def test_invite_usage_examples_work_as_typed(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
+    coordinator = await make_coordinator(
         sandbox,
         database_url,
         name="Coordinator Konut",
-        role="coordinator",
         region="74.09",
         language_code="en",
     )

@@ -15,19 +15,15 @@ from openpyxl import load_workbook
 
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SimUser
-from tests.factories import register
+from tests.factories import make_coordinator, make_officer
 from tests.helpers import ROOT
 
 LONG_NOTE = "gudang logistik di kecamatan bocor saat hujan deras; " * 8
 
 
 async def _reports(sandbox: SandboxClient, database_url: str) -> SimUser:
-    officer = await register(
-        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    officer = await make_officer(sandbox, database_url, name="Camat Asera", region="74.09.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     for line in (
         "/lapor logistik sebagian 60% =1+1",
         "/lapor keamanan siap @SUM(A1:A9) aman",
@@ -128,9 +124,7 @@ async def test_csv_uses_the_separator_the_readers_excel_expects(
 async def test_export_help_mentions_the_separator_in_both_languages(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     await coordinator.send("/ekspor pdf")
     answer = (await coordinator.next_message()).text
     assert "Ekspor tidak bisa dibuat: kata pdf tidak dimengerti." in answer
@@ -149,9 +143,7 @@ async def test_export_help_mentions_the_separator_in_both_languages(
 async def test_bad_export_words_are_named_and_nothing_is_exported(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    indonesian = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    indonesian = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     cases = {
         "/ekspor 74.01": "wilayah Kabupaten Kolaka (74.01) di luar wilayah Anda "
         "(Kabupaten Konawe Utara)",

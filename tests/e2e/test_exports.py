@@ -11,20 +11,14 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import Incident, Report
-from tests.factories import register
+from tests.factories import make_coordinator, make_officer
 from tests.helpers import fetch_all
 
 
 async def _data(sandbox: SandboxClient, database_url: str) -> tuple[SimUser, SimUser]:
-    konut = await register(
-        sandbox, database_url, name="Camat Asera", role="officer", region="74.09.01"
-    )
-    kolaka = await register(
-        sandbox, database_url, name="Camat Kolaka", role="officer", region="74.01.01"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    konut = await make_officer(sandbox, database_url, name="Camat Asera", region="74.09.01")
+    kolaka = await make_officer(sandbox, database_url, name="Camat Kolaka", region="74.01.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     await konut.send('/lapor logistik sebagian 60% =HYPERLINK("http://x") & <b>catatan</b>')
     await konut.next_message()
     await konut.send("/lapor keamanan siap")
@@ -115,9 +109,7 @@ async def test_csv_export_in_english_opens_in_excel(
 async def test_officers_cannot_export(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
     await officer.send("/ekspor")
     assert "Hanya koordinator dan admin" in (await officer.next_message()).text
     await officer.send("/export xlsx 2024-02-30")

@@ -13,7 +13,7 @@ from bot.app import PoskoRuntime
 from bot.digest_schedule import digest_job_name
 from bot.sandbox import SandboxClient
 from storage.models import OutboxMessage
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import count_rows
 
 INCIDENT = re.compile(r"I-(\d{4})")
@@ -24,17 +24,11 @@ async def test_everything_arrives_once_in_order_under_faults_and_limits(
 ) -> None:
     villages = ("1005", "1009", "2006", "2007", "2008", "2010")
     officers = [
-        await register(
-            sandbox, database_url, name=f"Petugas {v}", role="officer", region=f"74.09.01.{v}"
-        )
+        await make_officer(sandbox, database_url, name=f"Petugas {v}", region=f"74.09.01.{v}")
         for v in villages
     ]
-    district = await register(
-        sandbox, database_url, name="Koor Asera", role="coordinator", region="74.09.01"
-    )
-    regency = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
+    district = await make_coordinator(sandbox, database_url, name="Koor Asera", region="74.09.01")
+    regency = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
     group = await make_group(sandbox, "Forkopimda", members=officers, admins=[regency])
     await regency.send("/langganan 74.09 insiden", chat=group)
     await group.next_message()

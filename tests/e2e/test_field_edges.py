@@ -6,21 +6,17 @@ from __future__ import annotations
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 
 
 async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    first = await register(sandbox, database_url, name="Satu", role="officer", region="74.09.01")
-    second = await register(
-        sandbox, database_url, name="Dua", role="officer", region="74.09.02.2002"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
+    first = await make_officer(sandbox, database_url, name="Satu", region="74.09.01")
+    second = await make_officer(sandbox, database_url, name="Dua", region="74.09.02.2002")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
     # Nobody has reported: both are reminded now.
     await coordinator.send("/ingatkan")
@@ -62,11 +58,9 @@ async def test_remind_says_how_many_have_not_reported_and_who_was_reminded_when(
 async def test_remind_in_an_area_without_officers_says_so(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09.03"
-    )
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09.03", language_code="en"
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09.03")
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09.03", language_code="en"
     )
     await coordinator.send("/ingatkan")
     answer = (await coordinator.next_message()).text
@@ -78,11 +72,9 @@ async def test_remind_in_an_area_without_officers_says_so(
 async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
     admin = await sandbox.create_user("Rina", user_id=ADMIN_TELEGRAM_ID)
     group = await make_group(sandbox, "Forkopimda", members=[], admins=[coordinator, english])
@@ -132,13 +124,11 @@ async def test_each_command_refuses_a_region_outside_ones_area_in_its_own_words(
 async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
-    )
-    officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    officer = await make_officer(sandbox, database_url, name="Camat", region="74.09.01")
     group = await make_group(sandbox, "Forkopimda", members=[officer], admins=[coordinator])
 
     await coordinator.send("/berhenti")
@@ -157,8 +147,8 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
     await officer.send("/bahasa", chat=group)
     text = (await group.next_message()).text
     assert "mengganti bahasa grup" in text and "langganan" not in text
-    english_officer = await register(
-        sandbox, database_url, name="Bob", role="officer", region="74.09.01", language_code="en"
+    english_officer = await make_officer(
+        sandbox, database_url, name="Bob", region="74.09.01", language_code="en"
     )
     await group.add_member(english_officer)
     await english_officer.send("/language", chat=group)
@@ -186,13 +176,11 @@ async def test_refusals_and_cancellations_speak_of_the_command_that_was_used(
 async def test_help_names_the_group_commands_and_the_admin_welcome_is_in_words(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
-    )
-    officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    officer = await make_officer(sandbox, database_url, name="Camat", region="74.09.01")
     await coordinator.send("/bantuan")
     text = (await coordinator.next_message()).text
     assert "/langganan [kode wilayah] [JJ:MM] [insiden]" in text and "/berhenti" in text

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.intake import UNREADABLE
 from bot.sandbox import SandboxClient
 from storage.models import InboundUpdate, Report
-from tests.factories import register, running
+from tests.factories import make_officer, running
 from tests.helpers import count_rows, fetch_all
 
 REFERENCE = re.compile(r"Laporan R-\d{4,}")
@@ -23,9 +23,7 @@ async def test_a_burst_after_downtime_is_stored_once_even_with_a_bad_update_amon
 ) -> None:
     async with running(settings, clock):
         officers = [
-            await register(
-                sandbox, database_url, name=f"PPS {n}", role="officer", region="74.09.01"
-            )
+            await make_officer(sandbox, database_url, name=f"PPS {n}", region="74.09.01")
             for n in range(6)
         ]
 

@@ -10,7 +10,7 @@ from bot.app import PoskoRuntime
 from bot.digest_schedule import digest_job_name
 from bot.sandbox import SandboxClient
 from storage.models import Subscription
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import fetch_all
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -19,10 +19,8 @@ WITA = ZoneInfo("Asia/Makassar")
 async def test_adding_the_bot_back_restores_the_subscription_as_it_was(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    regency = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
-    officer = await register(sandbox, database_url, name="Camat", role="officer", region="74.09.01")
+    regency = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
+    officer = await make_officer(sandbox, database_url, name="Camat", region="74.09.01")
     group = await make_group(sandbox, "Forkopimda Konut", members=[officer], admins=[regency])
     await regency.send("/langganan 74.09 08:30 insiden", chat=group)
     assert "berlangganan" in (await group.next_message()).text
@@ -59,8 +57,8 @@ async def test_adding_the_bot_back_restores_the_subscription_as_it_was(
 async def test_an_english_subscription_is_restored_in_english_and_a_stopped_one_stays_stopped(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
+    coordinator = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
     english_group = await make_group(sandbox, "Posko EN", members=[], admins=[coordinator])
     stopped_group = await make_group(sandbox, "Posko lama", members=[], admins=[coordinator])

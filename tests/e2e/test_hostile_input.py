@@ -14,7 +14,7 @@ from bot.app import PoskoRuntime
 from bot.intake import UNREADABLE
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import InboundUpdate, Incident, OutboxMessage, Report, Subscription
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import count_rows, fetch_all
 
 ANONYMOUS_ADMIN = {
@@ -78,12 +78,8 @@ def _random_json(rng: random.Random, depth: int = 0) -> Any:
 async def test_the_bot_survives_a_corpus_of_nasty_updates(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-    )
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     stranger = await sandbox.create_user("Orang")
     group = await make_group(sandbox, "Grup", members=[officer], admins=[coordinator])
     group_chat = {"id": group.id, "type": "supergroup", "title": "Grup"}

@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.jobs import ESCALATION_JOB
 from bot.sandbox import SandboxClient, SimUser
 from storage.models import Incident, IncidentEvent, OutboxMessage
-from tests.factories import make_group, register, running
+from tests.factories import make_coordinator, make_group, register, running
 from tests.helpers import count_rows, fetch_all
 
 INCIDENT_REF = re.compile(r"I-\d{4}")
@@ -44,8 +44,8 @@ async def test_critical_flood_is_alerted_acknowledged_and_resolved(
     people = await _people(sandbox, database_url)
     officer, district = people["officer"], people["district"]
     # A second coordinator of the district: the nearest staffed level is alerted at once.
-    regency = await register(
-        sandbox, database_url, name="Koor Asera Dua", role="coordinator", region="74.09.01"
+    regency = await make_coordinator(
+        sandbox, database_url, name="Koor Asera Dua", region="74.09.01"
     )
     await officer.send(FLOOD)
     confirmation = await officer.next_message()
@@ -115,9 +115,7 @@ async def test_unacknowledged_incident_escalates_level_by_level_and_stops_on_ack
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str, clock: ManualClock
 ) -> None:
     people = await _people(sandbox, database_url)
-    province = await register(
-        sandbox, database_url, name="Koor Sultra", role="coordinator", region="74"
-    )
+    province = await make_coordinator(sandbox, database_url, name="Koor Sultra", region="74")
     officer, district, regency = people["officer"], people["district"], people["regency"]
     await officer.send(FLOOD)
     assert "ke 1 koordinator" in (await officer.next_message()).text
@@ -189,9 +187,7 @@ async def test_a_blocked_coordinator_does_not_stop_the_others(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     people = await _people(sandbox, database_url)
-    second = await register(
-        sandbox, database_url, name="Koor Asera Dua", role="coordinator", region="74.09.01"
-    )
+    second = await make_coordinator(sandbox, database_url, name="Koor Asera Dua", region="74.09.01")
     await people["district"].block_bot()
     await people["officer"].send(FLOOD)
     await people["officer"].next_message()
@@ -207,8 +203,8 @@ async def test_alerts_arrive_once_each_and_in_order_despite_429_and_502(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     people = await _people(sandbox, database_url)
-    people["district2"] = await register(
-        sandbox, database_url, name="Koor Asera Dua", role="coordinator", region="74.09.01"
+    people["district2"] = await make_coordinator(
+        sandbox, database_url, name="Koor Asera Dua", region="74.09.01"
     )
     await sandbox.set_faults(
         rate_429=0.25,

@@ -14,7 +14,7 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.sandbox import SandboxClient
-from tests.factories import register, running
+from tests.factories import make_coordinator, make_officer, running
 
 
 @pytest.fixture
@@ -48,17 +48,13 @@ async def test_metrics_move_as_officers_report(
 
         before = await _scrape(client)
         assert before["posko_leader"] == 1 and before["posko_database_up"] == 1
-        officer = await register(
-            sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-        )
+        officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
         for n in range(3):
             await officer.send(f"/lapor distribusi sebagian {n}0%")
             await officer.next_message()
         # An unacknowledged high-severity incident waits for its escalation.
         for region in ("74.09.01", "74.09"):  # alerted at the district, escalated above
-            await register(
-                sandbox, database_url, name=f"Koor {region}", role="coordinator", region=region
-            )
+            await make_coordinator(sandbox, database_url, name=f"Koor {region}", region=region)
         await officer.send("/insiden tinggi kekerasan bentrok di TPS 03")
         await officer.next_message()
         after = await _scrape(client)
@@ -83,9 +79,7 @@ async def test_429_and_5xx_answers_are_counted(
     served: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
     assert served.web_server is not None
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{served.web_server.port}") as client:
         before = await _scrape(client)
 

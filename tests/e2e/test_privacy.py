@@ -7,16 +7,14 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Invite, Person, Report
-from tests.factories import make_admin, register
+from tests.factories import make_admin, make_officer
 from tests.helpers import fetch_all, invite_code
 
 
 async def test_my_data_and_leaving_keeps_reports_but_not_the_name(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Siti Aminah", role="officer", region="74.09.01.1005"
-    )
+    officer = await make_officer(sandbox, database_url, name="Siti Aminah", region="74.09.01.1005")
     await officer.send("/lapor logistik siap")
     await officer.next_message()
     await officer.send("/dataku")

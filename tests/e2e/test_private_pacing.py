@@ -9,15 +9,13 @@ import time
 
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
-from tests.factories import register
+from tests.factories import make_officer
 
 
 async def test_six_quick_reports_are_answered_in_a_burst_then_one_a_second(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(
-        sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-    )
+    officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
     await sandbox.enforce_rate_limits(True)
     started = time.monotonic()
     for n in range(6):

@@ -7,16 +7,14 @@ from sqlmodel import col
 from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient
 from storage.models import Invite
-from tests.factories import register
+from tests.factories import make_coordinator, make_officer
 from tests.helpers import count_rows, fetch_all, invite_code
 
 
 async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     invites_before = await count_rows(database_url, Invite)  # the coordinator's own
     await coordinator.send("/undang petugas Asera")
     choice = await coordinator.next_message()
@@ -50,8 +48,8 @@ async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
     await coordinator.send("/undang petugas Kec Wanggudu")  # a village, not a district
     assert "Wanggudu tidak ditemukan" in (await coordinator.next_message()).text
 
-    english = await register(
-        sandbox, database_url, name="Ann", role="coordinator", region="74.09", language_code="en"
+    english = await make_coordinator(
+        sandbox, database_url, name="Ann", region="74.09", language_code="en"
     )
     await english.send("/invite officer Asera")
     choice = await english.next_message()
@@ -69,9 +67,7 @@ async def test_a_name_shared_by_a_district_and_a_village_offers_both_by_level(
 async def test_a_regency_is_found_with_or_without_kabupaten(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    province = await register(
-        sandbox, database_url, name="Kesbang Sultra", role="coordinator", region="74"
-    )
+    province = await make_coordinator(sandbox, database_url, name="Kesbang Sultra", region="74")
     typings = ("Konawe Utara", "Kab. Konawe Utara", "kabupaten konawe utara", "KAB Konawe Utara")
     for typed in typings:
         await province.send(f"/undang koordinator {typed}")
@@ -85,9 +81,7 @@ async def test_a_regency_is_found_with_or_without_kabupaten(
 async def test_one_tap_on_a_village_in_the_picker_chooses_it(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     await coordinator.send("/undang")
     prompt = await coordinator.next_message()
     await coordinator.press("Petugas", message_id=prompt.message_id)
@@ -104,8 +98,8 @@ async def test_one_tap_on_a_village_in_the_picker_chooses_it(
     assert invite_code(done.text)
 
     # The same in the guided report, in English.
-    camat = await register(
-        sandbox, database_url, name="Camat", role="officer", region="74.09.01", language_code="en"
+    camat = await make_officer(
+        sandbox, database_url, name="Camat", region="74.09.01", language_code="en"
     )
     await camat.send("/report")
     card = await camat.next_message()

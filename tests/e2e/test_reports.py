@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.jobs import DRAFT_SWEEP_JOB
 from bot.sandbox import SandboxClient
 from storage.models import Readiness, Report
-from tests.factories import make_officer, register, running
+from tests.factories import make_coordinator, make_officer, running
 from tests.helpers import count_rows, fetch_all
 
 REFERENCE = re.compile(r"R-\d{4}")
@@ -229,9 +229,7 @@ async def test_status_for_an_officer_and_for_a_coordinator(
 ) -> None:
     officer = await make_officer(sandbox, database_url, region="74.09.01")  # Asera
     lasolo = await make_officer(sandbox, database_url, region="74.09.05")
-    coordinator = await register(
-        sandbox, database_url, name="Koor", role="coordinator", region="74.09"
-    )
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor", region="74.09")
     await officer.send("/lapor logistik belum siap gudang bocor")
     await officer.next_message()
     await officer.send("/lapor 74.09.01.1005 distribusi sebagian 50%")

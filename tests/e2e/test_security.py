@@ -11,7 +11,7 @@ from bot.app import PoskoRuntime
 from bot.sandbox import SandboxClient, SeenMessage, SimUser
 from storage.models import Incident, Invite, Person, Report
 from tests.conftest import ADMIN_TELEGRAM_ID
-from tests.factories import make_group, register
+from tests.factories import make_coordinator, make_group, make_officer
 from tests.helpers import count_rows, fetch_all
 
 NOT_YOURS = "Tombol ini bukan untuk Anda."
@@ -36,10 +36,8 @@ async def person(database_url: str, user: SimUser) -> Person:
 async def test_leave_confirmation_in_a_group_acts_only_for_who_asked_for_it(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    coordinator = await register(
-        sandbox, database_url, name="Koor Konut", role="coordinator", region="74.09"
-    )
-    member = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
+    coordinator = await make_coordinator(sandbox, database_url, name="Koor Konut", region="74.09")
+    member = await make_officer(sandbox, database_url, name="Siti", region="74.09.01")
     stranger = await sandbox.create_user("Tamu")
     group = await make_group(
         sandbox, "Forkopimda Konut", members=[member, stranger], admins=[coordinator]
@@ -72,8 +70,8 @@ async def test_leave_confirmation_in_a_group_acts_only_for_who_asked_for_it(
 async def test_withdraw_confirmation_in_a_group_is_only_for_the_reporter(
     posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
 ) -> None:
-    officer = await register(sandbox, database_url, name="Siti", role="officer", region="74.09.01")
-    other = await register(sandbox, database_url, name="Budi", role="officer", region="74.09.01")
+    officer = await make_officer(sandbox, database_url, name="Siti", region="74.09.01")
+    other = await make_officer(sandbox, database_url, name="Budi", region="74.09.01")
     group = await make_group(sandbox, "Posko Asera", members=[officer, other], admins=[])
     await officer.send("/lapor logistik siap")
     await officer.next_message()
@@ -105,9 +103,7 @@ async def test_personal_data_and_files_stay_out_of_groups(
     admin = await sandbox.create_user("Rina", username="rina_kesbang", user_id=ADMIN_TELEGRAM_ID)
     await admin.send("/start")
     await admin.next_message()
-    officer = await register(
-        sandbox, database_url, name="Siti Aminah", role="officer", region="74.09.01"
-    )
+    officer = await make_officer(sandbox, database_url, name="Siti Aminah", region="74.09.01")
     await officer.send("/insiden kritis bencana banjir, jembatan putus ke Wanggudu")
     await officer.next_message()
     [incident] = await fetch_all(database_url, Incident)

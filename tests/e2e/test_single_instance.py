@@ -11,7 +11,7 @@ import pytest
 
 from bot.sandbox import SandboxClient, TelegramDouble
 from tests.conftest import ADMIN_TELEGRAM_ID, POSTGRES_URL, TEST_TOKEN
-from tests.factories import register
+from tests.factories import make_officer
 from tests.helpers import ROOT, BotProcess
 
 pytestmark = pytest.mark.skipif(bool(POSTGRES_URL), reason="SQLite only: PostgreSQL has standbys")
@@ -56,9 +56,7 @@ async def test_a_second_run_on_the_same_sqlite_file_is_refused(
         assert "Traceback" not in err.decode()
 
         # The first bot never noticed: it answers as before, once.
-        officer = await register(
-            sandbox, database_url, name="Petugas", role="officer", region="74.09.01"
-        )
+        officer = await make_officer(sandbox, database_url, name="Petugas", region="74.09.01")
         await officer.send("/lapor logistik siap")
         assert "R-" in (await officer.next_message(timeout=20)).text
         await officer.expect_no_message(within=1.0)

@@ -10,7 +10,7 @@ from sqlmodel import col
 from bot.sandbox import SandboxClient, SimUser, TelegramDouble
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportRequest
-from tests.factories import make_admin, register
+from tests.factories import make_admin, make_coordinator, make_officer
 from tests.helpers import BotProcess, fetch_all
 
 PLAN = """/rtl
@@ -30,27 +30,24 @@ async def test_support_requests_survive_sigkill(
     await bot.start()
     try:
         await make_admin(sandbox, welcome_within=30)  # the bot is up
-        camat = await register(
+        camat = await make_officer(
             sandbox,
             database_url,
             name="Camat Asera",
-            role="officer",
             region="74.09.01",
             agency="pemda",
         )
-        tni = await register(
+        tni = await make_coordinator(
             sandbox,
             database_url,
             name="Dandim Konut",
-            role="coordinator",
             region="74.09",
             agency="tni",
         )
-        kpu = await register(
+        kpu = await make_coordinator(
             sandbox,
             database_url,
             name="KPU Konut",
-            role="coordinator",
             region="74.09",
             agency="kpu",
         )

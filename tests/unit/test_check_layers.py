@@ -223,3 +223,12 @@ def test_import_cycles_end_and_hide_nothing(tmp_path: Path) -> None:
         "bot/services/cyclic.py:2: bot.b: bot/services never reach telegram"
         " (bot.b -> bot.a -> bot.c -> telegram)",
     ]
+
+
+def test_a_file_that_does_not_parse_is_reported(tmp_path: Path) -> None:
+    root = _tree(tmp_path, CLEAN_TREE | {"bot/jobs.py": "import os\n<<<<<<< ours\n"})
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(root)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{root / 'bot' / 'jobs.py'}:2: cannot be parsed")
