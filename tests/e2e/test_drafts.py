@@ -11,7 +11,8 @@ from bot.app import PoskoRuntime
 from bot.clock import ManualClock
 from bot.sandbox import SandboxClient
 from storage.models import Report
-from tests.helpers import fetch_all, register
+from tests.factories import register
+from tests.helpers import fetch_all
 
 
 async def test_typing_the_skip_word_is_pressing_skip(
