@@ -26,6 +26,7 @@ from bot.domain.drafts import (
     DraftFields,
     StepKind,
 )
+from bot.domain.geo import Coordinates
 from bot.domain.incidents import (
     CLASS_WORDS,
     MAX_DESCRIPTION,
@@ -343,17 +344,24 @@ async def location_button(update: Update, context: PoskoContext) -> None:
     if pressed is None:
         return
     data, actor = pressed
-    fields = INCIDENT_HERE.parse(data, count=2)
-    try:
-        latitude, longitude = (float(value) for value in fields or ())
-    except ValueError:
-        latitude = longitude = float("nan")  # refused below
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+    point = _button_point(INCIDENT_HERE.parse(data, count=2))
+    if point is None:
         answer_callback(context, update, plain(context.lang, "button.stale"))
         return
     answer_callback(context, update)
-    draft = IncidentDraft(latitude=latitude, longitude=longitude)
+    draft = IncidentDraft(latitude=point.latitude, longitude=point.longitude)
     await FLOW.start(update, context, actor, draft)
+
+
+def _button_point(fields: tuple[str, ...] | None) -> Coordinates | None:
+    """The place a "report an incident here" button carries; None when it is not one."""
+    try:
+        latitude, longitude = (float(value) for value in fields or ())
+    except ValueError:
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return Coordinates(latitude, longitude)
 
 
 # -- following an incident from its alert ---------------------------------------------------

@@ -95,3 +95,20 @@ async def test_a_draft_expired_at_the_location_step_removes_the_location_keyboar
     await officer.send_location(-3.45, 122.09)
     expired = await officer.next_message()
     assert "dihapus karena tidak ada aktivitas" in expired.text and expired.remove_keyboard
+
+
+async def test_a_forged_report_here_button_starts_nothing(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    officer = await register(
+        sandbox, database_url, name="Petugas", role="officer", region="74.09.01.1005"
+    )
+    await officer.send_location(-3.45, 122.09)
+    offer = await officer.next_message()
+    for forged in ("insloc1:200.0:10.0", "insloc1:nan:nan", "insloc1:x:y", "insloc1:1.0"):
+        await officer.press_data(forged, message_id=offer.message_id)
+        await officer.expect_no_message(within=0.3)
+    toasts = [toast.get("text") or "" for toast in await officer.toasts()]
+    assert len(toasts) == 4 and all("tidak berlaku" in text for text in toasts)
+    await officer.press("🚨 Lapor insiden di sini", message_id=offer.message_id)
+    assert "Jenis insiden apa" in (await officer.next_message()).text
