@@ -5,22 +5,23 @@ of pressing a button. Used by the draft engine (bot/handlers/drafts.py) and its 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from telegram import Update
 
 from bot.context import PoskoContext
-from bot.domain.choices import match_choice
 from bot.domain.geo import Coordinates, CoordinatesOutOfRange, parse_coordinates
 from bot.domain.incidents import SEVERITY_WORDS, TypeInfo
 from bot.domain.lines import catalog_words
-from bot.domain.regions import is_within, level_of
 from bot.domain.reports import AspectInfo
 from bot.domain.text import clean
 from bot.domain.types import ReportState
 from bot.handlers.common import reply, skip_words
 from bot.i18n import LANGUAGES, plain, t
-from storage.models import Person
-from storage.regions import child_regions, find_regions_by_name, get_region
+from bot.services.regions import region_answered
+
+if TYPE_CHECKING:  # the person as the services return it; no storage import at run time
+    from storage.models import Person
 
 SKIPPED = "skipped"
 REMOVE_KEYBOARD = {"remove_keyboard": True}
@@ -93,19 +94,7 @@ def severity_choices() -> Mapping[str, list[str]]:
 async def typed_region(context: PoskoContext, actor: Person, text: str) -> str | None:
     """At the region step: a region code, or the name of one region, inside the person's
     own region (exactly one); None when it is neither."""
-    text = clean(text)
-    if level_of(text) is not None:
-        inside = is_within(text, actor.region_code)
-        return text if inside and await get_region(context.session, code=text) else None
-    found = await find_regions_by_name(
-        context.session, name=text, within=actor.region_code, limit=2
-    )
-    if len(found) == 1:
-        return found[0].code
-    if found:
-        return None
-    children = await child_regions(context.session, code=actor.region_code)
-    return match_choice(text, {c.code: [c.name] for c in children})
+    return await region_answered(context.session, within=actor.region_code, text=text)
 
 
 def say_unclear(update: Update, context: PoskoContext) -> None:

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.regions import is_within, parent_of
 from bot.i18n import plain
+from bot.services.regions import level_below
 from bot.ui import Button, Keyboard, in_rows
-from storage.regions import child_regions, codes_with_children, get_region
 
 PAGE_SIZE = 10
 
@@ -30,9 +30,9 @@ async def picker_keyboard(
     current: str,
     page: int = 0,
 ) -> Keyboard:
-    region = await get_region(session, code=current)
-    assert region is not None
-    children = await child_regions(session, code=current)
+    below = await level_below(session, code=current)
+    assert below is not None
+    region, children = below.region, below.children
     pages = max(1, -(-len(children) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = children[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -40,7 +40,7 @@ async def picker_keyboard(
         [Button(plain(lang, "picker.choose_here", name=region.name), f"{pick_prefix}:{current}")]
     ]
     # A region with nothing below it (a village) is chosen with one tap; the others open.
-    parents = await codes_with_children(session, codes=[child.code for child in shown])
+    parents = below.parents
     rows += in_rows(
         [
             Button(child.name, f"{open_prefix}:{child.code}:0")

@@ -8,8 +8,10 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.choices import match_choice
 from bot.domain.policy import Action, ChatKind, decide
-from bot.domain.regions import level_of
+from bot.domain.regions import is_within, level_of
+from bot.domain.text import clean
 from bot.services.people import policy_actor
 from bot.unit import UnitOfWork
 from storage import regions as stored
@@ -96,3 +98,44 @@ async def regions_named(
     first."""
     found = await stored.find_regions_named(unit.session, names=names, within=within, level=level)
     return [_plain(region) for region in found]
+
+
+async def region_answered(
+    unit_or_session: UnitOfWork | AsyncSession, *, within: str, text: str
+) -> str | None:
+    """At a flow's region step: a region code, or the name of one region, inside `within`
+    (exactly one); None when it is neither."""
+    session = _session(unit_or_session)
+    text = clean(text)
+    if level_of(text) is not None:
+        inside = is_within(text, within)
+        return text if inside and await stored.get_region(session, code=text) else None
+    found = await stored.find_regions_by_name(session, name=text, within=within, limit=2)
+    if len(found) == 1:
+        return found[0].code
+    if found:
+        return None
+    children = await stored.child_regions(session, code=within)
+    return match_choice(text, {c.code: [c.name] for c in children})
+
+
+@dataclass(frozen=True)
+class RegionLevelBelow:
+    """One region and the regions directly below it, for a picker; `parents` are the
+    children that have regions below them in turn."""
+
+    region: RegionName
+    children: list[RegionName]
+    parents: frozenset[str]
+
+
+async def level_below(
+    unit_or_session: UnitOfWork | AsyncSession, *, code: str
+) -> RegionLevelBelow | None:
+    session = _session(unit_or_session)
+    region = await stored.get_region(session, code=code)
+    if region is None:
+        return None
+    children = await stored.child_regions(session, code=code)
+    parents = await stored.codes_with_children(session, codes=[child.code for child in children])
+    return RegionLevelBelow(_plain(region), [_plain(c) for c in children], frozenset(parents))
