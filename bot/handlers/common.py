@@ -36,26 +36,13 @@ _REPORTING = (
     "ralat",
     "tarik",
 )
+_LEADING = ("rtl", "ringkasan", "ekspor", "paparan", "ingatkan", "undang")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: (*_REPORTING, "ringkasan", *_EVERYONE),
-    Role.COORDINATOR: (
-        *_REPORTING,
-        "rtl",
-        "ringkasan",
-        "ekspor",
-        "paparan",
-        "ingatkan",
-        "undang",
-        *_EVERYONE,
-    ),
+    Role.COORDINATOR: (*_REPORTING, *_LEADING, *_EVERYONE),
     Role.ADMIN: (
         *_REPORTING,
-        "rtl",
-        "ringkasan",
-        "ekspor",
-        "paparan",
-        "ingatkan",
-        "undang",
+        *_LEADING,
         "undangan",
         "nonaktifkan",
         "acara",
@@ -143,6 +130,17 @@ def reply(
     context.unit.send(
         chat.id, text, buttons=buttons, thread_id=thread_id, reply_markup=reply_markup
     )
+
+
+def reply_or_edit(
+    update: Update, context: PoskoContext, text: Html, *, edit_message_id: int | None
+) -> None:
+    """Edit message `edit_message_id` of the update's chat into `text`, or (None) reply."""
+    chat = update.effective_chat
+    if edit_message_id is not None and chat is not None:
+        context.unit.edit(chat.id, edit_message_id, text)
+    else:
+        reply(update, context, text)
 
 
 def answer_callback(

@@ -181,19 +181,16 @@ async def remind_command(update: Update, context: PoskoContext) -> None:
         key = "reminder.none"
     else:
         key = "reminder.sent"
-    reply(
-        update,
-        context,
-        t(
-            lang,
-            key,
-            region=region,
-            officers=counts.officers,
-            missing=counts.missing,
-            sent=counts.sent,
-            already=counts.already,
-        ),
+    text = t(
+        lang,
+        key,
+        region=region,
+        officers=counts.officers,
+        missing=counts.missing,
+        sent=counts.sent,
+        already=counts.already,
     )
+    reply(update, context, text)
 
 
 async def reminder_button(update: Update, context: PoskoContext) -> None:

@@ -13,7 +13,13 @@ from bot.domain.onboarding import InviteRefused, invite_agency
 from bot.domain.regions import level_of
 from bot.domain.roles import parse_role
 from bot.domain.types import Role
-from bot.handlers.common import answer_callback, personal_press, private_actor, reply
+from bot.handlers.common import (
+    answer_callback,
+    personal_press,
+    private_actor,
+    reply,
+    reply_or_edit,
+)
 from bot.handlers.region_access import choice_labels, described_region
 from bot.handlers.region_picker import picker_keyboard
 from bot.i18n import format_moment, plain, t
@@ -178,12 +184,7 @@ async def _issue(
         expires=format_moment(created.invite.expires_at, lang, settings.timezone),
         uses=created.invite.max_uses,
     )
-    chat = update.effective_chat
-    assert chat is not None
-    if edit_message_id is not None:
-        context.unit.edit(chat.id, edit_message_id, text)
-    else:
-        reply(update, context, text)
+    reply_or_edit(update, context, text, edit_message_id=edit_message_id)
 
 
 async def invite_button(update: Update, context: PoskoContext) -> None:

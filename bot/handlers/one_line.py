@@ -115,21 +115,20 @@ async def ask_report(
 ) -> None:
     """'Maksud Anda Keamanan & ketertiban?' with a button per reading, and Cancel."""
     lang = context.lang
-    choices = [
-        (
-            _guessed_label(lang, guessed, aspects, ()),
-            {
-                "region": region,
-                "aspect": parsed.aspect,
-                "state": parsed.state.value,
-                "progress": parsed.progress,
-                "note": parsed.note,
-                "photos": photos,
-                "corrects": corrects,
-            },
-        )
-        for parsed, guessed in zip(guess.options, guess.guessed, strict=True)
+    labels = [_guessed_label(lang, guessed, aspects, ()) for guessed in guess.guessed]
+    readings = [
+        {
+            "region": region,
+            "aspect": parsed.aspect,
+            "state": parsed.state.value,
+            "progress": parsed.progress,
+            "note": parsed.note,
+            "photos": photos,
+            "corrects": corrects,
+        }
+        for parsed in guess.options
     ]
+    choices = list(zip(labels, readings, strict=True))
     top = guess.options[0]
     question = t(
         lang,
@@ -157,20 +156,19 @@ async def ask_incident(
     photos: list[str],
 ) -> None:
     lang = context.lang
-    choices = [
-        (
-            _guessed_label(lang, guessed, (), types),
-            {
-                "region": region,
-                "type_code": parsed.type_code,
-                "severity": parsed.severity.value,
-                "athg": parsed.athg_class.value,
-                "description": parsed.description,
-                "photos": photos,
-            },
-        )
-        for parsed, guessed in zip(guess.options, guess.guessed, strict=True)
+    readings = [
+        {
+            "region": region,
+            "type_code": parsed.type_code,
+            "severity": parsed.severity.value,
+            "athg": parsed.athg_class.value,
+            "description": parsed.description,
+            "photos": photos,
+        }
+        for parsed in guess.options
     ]
+    labels = [_guessed_label(lang, guessed, (), types) for guessed in guess.guessed]
+    choices = list(zip(labels, readings, strict=True))
     top = guess.options[0]
     question = t(
         lang,
@@ -234,14 +232,12 @@ async def drop_pending(update: Update, context: PoskoContext) -> None:
 
 async def guess_button(update: Update, context: PoskoContext) -> None:
     """`ask1:<token>:<n|x>`: store reading n, or cancel."""
-    query = update.callback_query
+    query, user = update.callback_query, update.effective_user
     assert query is not None and query.data is not None
     actor = await require_actor(update, context)
-    user = update.effective_user
     if actor is None or query.message is None or user is None:
         return
-    lang = context.lang
-    chat_id, message_id = query.message.chat.id, query.message.message_id
+    lang, chat_id, message_id = context.lang, query.message.chat.id, query.message.message_id
     fields = ONE_LINE_GUESS.parse(query.data, count=2)
     answered = (
         await line_guess.answer(

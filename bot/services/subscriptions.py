@@ -22,12 +22,6 @@ from storage.people import get_person
 STOPPED_REASON = plain("en", "subscription.stopped")
 
 
-async def subscription_of(
-    unit: UnitOfWork, *, chat_id: int, thread_id: int | None
-) -> Subscription | None:
-    return await get_subscription(unit.session, chat_id=chat_id, thread_id=thread_id)
-
-
 async def subscribe_group(
     unit: UnitOfWork,
     *,
