@@ -149,14 +149,19 @@ def request_buttons(request: SupportRequest, lang: str) -> Keyboard | None:
     """The agency's buttons; none once it is done."""
     if request.status not in OPEN_SUPPORT_STATUSES:
         return None
-    prefix = f"{CALLBACK}:{request.id}"
-    decline = Button(plain(lang, "support.button.decline"), f"{prefix}:x")
+    assert request.id is not None
+    decline = Button(plain(lang, "support.button.decline"), SUPPORT_ACTION.data(request.id, "x"))
     if request.status == SupportStatus.OPEN:
-        return [[Button(plain(lang, "support.button.take"), f"{prefix}:t"), decline]]
+        return [
+            [
+                Button(plain(lang, "support.button.take"), SUPPORT_ACTION.data(request.id, "t")),
+                decline,
+            ]
+        ]
     return [
         [
-            Button(plain(lang, "support.button.progress"), f"{prefix}:p"),
-            Button(plain(lang, "support.button.done"), f"{prefix}:d"),
+            Button(plain(lang, "support.button.progress"), SUPPORT_ACTION.data(request.id, "p")),
+            Button(plain(lang, "support.button.done"), SUPPORT_ACTION.data(request.id, "d")),
         ],
         [decline],
     ]

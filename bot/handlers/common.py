@@ -278,12 +278,10 @@ async def personal_press(
     """The press of a personal button (see `personal_button`) by a registered person, on a
     message Telegram still shows; None after telling them why not."""
     query = update.callback_query
-    data = personal_button(update, context, private=private)
-    if query is None or data is None:
+    pressed = await pressed_by_actor(update, context, private=private)
+    if query is None or pressed is None or query.message is None:
         return None
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return None
+    data, actor = pressed
     return Press(actor, data, query.message.chat.id, query.message.message_id)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import SUPPORT_ACTION
 from bot.context import PoskoContext
 from bot.domain.policy import ChatKind, chat_kind
 from bot.domain.support import SupportSyntaxError, parse_reference, parse_request_line, reference
@@ -126,7 +127,11 @@ async def support_button(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    _, request_id, action = query.data.split(":")
+    fields = SUPPORT_ACTION.parse(query.data, count=2)
+    if fields is None or not fields[0].isdigit() or fields[1] not in ("t", "p", "d", "x"):
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    request_id, action = fields
     request = await visible_request(context.unit, actor=actor, request_id=int(request_id))
     chat = update.effective_chat
     kind = chat_kind(chat.type if chat else None)

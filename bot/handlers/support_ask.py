@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
-from bot.callbacks import SUPPORT_FLOW
+from bot.callbacks import SUPPORT_ASK, SUPPORT_FLOW
 from bot.context import PoskoContext
 from bot.domain.geo import Coordinates
 from bot.domain.support import SupportSyntaxError, parse_deadline, reference
@@ -19,6 +19,7 @@ from bot.handlers.common import (
     answer_callback,
     location_keyboard,
     personal_button,
+    pressed_by_actor,
     reply,
     require_actor,
 )
@@ -42,7 +43,7 @@ def report_offer(report_id: int, state: str, lang: str, owner: int) -> Keyboard 
     """The button under a 🔴/🟡 report's confirmation."""
     if state not in ("not_ready", "partial"):
         return None
-    button = Button(plain(lang, "support.button.ask"), f"{START_CALLBACK}:r:{report_id}")
+    button = Button(plain(lang, "support.button.ask"), SUPPORT_ASK.data("r", report_id))
     return owned([[button]], owner)
 
 
@@ -60,7 +61,7 @@ async def status_offer(context: PoskoContext, *, region_code: str) -> Keyboard |
                     "support.button.ask_for",
                     aspect=offer.aspect_en if lang == "en" else offer.aspect,
                 ),
-                f"{START_CALLBACK}:r:{offer.report_id}",
+                SUPPORT_ASK.data("r", offer.report_id),
             )
         ]
         for offer in await drafts.offers(context.unit, region_code=region_code)
@@ -88,18 +89,19 @@ async def start_button(update: Update, context: PoskoContext) -> None:
     if actor is None:
         return
     lang = context.lang
-    parts = data.split(":")
-    if len(parts) != 3 or parts[1] not in ("r", "i") or not parts[2].isdigit():
+    fields = SUPPORT_ASK.parse(data, count=2)
+    if fields is None or fields[0] not in ("r", "i") or not fields[1].isdigit():
         answer_callback(context, update, plain(lang, "button.stale"))
         return
+    source, source_id = fields
     minutes = context.services.settings.draft_ttl_minutes
     try:
         state = await drafts.start(
             context.unit,
             actor=actor,
             minutes=minutes,
-            report_id=int(parts[2]) if parts[1] == "r" else None,
-            incident_id=int(parts[2]) if parts[1] == "i" else None,
+            report_id=int(source_id) if source == "r" else None,
+            incident_id=int(source_id) if source == "i" else None,
         )
     except SupportRefused as refusal:
         answer_callback(context, update, plain(lang, refusal.key, **refusal.params), alert=True)
@@ -115,13 +117,14 @@ async def _show(context: PoskoContext, actor: Person, state: drafts.DraftState) 
     """The question of the draft's step, in the person's private chat."""
     lang = context.lang
     tz = context.services.settings.timezone
-    prefix = f"{STEP_CALLBACK}:{state.token}"
-    cancel = Button(plain(lang, "picker.cancel"), f"{prefix}:x")
+    token = state.token
+    cancel = Button(plain(lang, "picker.cancel"), SUPPORT_FLOW.data(token, "x"))
     draft = state.draft
     keyboard: Keyboard
     if state.step == "agency":
         choices = [
-            Button(a.name(lang), f"{prefix}:g:{a.code}") for a in await agencies(context.unit)
+            Button(a.name(lang), SUPPORT_FLOW.data(token, "g", a.code))
+            for a in await agencies(context.unit)
         ]
         keyboard = [*in_rows(choices, 2), [cancel]]
         text = t(lang, "support.ask.agency")
@@ -131,13 +134,15 @@ async def _show(context: PoskoContext, actor: Person, state: drafts.DraftState) 
         if draft.suggested_need:
             text = Html(text + t(lang, "support.ask.need_suggested", need=draft.suggested_need))
             keyboard = [
-                [Button(plain(lang, "support.ask.use_suggestion"), f"{prefix}:n")],
+                [Button(plain(lang, "support.ask.use_suggestion"), SUPPORT_FLOW.data(token, "n"))],
                 [cancel],
             ]
     elif state.step == "deadline":
         keyboard = [
             [
-                Button(plain(lang, f"support.ask.deadline.{key}"), f"{prefix}:d:{key}")
+                Button(
+                    plain(lang, f"support.ask.deadline.{key}"), SUPPORT_FLOW.data(token, "d", key)
+                )
                 for key in drafts.DEADLINE_CHOICES
             ],
             [cancel],
@@ -169,28 +174,26 @@ async def _show(context: PoskoContext, actor: Person, state: drafts.DraftState) 
             )
             text = Html(f"{text}\n{location}")
         keyboard = [
-            [Button(plain(lang, "support.ask.send"), f"{prefix}:s"), cancel],
-            [Button(plain(lang, "report.button.location"), f"{prefix}:l")],
+            [Button(plain(lang, "support.ask.send"), SUPPORT_FLOW.data(token, "s")), cancel],
+            [Button(plain(lang, "report.button.location"), SUPPORT_FLOW.data(token, "l"))],
         ]
     context.unit.send(actor.telegram_id, text, buttons=owned(keyboard, actor.telegram_id))
 
 
 async def step_button(update: Update, context: PoskoContext) -> None:
-    data = personal_button(update, context, private=True)
-    if data is None:
+    pressed = await pressed_by_actor(update, context, private=True)
+    if pressed is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None:
-        return
+    data, actor = pressed
     lang = context.lang
-    parts = data.split(":")
+    parts = SUPPORT_FLOW.parse(data) or ()
     state = await drafts.current(
-        context.unit, actor=actor, token=parts[1] if len(parts) > 2 else ""
+        context.unit, actor=actor, token=parts[0] if len(parts) > 1 else ""
     )
     if state is None:
         answer_callback(context, update, plain(lang, "button.stale"))
         return
-    action = parts[2]
+    action = parts[1]
     draft = state.draft
     minutes = context.services.settings.draft_ttl_minutes
     if action == "x":
@@ -223,8 +226,8 @@ async def step_button(update: Update, context: PoskoContext) -> None:
             actor,
             await drafts.store(context.unit, actor=actor, draft=draft, minutes=minutes),
         )
-    elif action == "g" and len(parts) == 4 and state.step == "agency":
-        draft.agency = parts[3]
+    elif action == "g" and len(parts) == 3 and state.step == "agency":
+        draft.agency = parts[2]
         await _show(
             context,
             actor,
@@ -239,11 +242,11 @@ async def step_button(update: Update, context: PoskoContext) -> None:
         )
     elif (
         action == "d"
-        and len(parts) == 4
-        and parts[3] in drafts.DEADLINE_CHOICES
+        and len(parts) == 3
+        and parts[2] in drafts.DEADLINE_CHOICES
         and state.step == "deadline"
     ):
-        draft.deadline = (context.now + drafts.DEADLINE_CHOICES[parts[3]]).isoformat()
+        draft.deadline = (context.now + drafts.DEADLINE_CHOICES[parts[2]]).isoformat()
         await _show(
             context,
             actor,

@@ -10,10 +10,9 @@ from bot.context import PoskoContext
 from bot.domain.support import reference
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
+    personal_press,
     private_command,
     reply,
-    require_actor,
 )
 from bot.handlers.flows import Flow
 from bot.i18n import Html, format_short_moment, plain, t
@@ -76,8 +75,8 @@ async def rtl_command(update: Update, context: PoskoContext) -> None:
     lines.append(t(lang, "support.rtl.confirm", count=result.valid))
     buttons = [
         [
-            Button(plain(lang, "support.rtl.save"), f"{CALLBACK}:{result.token}:s"),
-            Button(plain(lang, "picker.cancel"), f"{CALLBACK}:{result.token}:x"),
+            Button(plain(lang, "support.rtl.save"), SUPPORT_BULK.data(result.token, "s")),
+            Button(plain(lang, "picker.cancel"), SUPPORT_BULK.data(result.token, "x")),
         ]
     ]
     reply(
@@ -86,21 +85,16 @@ async def rtl_command(update: Update, context: PoskoContext) -> None:
 
 
 async def rtl_button(update: Update, context: PoskoContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context, private=True)
-    if data is None:
+    press = await personal_press(update, context, private=True)
+    if press is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None or query.message is None:
-        return
-    lang = context.lang
-    parts = data.split(":")
-    if len(parts) != 3:
+    actor, lang = press.actor, context.lang
+    fields = SUPPORT_BULK.parse(press.data, count=2)
+    if fields is None:
         answer_callback(context, update, plain(lang, "button.stale"))
         return
-    _, token, action = parts
-    chat_id, message_id = query.message.chat.id, query.message.message_id
+    token, action = fields
+    chat_id, message_id = press.chat_id, press.message_id
     if action == "x":
         if await discard(context.unit, actor=actor, token=token):
             context.unit.edit(chat_id, message_id, t(lang, "cancel.done"))

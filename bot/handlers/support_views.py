@@ -12,12 +12,11 @@ from bot.context import PoskoContext
 from bot.domain.support import STATUS_EMOJI
 from bot.handlers.common import (
     answer_callback,
-    personal_button,
+    pressed_by_actor,
     private_command,
     reply,
-    require_actor,
 )
-from bot.i18n import Html, format_short_moment, t
+from bot.i18n import Html, format_short_moment, plain, t
 from bot.services.support import SupportItem, followups, support_timeline
 from bot.ui import Button, Keyboard, owned
 
@@ -46,7 +45,7 @@ async def followups_command(update: Update, context: PoskoContext) -> None:
             lines.append(_line(item, lang, tz))
             if len(buttons) < MAX_BUTTONS:
                 buttons.append(
-                    [Button(f"{item.reference} {item.need[:30]}", f"{CALLBACK}:{item.id}")]
+                    [Button(f"{item.reference} {item.need[:30]}", SUPPORT_OPEN.data(item.id))]
                 )
     reply(
         update, context, Html("\n".join(lines)), buttons=owned(buttons, command.actor.telegram_id)
@@ -68,16 +67,16 @@ def _line(item: SupportItem, lang: str, tz: ZoneInfo) -> Html:
 
 async def open_button(update: Update, context: PoskoContext) -> None:
     """A /tindaklanjut button: the request and its timeline."""
-    query = update.callback_query
-    assert query is not None
-    data = personal_button(update, context, private=True)
-    if data is None:
+    pressed = await pressed_by_actor(update, context, private=True)
+    if pressed is None:
         return
-    actor = await require_actor(update, context)
-    if actor is None:
-        return
+    data, actor = pressed
     lang = context.lang
-    request_id = data.split(":", 1)[1]
+    fields = SUPPORT_OPEN.parse(data, count=1)
+    if fields is None or not fields[0].isdigit():
+        answer_callback(context, update, plain(lang, "button.stale"))
+        return
+    request_id = fields[0]
     text = (
         await support_timeline(
             context.unit,

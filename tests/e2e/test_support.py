@@ -505,3 +505,26 @@ async def test_a_request_from_an_incident_with_a_location_inherits_it(
     assert "D-0001" in (await kpu.next_message()).text
     texts = [m.text or "" for m in await _messages(polri, 2)]  # the alert, the request
     assert any("D-0001" in text and "📍 -3.45000, 122.09000" in text for text in texts)
+
+
+async def test_forged_request_buttons_change_nothing(
+    posko: PoskoRuntime, sandbox: SandboxClient, database_url: str
+) -> None:
+    """Button data a client made up (no number, a missing or unknown action, a request that
+    does not exist) is answered 'no longer valid' and changes nothing."""
+    people = await _people(sandbox, database_url)
+    camat, tni = people["camat"], people["tni"]
+    await camat.send("/dukungan tni 74.09.01.1005 2 hari perahu untuk logistik")
+    await camat.next_message()
+    copy = await tni.next_message()
+    forged = ("sup1:abc:t", "sup1:1", "sup1:1:t:x", "sup1:1:z", "supa1:r:x", "supo1:x")
+    for data in forged:
+        await tni.press_data(data, message_id=copy.message_id)
+        await tni.expect_no_message(within=0.3)
+    toasts = [toast.get("text") or "" for toast in await tni.toasts()]
+    assert len(toasts) == len(forged) and all("tidak berlaku" in text for text in toasts)
+    [request] = await fetch_all(database_url, SupportRequest)
+    assert request.status == "open"
+    await camat.expect_no_message(within=0.3)
+    await tni.press("🤝 Sanggup", message_id=copy.message_id)
+    assert "disanggupi oleh Dandim Konut" in (await camat.next_message()).text
