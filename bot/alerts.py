@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import INCIDENT_ALERT, INCIDENT_MORE
+from bot.callbacks import INCIDENT_ALERT, INCIDENT_MORE, SUPPORT_ASK
 from bot.config import Settings
 from bot.domain.incidents import (
     SEVERITY_EMOJI,
@@ -29,7 +29,6 @@ from bot.domain.regions import is_within
 from bot.domain.types import OPEN_INCIDENT_STATUSES, IncidentStatus, Role
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import person_label, shorten
-from bot.support_render import ASK_CALLBACK
 from bot.ui import Button, Keyboard
 from bot.unit import PRIORITY_ALERT, UnitOfWork
 from storage.incidents import (
@@ -45,8 +44,6 @@ from storage.models import Incident, Person
 from storage.people import get_person
 from storage.regions import region_label
 
-CALLBACK = INCIDENT_ALERT.prefix
-MORE_CALLBACK = INCIDENT_MORE.prefix  # "Read more": the whole description, sent to whoever pressed
 ACTIONS = {"a": "acknowledge", "p": "progress", "r": "resolve", "d": "dismiss"}
 DESCRIPTION_PREVIEW = 1200
 
@@ -226,27 +223,34 @@ def has_more(incident: Incident) -> bool:
 
 
 def alert_buttons(incident: Incident, lang: str) -> Keyboard | None:
+    assert incident.id is not None  # alerts are sent for stored incidents only
+    incident_id = incident.id
     more = (
-        [[Button(plain(lang, "incident.button.more"), f"{MORE_CALLBACK}:{incident.id}")]]
+        [[Button(plain(lang, "incident.button.more"), INCIDENT_MORE.data(incident_id))]]
         if has_more(incident)
         else []
     )
     if incident.status not in OPEN_INCIDENT_STATUSES:
         return more or None
-    prefix = f"{CALLBACK}:{incident.id}"
     first = []
     if incident.status == IncidentStatus.NEW:
-        first.append(Button(plain(lang, "incident.button.acknowledge"), f"{prefix}:a"))
+        first.append(
+            Button(
+                plain(lang, "incident.button.acknowledge"), INCIDENT_ALERT.data(incident_id, "a")
+            )
+        )
     if incident.status != IncidentStatus.IN_PROGRESS:
-        first.append(Button(plain(lang, "incident.button.progress"), f"{prefix}:p"))
+        first.append(
+            Button(plain(lang, "incident.button.progress"), INCIDENT_ALERT.data(incident_id, "p"))
+        )
     rows = [
         first,
         [
-            Button(plain(lang, "incident.button.resolve"), f"{prefix}:r"),
-            Button(plain(lang, "incident.button.dismiss"), f"{prefix}:d"),
+            Button(plain(lang, "incident.button.resolve"), INCIDENT_ALERT.data(incident_id, "r")),
+            Button(plain(lang, "incident.button.dismiss"), INCIDENT_ALERT.data(incident_id, "d")),
         ],
         # Whoever may ask for support in the incident's area (the policy decides on the press).
-        [Button(plain(lang, "support.button.ask"), f"{ASK_CALLBACK}:i:{incident.id}")],
+        [Button(plain(lang, "support.button.ask"), SUPPORT_ASK.data("i", incident_id))],
         *more,
     ]
     return [row for row in rows if row]  # no empty row once 🛠 was pressed
