@@ -204,7 +204,7 @@ async def load_view(
         own=own,
         areas=rollups,
         drillable=await codes_with_children(session, codes=sorted(area_codes)),
-        shapes=await shapes_of(session, codes=[c for c, _ in areas_named]),
+        shapes=await shapes_of(session, codes=[c for c, _ in areas_named], reuse=True),
         feed=feed,
         trends=await _trends(
             session, root=code, area_codes=area_codes, now=now, tz=tz, past_days=past_days
