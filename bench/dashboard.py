@@ -7,36 +7,55 @@
    written by another connection (as another process would): for every dashboard and
    report, the time from the report's commit to the dashboard's next `change` event.
 
+The baseline, in the same run: the dashboard as it was before its province view was made
+faster — a copy of the same database without `ix_report_day` (migration 0011), served by
+a second server whose requests decode and lay out the map's outlines every time (they find
+the outline and layout caches empty) and summarise readiness with the single GROUP BY
+(`readiness_summary`, not `readiness_summary_by_area`). Its requests alternate with the first's, so
+the shared machine's noise falls on both alike. Each view is asked a few times first (the
+trends' past days are then cached, as on a server that has been running).
+
     python -m bench.dashboard [--reports 1000000] [--dashboards 200] [--burst 100]
-        [--regions ../shared/data/wilayah_indonesia.csv]
+        [--regions ../shared/data/wilayah_indonesia.csv] [--data national.db]
+
+`--data FILE` keeps the made database in FILE and uses it again when it exists.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gzip
+import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 from aiohttp import web
-from sqlalchemy import insert
+from sqlalchemy import insert, select, text
+from sqlmodel import col
 
 from bench.common import add_people, machine
 from bench.digest_scale import NOW, ROOT, make_data
 from bot.app import BUNDLED_BOUNDARIES, import_boundaries_text, read_boundary_file
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.dashboard import render
 from bot.dashboard.auth import COOKIE, start_session
 from bot.dashboard.views import register_dashboard
+from bot.services import dashboard as dashboard_service
 from bot.unit import Services
+from storage import boundaries
 from storage.engine import create_engine, create_session_factory
 from storage.models import Person, Report
+from storage.reports import readiness_summary
 
 TOKEN = "123456789:BENCH-token_for_the_double_0000000000"
 
@@ -61,10 +80,18 @@ async def _server(url: str) -> tuple[web.AppRunner, int, Services]:
     return runner, port, services
 
 
-async def _cookie(services: Services, person_id: int) -> str:
+async def _person_id(services: Services, telegram_id: int) -> int:
     async with services.session_factory() as session:
-        person = await session.get(Person, person_id)
-        assert person is not None
+        found = await session.execute(select(Person).where(col(Person.telegram_id) == telegram_id))
+        person = found.scalar_one()
+        assert person.id is not None
+        return person.id
+
+
+async def _cookie(services: Services, telegram_id: int) -> str:
+    async with services.session_factory() as session:
+        found = await session.execute(select(Person).where(col(Person.telegram_id) == telegram_id))
+        person = found.scalar_one()
         issued = await start_session(
             session, person=person, settings=services.settings, now=NOW, screen=False
         )
@@ -72,24 +99,68 @@ async def _cookie(services: Services, person_id: int) -> str:
     return issued.token
 
 
-async def pages(base: str, token: str, samples: int) -> None:
-    async with httpx.AsyncClient(base_url=base, cookies={COOKIE: token}, timeout=60) as client:
-        for label, code in (("province 74", "74"), ("regency 74.09", "74.09")):
-            timings, sizes = [], []
-            for _ in range(samples):
-                started = time.perf_counter()
-                response = await client.get(f"/dasbor/r/{code}")
-                timings.append(time.perf_counter() - started)
-                assert response.status_code == 200, response.text[:200]
-                sizes.append(response.num_bytes_downloaded)
-            raw = len(response.content)
-            print(
-                f"{label}: p95 {p95(timings) * 1000:.0f} ms, median "
-                f"{statistics.median(timings) * 1000:.0f} ms per request ({samples}); "
-                f"{sizes[-1] / 1000:.1f} KB on the wire (gzip; {raw / 1000:.0f} KB HTML, "
-                f"{len(gzip.compress(response.content)) / 1000:.1f} KB by gzip -9 here) = "
-                f"{p95(timings) * 1000 / 150:.2f}x the 150 ms target"
-            )
+WARM_UP = 3
+
+
+@contextlib.contextmanager
+def as_before() -> Iterator[None]:
+    """Requests made inside run as the dashboard did before its province view was made
+    faster: they find the outline and layout caches empty, and ask for the readiness
+    summary with the single GROUP BY. Everything is as it was afterwards."""
+    caches: list[dict[Any, Any]] = [boundaries._DECODED, render._LAYOUTS]
+    kept = [dict(cache) for cache in caches]
+    for cache in caches:
+        cache.clear()
+    summary = dashboard_service.readiness_summary_by_area
+    dashboard_service.readiness_summary_by_area = readiness_summary  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        dashboard_service.readiness_summary_by_area = summary  # type: ignore[assignment]
+        for cache, saved in zip(caches, kept, strict=True):
+            cache.clear()
+            cache.update(saved)
+
+
+async def pages(servers: dict[str, tuple[str, str]], samples: int) -> None:
+    """The province and the regency from each server (label → (base URL, cookie)), the
+    servers' requests alternating; p95 per request and bytes on the wire. The baseline's
+    requests (a label starting with "baseline") are made without the caches."""
+    clients = {
+        label: httpx.AsyncClient(base_url=base, cookies={COOKIE: token}, timeout=60)
+        for label, (base, token) in servers.items()
+    }
+    try:
+        for view, code in (("province 74", "74"), ("regency 74.09", "74.09")):
+            timings: dict[str, list[float]] = {label: [] for label in clients}
+            last: dict[str, httpx.Response] = {}
+            for n in range(WARM_UP + samples):
+                for label, client in clients.items():
+                    baseline = label.startswith("baseline")
+                    with as_before() if baseline else contextlib.nullcontext():
+                        started = time.perf_counter()
+                        response = await client.get(f"/dasbor/r/{code}")
+                        elapsed = time.perf_counter() - started
+                    assert response.status_code == 200, response.text[:200]
+                    if n >= WARM_UP:
+                        timings[label].append(elapsed)
+                    last[label] = response
+            for label, values in timings.items():
+                response = last[label]
+                print(
+                    f"{view} ({label}): p95 {p95(values) * 1000:.0f} ms, median "
+                    f"{statistics.median(values) * 1000:.0f} ms per request ({samples}); "
+                    f"{response.num_bytes_downloaded / 1000:.1f} KB on the wire (gzip; "
+                    f"{len(response.content) / 1000:.0f} KB HTML, "
+                    f"{len(gzip.compress(response.content)) / 1000:.1f} KB by gzip -9 here) = "
+                    f"{p95(values) * 1000 / 150:.2f}x the 150 ms target"
+                )
+            if len(timings) == 2:
+                now, before = (p95(values) for values in timings.values())
+                print(f"{view}: p95 {now / before:.2f}x the baseline's in the same run")
+    finally:
+        for client in clients.values():
+            await client.aclose()
 
 
 async def live(
@@ -159,24 +230,56 @@ async def live(
     )
 
 
-async def run(url: str, regions: Path, reports: int, dashboards: int, burst: int) -> None:
-    started = time.monotonic()
+async def make(url: str, regions: Path, reports: int) -> None:
     await make_data(url, regions, reports)
     engine = create_engine(url)
     async with create_session_factory(engine)() as session:
         await import_boundaries_text(session, read_boundary_file(BUNDLED_BOUNDARIES))
         await session.commit()
     await engine.dispose()
-    ids = await add_people(url, [(2, "coordinator", "74"), (3, "officer", "74.09")])
-    print(f"machine: {machine()}; data made in {time.monotonic() - started:.0f} s")
+    await add_people(url, [(2, "coordinator", "74"), (3, "officer", "74.09")])
+
+
+async def baseline_copy(database: Path, copy: Path) -> str:
+    """The same data without ix_report_day: the province's "today" as before 0011."""
+    await asyncio.to_thread(shutil.copyfile, database, copy)
+    url = f"sqlite+aiosqlite:///{copy}"
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP INDEX IF EXISTS ix_report_day"))
+    await engine.dispose()
+    return url
+
+
+async def run(
+    database: Path, folder: Path, regions: Path, reports: int, dashboards: int, burst: int
+) -> None:
+    started = time.monotonic()
+    url = f"sqlite+aiosqlite:///{database}"
+    if not await asyncio.to_thread(database.exists):
+        await make(url, regions, reports)
+    print(f"machine: {machine()}; data ready in {time.monotonic() - started:.0f} s")
+    baseline_url = await baseline_copy(database, folder / "baseline.db")
     runner, port, services = await _server(url)
+    base_runner, base_port, base_services = await _server(baseline_url)
     try:
-        token = await _cookie(services, ids[2])
+        token = await _cookie(services, 2)
         base = f"http://127.0.0.1:{port}"
-        await pages(base, token, samples=40)
-        await live(base, token, url, ids[3], dashboards, burst)
+        await pages(
+            {
+                "now": (base, token),
+                "baseline: the code before": (
+                    f"http://127.0.0.1:{base_port}",
+                    await _cookie(base_services, 2),
+                ),
+            },
+            samples=40,
+        )
+        await base_runner.cleanup()
+        await live(base, token, url, await _person_id(services, 3), dashboards, burst)
     finally:
         await runner.cleanup()
+        await base_runner.cleanup()
 
 
 def main() -> None:
@@ -187,10 +290,13 @@ def main() -> None:
     parser.add_argument(
         "--regions", type=Path, default=ROOT.parent / "shared/data/wilayah_indonesia.csv"
     )
+    parser.add_argument("--data", type=Path, help="keep the made database here, reuse it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite+aiosqlite:///{Path(folder) / 'national.db'}"
-        asyncio.run(run(url, args.regions, args.reports, args.dashboards, args.burst))
+        database = args.data or Path(folder) / "national.db"
+        asyncio.run(
+            run(database, Path(folder), args.regions, args.reports, args.dashboards, args.burst)
+        )
 
 
 if __name__ == "__main__":

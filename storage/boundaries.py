@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Text, cast, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -61,22 +63,53 @@ async def count_boundaries(session: AsyncSession) -> int:
     return int(result.scalar_one())
 
 
-async def shapes_of(session: AsyncSession, *, codes: Sequence[str]) -> list[Shape]:
-    """The outlines of these regions (those that have one), in the order of `codes`."""
+# Outlines already decoded, by what they were decoded from (code, centroid and a digest of
+# the stored text): an outline changed by a new import has a new key, so nothing here goes
+# stale. Bounded; emptied when full.
+_DECODED: dict[tuple[str, float, float, str], Shape] = {}
+DECODED_LIMIT = 2000
+
+
+async def shapes_of(
+    session: AsyncSession, *, codes: Sequence[str], reuse: bool = False
+) -> list[Shape]:
+    """The outlines of these regions (those that have one), in the order of `codes`, each
+    with its version (a digest of the stored outline). With `reuse`, an outline decoded
+    before from the very same text is not decoded again (the dashboard asks for the same
+    few dozen on every request)."""
     if not codes:
         return []
     result = await session.execute(
-        select(RegionBoundary).where(col(RegionBoundary.code).in_(list(codes)))
+        select(
+            col(RegionBoundary.code),
+            col(RegionBoundary.lon),
+            col(RegionBoundary.lat),
+            cast(col(RegionBoundary.polygons), Text),
+        ).where(col(RegionBoundary.code).in_(list(codes)))
     )
-    found = {row.code: row for row in result.scalars()}
-    return [
-        Shape(
-            code=code,
-            polygons=[
-                [[(p[0], p[1]) for p in ring] for ring in polygon] for polygon in row.polygons
-            ],
-            centroid=(row.lon, row.lat),
-        )
-        for code in codes
-        if (row := found.get(code)) is not None
-    ]
+    found = {row[0]: row for row in result.all()}
+    shapes = []
+    for code in codes:
+        row = found.get(code)
+        if row is None:
+            continue
+        _, lon, lat, stored = row
+        version = hashlib.blake2b(stored.encode(), digest_size=16).hexdigest()
+        key = (code, lon, lat, version)
+        shape = _DECODED.get(key) if reuse else None
+        if shape is None:
+            shape = Shape(
+                code=code,
+                polygons=[
+                    [[(p[0], p[1]) for p in ring] for ring in polygon]
+                    for polygon in json.loads(stored)
+                ],
+                centroid=(lon, lat),
+                version=version,
+            )
+            if reuse:
+                if len(_DECODED) >= DECODED_LIMIT:
+                    _DECODED.clear()
+                _DECODED[key] = shape
+        shapes.append(shape)
+    return shapes

@@ -13,7 +13,7 @@ from bot.dashboard.colours import MODES, WORST, area_colour, legend, share_text,
 from bot.dashboard.support import support_markers, support_section
 from bot.domain.countdown import countdown_label
 from bot.domain.incidents import SEVERITY_EMOJI, STATUS_EMOJI, reference
-from bot.domain.maps import MapArea, MapMarker, SvgOptions, layout_map, render_svg
+from bot.domain.maps import MapArea, MapLayout, MapMarker, SvgOptions, layout_map, render_svg
 from bot.domain.types import IncidentStatus, Severity
 from bot.i18n import format_day, format_short_moment, plain, t
 from bot.services.dashboard import FEED_DAYS, Countdown, DashboardView, FeedFilter, FeedItem
@@ -170,6 +170,24 @@ def _keep(view: DashboardView) -> dict[str, str | None]:
     return {"aspect": view.aspect, "by": view.colour_by if view.colour_by != WORST else None}
 
 
+# Layouts already computed, by the outlines' codes and versions: the same outlines always
+# give the same layout, so a new import (new versions) cannot find a stale one. Bounded.
+_LAYOUTS: dict[tuple[tuple[str, str], ...], MapLayout | None] = {}
+LAYOUTS_LIMIT = 500
+MAP_WIDTH = 640
+
+
+def _layout(view: DashboardView) -> MapLayout | None:
+    key = tuple((shape.code, shape.version) for shape in view.shapes)
+    if any(not version for _, version in key):
+        return layout_map(view.shapes, width=MAP_WIDTH)
+    if key not in _LAYOUTS:
+        if len(_LAYOUTS) >= LAYOUTS_LIMIT:
+            _LAYOUTS.clear()
+        _LAYOUTS[key] = layout_map(view.shapes, width=MAP_WIDTH)
+    return _LAYOUTS[key]
+
+
 def _map(view: DashboardView, lang: str) -> str:
     options = [f'<option value="">{t(lang, "dashboard.map.all")}</option>'] + [
         f'<option value="{attr(code)}"{" selected" if code == view.aspect else ""}>'
@@ -200,7 +218,7 @@ def _map(view: DashboardView, lang: str) -> str:
         f'<select id="by" name="by" data-autosubmit="1">{modes}</select>'
         f'<button type="submit">{t(lang, "dashboard.map.show")}</button></form>'
     )
-    layout = layout_map(view.shapes, width=640)
+    layout = _layout(view)
     if layout is None:
         drawing = f'<p class="note">{t(lang, "dashboard.map.none", region=view.name)}</p>'
     else:

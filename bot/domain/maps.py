@@ -247,6 +247,9 @@ class Shape:
     code: str
     polygons: list[Polygon]
     centroid: Point
+    # What the outline was read from (a digest of the stored text; "" when unknown): two
+    # shapes of one code and version are the same outline, so their layout can be reused.
+    version: str = ""
 
 
 @dataclass(frozen=True)

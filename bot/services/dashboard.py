@@ -40,7 +40,7 @@ from storage.regions import (
     region_labels,
     region_path,
 )
-from storage.reports import readiness_summary
+from storage.reports import readiness_summary_by_area
 
 FEED_DAYS = 14  # closed incidents stay in the feed this long
 TREND_DAYS = 14
@@ -174,7 +174,8 @@ async def load_view(
     children = await child_regions(session, code=code)
     areas_named = [(c.code, c.name) for c in children]
     area_codes = {c for c, _ in areas_named}
-    cells = await readiness_summary(session, root=code, area_codes=area_codes)
+    # Every region below lies in one of the children: the per-area form of the summary.
+    cells = await readiness_summary_by_area(session, root=code, area_codes=area_codes)
     order = {c: i for i, (c, _) in enumerate(areas_named)}
     rollups = sorted(roll_up_cells(areas_named, aspect_codes, cells), key=lambda a: order[a.code])
     own = roll_up_whole(code, region.name, aspect_codes, cells)
@@ -204,7 +205,7 @@ async def load_view(
         own=own,
         areas=rollups,
         drillable=await codes_with_children(session, codes=sorted(area_codes)),
-        shapes=await shapes_of(session, codes=[c for c, _ in areas_named]),
+        shapes=await shapes_of(session, codes=[c for c, _ in areas_named], reuse=True),
         feed=feed,
         trends=await _trends(
             session, root=code, area_codes=area_codes, now=now, tz=tz, past_days=past_days

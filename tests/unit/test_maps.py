@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -149,3 +150,57 @@ async def _in_thread(function, argv):  # type: ignore[no-untyped-def]
     import asyncio
 
     return await asyncio.to_thread(function, argv)
+
+
+async def test_reused_outlines_and_layouts_follow_a_new_import(database_url: str) -> None:
+    """The dashboard reuses decoded outlines and layouts; a re-imported outline has a new
+    version, so it is decoded and laid out again, never served stale."""
+    from bot.dashboard.render import _layout
+    from bot.domain.maps import BoundaryRow
+    from bot.domain.types import RegionLevel
+    from storage.boundaries import upsert_boundaries
+
+    engine = create_engine(database_url)
+    factory = create_session_factory(engine)
+    async with factory() as session:
+        stored = await session.get(RegionBoundary, "74.09.01")
+        assert stored is not None
+        original = BoundaryRow(
+            stored.code,
+            RegionLevel(stored.level),
+            stored.polygons,
+            (stored.min_lon, stored.min_lat, stored.max_lon, stored.max_lat),
+            (stored.lon, stored.lat),
+        )
+    try:
+        async with factory() as session:
+            [before] = await shapes_of(session, codes=["74.09.01"], reuse=True)
+            [again] = await shapes_of(session, codes=["74.09.01"], reuse=True)
+        assert again is before and before.version  # decoded once
+        # An outline no other test stores (PostgreSQL keeps outlines between tests).
+        triangle = [[(122.0, -3.0), (122.3, -3.0), (122.0, -3.3), (122.0, -3.0)]]
+        async with factory() as session:
+            row = BoundaryRow(
+                "74.09.01",
+                RegionLevel.DISTRICT,
+                [triangle],
+                (122.0, -3.3, 122.3, -3.0),
+                (122.1, -3.1),
+            )
+            await upsert_boundaries(session, rows=[row])
+            await session.commit()
+        async with factory() as session:
+            [after] = await shapes_of(session, codes=["74.09.01"], reuse=True)
+        assert after.version != before.version and after.polygons == [triangle]
+
+        old_layout = _layout(SimpleNamespace(shapes=[before]))  # type: ignore[arg-type]
+        new_layout = _layout(SimpleNamespace(shapes=[after]))  # type: ignore[arg-type]
+        assert new_layout is not None and old_layout is not None
+        assert new_layout.paths["74.09.01"] != old_layout.paths["74.09.01"]
+        reused = _layout(SimpleNamespace(shapes=[after]))  # type: ignore[arg-type]
+        assert reused is new_layout  # the same outline: the same layout
+    finally:
+        async with factory() as session:  # PostgreSQL keeps outlines between tests
+            await upsert_boundaries(session, rows=[original])
+            await session.commit()
+        await engine.dispose()

@@ -19,6 +19,7 @@ from sqlmodel import col
 from bot.domain.digest import matrix_changes
 from bot.domain.reports import (
     AspectInfo,
+    CellSummary,
     CurrentState,
     area_of,
     roll_up,
@@ -33,6 +34,7 @@ from storage.regions import child_regions
 from storage.reports import (
     add_report,
     readiness_summary,
+    readiness_summary_by_area,
     touched_pairs,
     withdraw_report,
 )
@@ -116,6 +118,12 @@ async def test_summaries_match_the_row_by_row_roll_up(database_url: str, seed: i
         ]
         cells = await readiness_summary(session, root=ROOT, area_codes=area_codes)
         assert roll_up_cells(areas, aspect_codes, cells) == roll_up(areas, aspect_codes, rows_now)
+        by_area = await readiness_summary_by_area(session, root=ROOT, area_codes=area_codes)
+
+        def key(cell: CellSummary) -> tuple[str, str]:
+            return (cell.area_code, cell.aspect_code)
+
+        assert sorted(by_area, key=key) == sorted(cells, key=key)
         assert [roll_up_whole(ROOT, ROOT, aspect_codes, cells)] == roll_up(
             [(ROOT, ROOT)], aspect_codes, rows_now
         )
