@@ -291,7 +291,9 @@ class OutboxSender:
                 else:  # the lease lapsed while this send waited: the next leader sends it
                     outcome = None
             finally:
-                self._limiter.end_global(time.monotonic())  # it arrived by now
+                answered = time.monotonic()  # it arrived by now
+                self._limiter.end_global(answered)
+                self._limiter.end_chat(message.chat_id, message.method, answered)
         except Exception:
             log.exception("outbox message %s: the send failed unexpectedly", message.id)
             outcome = None

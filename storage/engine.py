@@ -97,9 +97,18 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     # operator, or a test, can find and terminate one instance's sessions.
     name = f"posko:{socket.gethostname()}:{os.getpid()}"[:63]
     connect_args = {"server_settings": {"application_name": name}}
-    return create_async_engine(
+    engine = create_async_engine(
         database_url, pool_pre_ping=True, connect_args=connect_args, **kwargs
     )
+    event.listen(engine.sync_engine, "before_cursor_execute", _background_turn)
+    return engine
+
+
+def _background_turn(*_: Any) -> None:
+    """Before each statement of background work (PostgreSQL: each awaits the server, so
+    the loop turns anyway), foreground work under way goes first."""
+    if _foreground and _background.get():
+        await_only(yield_to_foreground())
 
 
 class _RunNow:

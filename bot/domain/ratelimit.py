@@ -25,8 +25,8 @@ class Window:
 # and its answer; how long after the start depends on the network and on this process's
 # own event loop (measured: 1 to 120 ms under load). So a call holds its place in the
 # global window from its start until one window length after its answer: then whatever
-# moment Telegram stamped, no 30 of its stamps fall within one second, and no margin on the
-# window length is needed (a fixed 3% one was not enough when sends got bunched).
+# moment Telegram stamped, no more than 30 of its stamps fall within a second, and no margin
+# on the window length is needed (a fixed 3% one was not enough when sends got bunched).
 GLOBAL_LIMIT = Window(30, 1.0)
 # While every place in the global window is held by a call under way, an answer frees one
 # first; how often a waiting send looks again.
@@ -124,6 +124,13 @@ class SendLimiter:
         times = self._per_chat.setdefault(chat_id, deque())
         times.append(now)
         _trim(times, self.group_limit, now)
+
+    def end_chat(self, chat_id: int, method: str, now: float) -> None:
+        """The call's answer came at `now`: a private chat's bucket refills only from then,
+        since Telegram counted the message on its arrival, which may have come that late."""
+        state = self._private.get(chat_id)
+        if method in NEW_MESSAGE_METHODS and state is not None and now > state[1]:
+            self._private[chat_id] = (state[0], now)
 
     def forget_idle(self, now: float) -> None:
         """Drop per-chat history that can no longer matter (bounded memory)."""

@@ -40,3 +40,13 @@ def test_never_faster_than_one_per_1_1_s_over_a_minute() -> None:
         limiter.record(7, "sendMessage", now)
         sent += 1
     assert sent <= 3 + 60.0 / 1.1 + 1
+
+
+def test_a_private_chat_refills_only_from_the_answer() -> None:
+    limiter = SendLimiter()
+    for _ in range(3):
+        limiter.record(7, "sendMessage", 0.0)
+    limiter.end_chat(7, "sendMessage", 0.12)  # answered late: it may have arrived then
+    assert limiter.chat_wait(7, "sendMessage", 1.1) > 0
+    assert limiter.chat_wait(7, "sendMessage", 1.22) == pytest.approx(0.0, abs=1e-9)
+    limiter.end_chat(-100, "sendMessage", 5.0)  # groups keep their window: nothing to do
