@@ -25,8 +25,8 @@ from bot.domain.incidents import (
     next_escalation,
     reference,
 )
-from bot.domain.regions import is_within
-from bot.domain.types import OPEN_INCIDENT_STATUSES, IncidentStatus, Role
+from bot.domain.policy import Action, Actor, ChatKind, may
+from bot.domain.types import OPEN_INCIDENT_STATUSES, IncidentStatus
 from bot.i18n import Html, format_short_moment, plain, t
 from bot.render import person_label, shorten
 from bot.ui import Button, Keyboard
@@ -65,11 +65,16 @@ def _type_label(types: list[TypeInfo], code: str, lang: str) -> str:
     return next((k.label(lang) for k in types if k.code == code), code)
 
 
-def may_handle(person: Person, incident: Incident) -> bool:
-    """Coordinators and admins act on incidents inside their own region."""
-    return person.role in (Role.COORDINATOR, Role.ADMIN) and is_within(
-        incident.region_code, person.region_code
+def may_handle(person: Person, incident: Incident, chat: ChatKind) -> bool:
+    """The policy's answer: coordinators and admins act on incidents inside their own
+    region."""
+    actor = Actor(
+        role=person.role,
+        region_code=person.region_code,
+        active=person.active,
+        agency_code=person.agency_code,
     )
+    return may(actor, Action.HANDLE_INCIDENT, chat=chat, region=incident.region_code)
 
 
 @dataclass(frozen=True)
@@ -387,11 +392,13 @@ async def act(
     actor: Person,
     action: str,
     note: str | None = None,
+    *,
+    chat: ChatKind,
 ) -> None:
-    """Acknowledge, start handling, resolve or dismiss; record it, update every copy, tell
-    the reporter."""
+    """Acknowledge, start handling, resolve or dismiss (from `chat`); record it, update every
+    copy, tell the reporter."""
     assert incident.id is not None and actor.id is not None
-    if not may_handle(actor, incident):
+    if not may_handle(actor, incident, chat):
         raise ActionRefused("incident.not_yours")
     if incident.status not in OPEN_INCIDENT_STATUSES:
         raise ActionRefused("incident.already_closed", reference=reference(incident.id))

@@ -427,6 +427,7 @@ async def close_input(update: Update, context: PoskoContext, stored: OpenDraft) 
         incident_id=int(stored.data["incident"]),
         action=stored.step,
         note=note,
+        chat=chat_kind(update.effective_chat.type if update.effective_chat else None),
     )
     if acted.outcome is Outcome.STALE:
         reply(update, context, t(lang, "button.stale"))

@@ -373,7 +373,15 @@ async def act_from_dashboard(
     if action in NEEDS_NOTE and not (note or "").strip():
         return ActionResult(False, f"dashboard.action.note_needed.{action}")
     try:
-        await act(unit, settings, incident, actor, action, (note or "").strip() or None)
+        await act(
+            unit,
+            settings,
+            incident,
+            actor,
+            action,
+            (note or "").strip() or None,
+            chat=ChatKind.WEB,
+        )
     except ActionRefused as refusal:
         return ActionResult(False, refusal.key, dict(refusal.params))
     if action in NEEDS_NOTE:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from bot.alerts import ActionRefused, Alerted, act, incident_types, raise_alert
+from bot.alerts import ActionRefused, Alerted, act, incident_types, may_handle, raise_alert
 from bot.config import Settings
 from bot.domain.incidents import TypeInfo, open_order_key
 from bot.domain.policy import Action, ChatKind, decide
@@ -132,14 +132,6 @@ async def submit_incident(
     )
 
 
-def _may_handle(actor: Person | None, incident: Incident, chat: ChatKind) -> bool:
-    if actor is None:
-        return False
-    return decide(
-        policy_actor(actor), Action.HANDLE_INCIDENT, chat=chat, region=incident.region_code
-    ).allowed
-
-
 async def act_on_incident(
     unit: UnitOfWork,
     settings: Settings,
@@ -154,7 +146,7 @@ async def act_on_incident(
     incident = await get_incident(unit.session, incident_id=incident_id)
     if incident is None or incident.id is None or action not in ACTIONS:
         return Acted(Outcome.STALE)
-    if actor is None or not _may_handle(actor, incident, chat):
+    if actor is None or not may_handle(actor, incident, chat):
         return Acted(Outcome.NOT_YOURS, incident.id)
     if action in NEEDS_NOTE:
         if incident.status not in OPEN_INCIDENT_STATUSES:
@@ -171,7 +163,7 @@ async def act_on_incident(
             minutes=settings.draft_ttl_minutes,
         )
         return Acted(Outcome.NOTE_ASKED, incident.id)
-    return await _act(unit, settings, incident, actor, action)
+    return await _act(unit, settings, incident, actor, action, chat=chat)
 
 
 async def close_incident(
@@ -182,12 +174,13 @@ async def close_incident(
     incident_id: int,
     action: str,
     note: str,
+    chat: ChatKind,
 ) -> Acted:
-    """The note of a resolve or reject asked for by `act_on_incident`."""
+    """The note of a resolve or reject asked for by `act_on_incident`, typed in `chat`."""
     incident = await get_incident(unit.session, incident_id=incident_id)
     if incident is None or incident.id is None or action not in NEEDS_NOTE:
         return Acted(Outcome.STALE)
-    return await _act(unit, settings, incident, actor, action, note)
+    return await _act(unit, settings, incident, actor, action, note, chat=chat)
 
 
 async def _act(
@@ -197,9 +190,11 @@ async def _act(
     actor: Person,
     action: str,
     note: str | None = None,
+    *,
+    chat: ChatKind,
 ) -> Acted:
     try:
-        await act(unit, settings, incident, actor, action, note)
+        await act(unit, settings, incident, actor, action, note, chat=chat)
     except ActionRefused as refusal:
         return Acted(Outcome.REFUSED, incident.id, refusal.key, dict(refusal.params))
     return Acted(Outcome.DONE, incident.id)
