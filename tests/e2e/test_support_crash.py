@@ -79,7 +79,10 @@ async def test_support_requests_survive_sigkill(
         assert "ditutup sebagai selesai" in (await _until(tni, "ditutup sebagai selesai")).text
         follow = [m for m in await kpu.drain() if "D-0001" in (m.text or "")]
         assert follow, "the KPU coordinator follows the request"
-        assert "Truk tiba di Wanggudu" in (await kpu.seen(follow[0].message_id)).text
+        # Its copy is edited after the closer's reply is sent: wait for that edit.
+        kpu_copy = await kpu.seen(follow[0].message_id)
+        while "Truk tiba di Wanggudu" not in (kpu_copy.text or ""):
+            kpu_copy = await kpu.wait_for_edit(follow[0].message_id, timeout=30)
         told = [m.text or "" for m in await camat.drain()]
         assert any("disanggupi oleh Dandim Konut" in text for text in told)
     finally:
