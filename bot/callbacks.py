@@ -84,7 +84,7 @@ REPORT_FLOW = CallbackKind("rep1", "rep1:<token>:<step action>[:<value>]", perso
 SUPPORT_BULK = CallbackKind("rtl1", "rtl1:<token>:s|x", personal=True)
 SUPPORT_ACTION = CallbackKind("sup1", "sup1:<request id>:t|p|d|x")
 SUPPORT_ASK = CallbackKind("supa1", "supa1:r|i:<report or incident id>")
-SUPPORT_FLOW = CallbackKind("supg1", "supg1:<token>:<step action>[:<value>]", personal=True)
+SUPPORT_FLOW = CallbackKind("supg1", "supg1:<token>:<action>[:<value>]", personal=True)
 SUPPORT_OPEN = CallbackKind("supo1", "supo1:<request id>", personal=True)
 REPORT_WITHDRAW = CallbackKind("wd1", "wd1:<report id>|x", personal=True)
 

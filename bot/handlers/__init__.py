@@ -21,7 +21,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot.callbacks import INCIDENT_ALERT, INCIDENT_FLOW, INCIDENT_HERE, REPORT_FLOW, REPORT_WITHDRAW
+from bot.callbacks import (
+    INCIDENT_ALERT,
+    INCIDENT_FLOW,
+    INCIDENT_HERE,
+    REPORT_FLOW,
+    REPORT_WITHDRAW,
+    SUPPORT_FLOW,
+)
 from bot.context import PoskoContext, current_unit
 from bot.digests import REMINDER_CALLBACK
 from bot.handlers import (
@@ -58,7 +65,7 @@ def register_flows() -> None:
         incidents.CLOSE_ROUTE,
         one_line.ROUTE,
         support.NOTE_ROUTE,
-        support_ask.ROUTE,
+        support_ask.FLOW.route(),
         support_bulk.ROUTE,
     ):
         flows.register_flow(route)
@@ -141,7 +148,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         CallbackQueryHandler(support_ask.start_button, pattern=rf"^{support_ask.START_CALLBACK}:")
     )
     application.add_handler(
-        CallbackQueryHandler(support_ask.step_button, pattern=rf"^{support_ask.STEP_CALLBACK}:")
+        CallbackQueryHandler(support_ask.FLOW.on_button, pattern=SUPPORT_FLOW.pattern)
     )
     application.add_handler(
         CallbackQueryHandler(incidents.FLOW.on_button, pattern=INCIDENT_FLOW.pattern)

@@ -9,7 +9,7 @@ place after a press (a typed answer gets a new card, with a new token).
 
 Button data is the flow's callback kind: `<prefix>:<token>:<action>[:<value>[:<page>]]`.
 The actions the engine knows are `x` (cancel), `n`/`p` (open / pick a region), `skip`,
-`done` (photos), `add:<step>` and `send` (the summary); a step declares its own buttons.
+`done` (photos), `add:<step>` and `send` (the summary); a step declares its own (`actions`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from telegram import Message, Update
 
 from bot.callbacks import CallbackKind
 from bot.context import PoskoContext
-from bot.domain.drafts import REGION_STEP, SUMMARY_STEP, DraftFields, StepKind
+from bot.domain.drafts import LOCATION_STEP, REGION_STEP, SUMMARY_STEP, DraftFields, StepKind
 from bot.domain.geo import Coordinates
 from bot.domain.policy import Action
 from bot.domain.text import clean
@@ -70,6 +70,7 @@ class Turn(Generic[D]):
     actor: Person
     flow: DraftFlow[D]
     token: str
+    chat_id: int | None = None  # the draft's chat, when not the update's (opened privately)
 
     @property
     def lang(self) -> str:
@@ -101,8 +102,9 @@ Pick = Callable[[Turn[D], D, str], Awaitable[str | None]]
 # The value a typed name picks at a CHOICE step; None when it matches no button, or several.
 Typed = Callable[[Turn[D], str], Awaitable[str | None]]
 Read = Callable[[Turn[D], D, Message], Answer]
-# A flow's own button at its summary (e.g. "change"): change the draft, return the next step.
-SummaryAction = Callable[[Turn[D], D, tuple[str, ...]], Awaitable[str | None]]
+# A flow's own button at a step (e.g. "change" at the summary): change the draft, return the
+# next step, or None for a stale press.
+StepAction = Callable[[Turn[D], D, tuple[str, ...]], Awaitable[str | None]]
 Card = Callable[[Turn[D], str, D], Awaitable[tuple[Html, Keyboard]]]
 Submit = Callable[[Turn[D], D, int | None], Awaitable[None]]
 
@@ -120,7 +122,7 @@ class Step(Generic[D]):
     typed: Typed[D] | None = None  # CHOICE
     read: Read[D] | None = None  # TEXT
     skip: bool = False  # TEXT: a Skip button back to the summary
-    actions: Mapping[str, SummaryAction[D]] = field(default_factory=dict)  # SUMMARY
+    actions: Mapping[str, StepAction[D]] = field(default_factory=dict)  # any step
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class DraftFlow(Generic[D]):
     additions: tuple[str, ...] = ()  # the steps the summary's "add" buttons open
     ready: Callable[[D], bool] = lambda draft: True  # whether Send may store it
     replaced_key: str | None = None  # said when a new draft replaces an open one
+    new_card_on_press: bool = False  # a press gets a new message (chat-like), not an edit
 
     # -- entry points -----------------------------------------------------------------------
 
@@ -155,11 +158,14 @@ class DraftFlow(Generic[D]):
         draft: D,
         *,
         step: str | None = None,
+        private: bool = False,
     ) -> None:
-        """Open a draft (replacing any other of this person in this chat) and show its card."""
+        """Open a draft (replacing any other of this person in this chat) and show its card;
+        `private`: in the person's private chat, wherever the update came from."""
         chat, user = update.effective_chat, update.effective_user
         assert chat is not None and user is not None
-        previous = await drafts.current_draft(context.unit, chat_id=chat.id, user_id=user.id)
+        here = actor.telegram_id if private else chat.id
+        previous = await drafts.current_draft(context.unit, chat_id=here, user_id=user.id)
         if (
             self.replaced_key is not None
             and previous is not None
@@ -173,7 +179,8 @@ class DraftFlow(Generic[D]):
             ):
                 draft.region = actor.region_code
             step = REGION_STEP if draft.region is None else self.after_region(draft)
-        await self._new_card(Turn(update, context, actor, self, drafts.new_token()), step, draft)
+        turn = Turn(update, context, actor, self, drafts.new_token(), here if private else None)
+        await self._new_card(turn, step, draft)
 
     async def keep_photos(
         self, update: Update, context: PoskoContext, actor: Person, photos: list[str], key: str
@@ -265,8 +272,12 @@ class DraftFlow(Generic[D]):
             else:
                 await self.submit(turn, draft, message_id)
             return
+        kind = self.steps[step].kind  # (the region picker always pages within its card)
+        if self.new_card_on_press and kind not in (StepKind.LOCATION, StepKind.REGION):
+            await self._new_card(turn, step, draft)
+            return
         await self._store(turn, step, draft)
-        if self.steps[step].kind is StepKind.LOCATION:
+        if kind is StepKind.LOCATION:
             # A location can only be asked for with a reply keyboard, which needs a new message.
             context.unit.edit(chat_id, message_id, t(lang, "report.location_pending"))
             reply(
@@ -299,7 +310,7 @@ class DraftFlow(Generic[D]):
         elif typed.lower() in skip_words() and (step.skip or step.kind is StepKind.PHOTOS):
             # The Skip button's word typed: the same as pressing it, where the step has one.
             await self._new_card(turn, SUMMARY_STEP, draft)
-        elif step.kind is StepKind.LOCATION:
+        elif self._takes_location(step, message):
             point = await location_answer(update, context)
             if point is None:
                 return
@@ -319,14 +330,15 @@ class DraftFlow(Generic[D]):
         self, update: Update, context: PoskoContext, stored: drafts.OpenDraft
     ) -> None:
         """After /batal (the router has ended the draft)."""
-        markup = REMOVE_KEYBOARD if self._asks_location(stored.step) else None
+        markup = REMOVE_KEYBOARD if stored.step == LOCATION_STEP else None
         reply(update, context, t(context.lang, self.cancelled_key), reply_markup=markup)
 
     # -- the engine -------------------------------------------------------------------------
 
-    def _asks_location(self, step: str) -> bool:
-        spec = self.steps.get(step)
-        return spec is not None and spec.kind is StepKind.LOCATION
+    def _takes_location(self, step: Step[D], message: Message) -> bool:
+        """At the location step; or shared at a summary that can add one (as after 📍)."""
+        at_summary = step.kind is StepKind.SUMMARY and LOCATION_STEP in self.additions
+        return step.kind is StepKind.LOCATION or (at_summary and message.location is not None)
 
     async def _press(
         self, turn: Turn[D], at: str, draft: D, action: str, values: tuple[str, ...]
@@ -357,8 +369,8 @@ class DraftFlow(Generic[D]):
                 return SEND if self.ready(draft) else None
             if action == "add":
                 return value if value in self.additions else None
-            if action in step.actions:
-                return await step.actions[action](turn, draft, values)
+        if action in step.actions:
+            return await step.actions[action](turn, draft, values)
         skippable = step.skip or step.kind in (StepKind.PHOTOS, StepKind.LOCATION)
         if action == "skip" and skippable:
             return SUMMARY_STEP
@@ -414,7 +426,7 @@ class DraftFlow(Generic[D]):
         assert chat is not None and user is not None
         await drafts.save_draft(
             turn.unit,
-            chat_id=chat.id,
+            chat_id=turn.chat_id or chat.id,
             user_id=user.id,
             flow=self.name,
             step=step,
@@ -425,10 +437,13 @@ class DraftFlow(Generic[D]):
 
     async def _new_card(self, turn: Turn[D], step: str, draft: D) -> None:
         """Continue with a new message; a new token makes the previous card's buttons stale."""
-        turn = Turn(turn.update, turn.context, turn.actor, self, drafts.new_token())
+        turn = Turn(turn.update, turn.context, turn.actor, self, drafts.new_token(), turn.chat_id)
         await self._store(turn, step, draft)
         text, buttons = await self._card(turn, step, draft)
-        reply(turn.update, turn.context, text, buttons=buttons)
+        if turn.chat_id is None:
+            reply(turn.update, turn.context, text, buttons=buttons)
+        else:
+            turn.unit.send(turn.chat_id, text, buttons=buttons)
 
     async def _card(
         self, turn: Turn[D], step: str, draft: D, *, at: str | None = None, page: int = 0

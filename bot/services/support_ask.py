@@ -1,32 +1,27 @@
-"""The guided /dukungan: a small durable draft (the `conversation` table) that asks, in
-order, the agency, what is needed and by when, then sends it after ✅ Kirim; a location
-(📍, optional) may be added before sending. It may start prefilled from a 🔴/🟡 report or
-an incident alert (whose location it inherits)."""
+"""The rules of the guided /dukungan (its steps are declared on the draft engine in
+bot/handlers/support_ask.py): what a draft holds, how it starts prefilled from a 🔴/🟡
+report or an incident alert (whose location it inherits), who may start it (the policy),
+and sending it after ✅ Kirim."""
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from bot.config import Settings
+from bot.domain.drafts import DraftFields
 from bot.domain.policy import Action, ChatKind, decide
 from bot.domain.support import ParsedRequest, Urgency
 from bot.domain.types import ReportState, Severity
 from bot.services.support import Asked, SupportRefused, ask_support, policy_actor
 from bot.unit import UnitOfWork
 from storage.aspects import active_aspects
-from storage.conversations import end_conversation, get_conversation, save_conversation
 from storage.incidents import get_incident
 from storage.models import Person
 from storage.reports import get_report
 from storage.support import unready_cells
 
 FLOW = "support_ask"
-# The steps, in order; each asks for the field of the same name. "location" is reached only
-# from the confirmation (📍), and leads back to it.
-STEPS = ("agency", "need", "deadline", "location", "confirm")
 DEADLINE_CHOICES = {"3j": timedelta(hours=3), "1h": timedelta(days=1), "3h": timedelta(days=3)}
 _SEVERITY_URGENCY = {
     Severity.CRITICAL.value: Urgency.CRITICAL,
@@ -35,8 +30,7 @@ _SEVERITY_URGENCY = {
 
 
 @dataclass
-class AskDraft:
-    region: str
+class AskDraft(DraftFields):
     agency: str | None = None
     need: str | None = None
     suggested_need: str | None = None  # from the report or incident it started from
@@ -44,24 +38,6 @@ class AskDraft:
     urgency: str = Urgency.NORMAL
     aspect: str | None = None
     incident: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    locating: bool = False  # 📍 pressed: waiting for a location (or Lewati)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> AskDraft:
-        return cls(**data)
-
-    def next_step(self) -> str:
-        if self.agency is None:
-            return "agency"
-        if self.need is None:
-            return "need"
-        if self.deadline is None:
-            return "deadline"
-        if self.locating:
-            return "location"
-        return "confirm"
 
     @property
     def location(self) -> tuple[float, float] | None:
@@ -69,12 +45,9 @@ class AskDraft:
             return None
         return self.latitude, self.longitude
 
-
-@dataclass(frozen=True)
-class DraftState:
-    token: str
-    step: str
-    draft: AskDraft
+    @property
+    def complete(self) -> bool:
+        return bool(self.region and self.agency and self.need and self.deadline)
 
 
 def _check(actor: Person, region: str) -> None:
@@ -91,12 +64,12 @@ async def start(
     unit: UnitOfWork,
     *,
     actor: Person,
-    minutes: int,
     report_id: int | None = None,
     incident_id: int | None = None,
-) -> DraftState | None:
-    """A new draft for the actor (in their private chat); prefilled from a report or an
-    incident inside their area. None when that report or incident is not theirs to see."""
+) -> AskDraft | None:
+    """A new draft for the actor, prefilled from a report or an incident inside their area.
+    None when that report or incident is not one to ask support for; SupportRefused when
+    the policy does not let the actor ask for support in its region."""
     draft = AskDraft(region=actor.region_code)
     if report_id is not None:
         report = await get_report(unit.session, report_id=report_id)
@@ -125,46 +98,14 @@ async def start(
             latitude=incident.latitude,
             longitude=incident.longitude,
         )
+    assert draft.region is not None
     _check(actor, draft.region)
-    return await store(unit, actor=actor, draft=draft, minutes=minutes)
+    return draft
 
 
-async def store(unit: UnitOfWork, *, actor: Person, draft: AskDraft, minutes: int) -> DraftState:
-    token = secrets.token_urlsafe(6)[:8]
-    step = draft.next_step()
-    await save_conversation(
-        unit.session,
-        chat_id=actor.telegram_id,
-        user_id=actor.telegram_id,
-        flow=FLOW,
-        step=step,
-        token=token,
-        data=asdict(draft),
-        now=unit.now,
-        expires_at=unit.now + timedelta(minutes=minutes),
-    )
-    return DraftState(token, step, draft)
-
-
-async def current(
-    unit: UnitOfWork, *, actor: Person, token: str | None = None
-) -> DraftState | None:
-    conversation = await get_conversation(
-        unit.session, chat_id=actor.telegram_id, user_id=actor.telegram_id
-    )
-    if conversation is None or conversation.flow != FLOW:
-        return None
-    if token is not None and conversation.token != token:
-        return None
-    return DraftState(conversation.token, conversation.step, AskDraft.from_data(conversation.data))
-
-
-async def submit(
-    unit: UnitOfWork, settings: Settings, *, actor: Person, state: DraftState
-) -> Asked:
-    draft = state.draft
-    assert draft.agency and draft.need and draft.deadline
-    await end_conversation(unit.session, chat_id=actor.telegram_id, user_id=actor.telegram_id)
+async def submit(unit: UnitOfWork, settings: Settings, *, actor: Person, draft: AskDraft) -> Asked:
+    """Send the finished draft (the policy is asked again, by ask_support)."""
+    assert draft.region and draft.agency and draft.need and draft.deadline
     return await ask_support(
         unit,
         settings,
@@ -180,10 +121,6 @@ async def submit(
         incident_id=draft.incident,
         location=draft.location,
     )
-
-
-async def drop(unit: UnitOfWork, *, actor: Person) -> None:
-    await end_conversation(unit.session, chat_id=actor.telegram_id, user_id=actor.telegram_id)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.domain.drafts import DraftFields, StepKind
 from bot.domain.reports import MAX_PHOTOS
-from bot.handlers import incidents, register_flows, reports
+from bot.handlers import incidents, register_flows, reports, support_ask
 from bot.handlers.drafts import DraftFlow
 from bot.handlers.flows import FLOWS, OUTSIDE_FLOWS
 
@@ -55,7 +55,9 @@ def test_flows_are_registered_at_the_registration_site_only() -> None:
             )
 
 
-@pytest.mark.parametrize("flow", [reports.FLOW, incidents.FLOW], ids=lambda flow: flow.name)
+@pytest.mark.parametrize(
+    "flow", [reports.FLOW, incidents.FLOW, support_ask.FLOW], ids=lambda flow: flow.name
+)
 def test_every_step_a_flow_leads_to_is_declared(flow: DraftFlow[Any]) -> None:
     steps = flow.steps
     assert set(flow.additions) <= set(steps)
@@ -68,3 +70,17 @@ def test_every_step_a_flow_leads_to_is_declared(flow: DraftFlow[Any]) -> None:
             assert step.button and step.typed is not None
         if step.kind is StepKind.TEXT:
             assert step.read is not None
+
+
+def test_an_old_support_draft_reads_back_without_its_retired_fields() -> None:
+    """A /dukungan draft stored by the hand-written flow (with its `locating` flag) still
+    loads on the engine, keeping what was answered."""
+    stored = {"region": "74.09", "agency": "tni", "need": "perahu", "locating": True}
+    draft = support_ask.FLOW.fields.load(stored)
+    assert (draft.region, draft.agency, draft.need, draft.deadline) == (
+        "74.09",
+        "tni",
+        "perahu",
+        None,
+    )
+    assert not support_ask.FLOW.ready(draft)  # no deadline yet: ✅ Kirim is not taken
