@@ -149,3 +149,18 @@ class BotProcess:
         if self.process is not None and self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
             await asyncio.wait_for(self.process.wait(), 30)
+
+
+TOAST_WAIT_SECONDS = 10.0
+
+
+async def toasts_seen(person: Any, count: int = 1) -> list[str]:
+    """The texts of the toasts `person` has seen, once there are at least `count` (a press is
+    answered when the bot has handled it, which on a busy machine can take a while); what
+    there is after TOAST_WAIT_SECONDS."""
+    deadline = asyncio.get_running_loop().time() + TOAST_WAIT_SECONDS
+    while True:
+        texts = [toast.get("text") or "" for toast in await person.toasts()]
+        if len(texts) >= count or asyncio.get_running_loop().time() > deadline:
+            return texts
+        await asyncio.sleep(0.05)

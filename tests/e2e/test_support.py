@@ -19,7 +19,7 @@ from bot.sandbox import SandboxClient, SimUser
 from bot.sandbox.client import SeenMessage
 from storage.models import SupportEvent, SupportRequest
 from tests.factories import make_admin, register
-from tests.helpers import ROOT, fetch_all, invite_code
+from tests.helpers import ROOT, fetch_all, invite_code, toasts_seen
 
 SUPPORT_REF = re.compile(r"D-\d{4}")
 
@@ -73,7 +73,7 @@ async def test_a_red_report_becomes_a_support_request_followed_to_done(
     assert "Instansi: <b>POLRI</b>" in (profile.html or "")
     await polri.press_data(f"sup1:{int(ref[2:])}:t", message_id=profile.message_id)
     await polri.expect_no_message(within=0.5)
-    assert any("instansi lain" in (toast.get("text") or "") for toast in await polri.toasts())
+    assert any("instansi lain" in text for text in await toasts_seen(polri))
 
     await tni.press("🤝 Sanggup", message_id=copy.message_id)
     taken = await tni.wait_for_edit(copy.message_id)
@@ -521,7 +521,7 @@ async def test_forged_request_buttons_change_nothing(
     for data in forged:
         await tni.press_data(data, message_id=copy.message_id)
         await tni.expect_no_message(within=0.3)
-    toasts = [toast.get("text") or "" for toast in await tni.toasts()]
+    toasts = await toasts_seen(tni, len(forged))
     assert len(toasts) == len(forged) and all("tidak berlaku" in text for text in toasts)
     [request] = await fetch_all(database_url, SupportRequest)
     assert request.status == "open"
