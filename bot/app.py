@@ -44,7 +44,7 @@ from bot.outbox import OutboxSender
 from bot.web import WebServer, WebState
 from bot.webhook import WebhookIntake
 from storage.boundaries import BoundaryCounts, count_boundaries, upsert_boundaries
-from storage.engine import create_engine, create_session_factory
+from storage.engine import create_engine, create_session_factory, is_transient
 from storage.migrate import SCHEMA_CURRENT, SCHEMA_NEWER, schema_state, upgrade_database
 from storage.regions import (
     ImportCounts,
@@ -366,12 +366,25 @@ class PoskoRuntime:
             await self.engine.dispose()
 
 
+CATCH_UP_MAX_WAIT_SECONDS = 30.0
+
+
 async def _catch_up(services: Services) -> None:
-    try:
-        sent = await catch_up_digests(services)
-    except Exception:  # the daily jobs still run; a failed catch-up must not stop the bot
-        log.exception("catching up missed digests failed")
-        return
+    # The database may be out at start (restarted, connections terminated): the missed
+    # digests are then tried again with backoff, not given up until the next start.
+    wait = 1.0
+    while True:
+        try:
+            sent = await catch_up_digests(services)
+        except Exception as error:  # a failed catch-up must not stop the bot
+            if not is_transient(error):
+                log.exception("catching up missed digests failed")
+                return
+            log.warning("catching up missed digests: database unavailable, again in %.0f s", wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, CATCH_UP_MAX_WAIT_SECONDS)
+            continue
+        break
     if sent:
         log.info("sent %d digests missed while the bot was down", sent)
 
