@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,11 +105,7 @@ async def _regions_import(settings: Settings, file: Path) -> int:
             try:
                 counts = await import_regions_text(session, text)
             except RegionFileError as error:
-                print(f"posko: nothing imported from {file}:", file=sys.stderr)
-                for problem in error.problems[:50]:
-                    print(f"  {problem}", file=sys.stderr)
-                if len(error.problems) > 50:
-                    print(f"  … and {len(error.problems) - 50} more", file=sys.stderr)
+                _print_problems(f"posko: nothing imported from {file}:", error.problems)
                 return 1
             await session.commit()
         print(
@@ -117,6 +114,18 @@ async def _regions_import(settings: Settings, file: Path) -> int:
     finally:
         await engine.dispose()
     return 0
+
+
+SHOWN_PROBLEMS = 50
+
+
+def _print_problems(heading: str, problems: Sequence[object]) -> None:
+    """A refused file's problems on stderr, the first SHOWN_PROBLEMS of them."""
+    print(heading, file=sys.stderr)
+    for problem in problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(problems) > SHOWN_PROBLEMS:
+        print(f"  … and {len(problems) - SHOWN_PROBLEMS} more", file=sys.stderr)
 
 
 async def _regions_boundaries(settings: Settings, file: Path) -> int:
@@ -137,11 +146,7 @@ async def _regions_boundaries(settings: Settings, file: Path) -> int:
             try:
                 counts = await import_boundaries_text(session, text)
             except BoundaryFileError as error:
-                print(f"posko: nothing loaded from {file}:", file=sys.stderr)
-                for problem in error.problems[:50]:
-                    print(f"  {problem}", file=sys.stderr)
-                if len(error.problems) > 50:
-                    print(f"  … and {len(error.problems) - 50} more", file=sys.stderr)
+                _print_problems(f"posko: nothing loaded from {file}:", error.problems)
                 return 1
             await session.commit()
         print(f"boundaries: {counts.added} added, {counts.replaced} replaced")
